@@ -1,0 +1,35 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Rapat",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "RapatCore", targets: ["RapatCore"]),
+        .library(name: "RapatStore", targets: ["RapatStore"]),
+        .executable(name: "rapat", targets: ["rapat"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "RapatCore"),
+        .target(
+            name: "RapatStore",
+            dependencies: ["RapatCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "RapatSamples", dependencies: ["RapatCore", "RapatStore"]),
+        .executableTarget(
+            name: "rapat",
+            dependencies: [
+                "RapatCore", "RapatStore", "RapatSamples",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RapatCoreTests", dependencies: ["RapatCore"]),
+        .testTarget(name: "RapatStoreTests", dependencies: ["RapatCore", "RapatStore"]),
+        .testTarget(name: "RapatCLITests", dependencies: ["rapat", "RapatCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

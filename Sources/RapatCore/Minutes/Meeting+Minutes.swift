@@ -1,0 +1,64 @@
+import Foundation
+
+/// Writing and approving the notula.
+extension Meeting {
+    /// Refuses any change once the chair has approved the minutes.
+    public func ensureMinutesOpen() throws(MinutesError) {
+        if let a = minutes.approval { throw .approved(id, by: a.by, at: localStamp(a.at, zone)) }
+    }
+
+    private func cleaned(_ text: String, _ what: String) throws(MinutesError) -> String {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !t.isEmpty else { throw .emptyText(what) }
+        return t
+    }
+
+    private func itemKey(_ position: Int?) throws(MinutesError) -> Int? {
+        guard let position else { return nil }
+        return agenda[try agendaIndex(position: position)].key
+    }
+
+    /// Adds discussion under the agenda item at `position` (1-based).
+    public mutating func addNote(item position: Int, text: String, speaker: String? = nil) throws(MinutesError) {
+        try ensureMinutesOpen()
+        let key = try itemKey(position)!
+        minutes.notes.append(DiscussionNote(itemKey: key, text: try cleaned(text, "discussion note"), speaker: speaker))
+    }
+
+    /// Records a decision, under an agenda item or for the meeting as a whole.
+    @discardableResult
+    public mutating func addDecision(item position: Int?, text: String) throws(MinutesError) -> Decision {
+        try ensureMinutesOpen()
+        let d = Decision(number: (minutes.decisions.map(\.number).max() ?? 0) + 1, itemKey: try itemKey(position),
+                         text: try cleaned(text, "decision"))
+        minutes.decisions.append(d)
+        return d
+    }
+
+    /// Records an action item with its owner and due date.
+    @discardableResult
+    public mutating func addAction(item position: Int?, text: String, owner: ActionOwner, due: CivilDate?) throws(MinutesError) -> ActionItem {
+        try ensureMinutesOpen()
+        let a = ActionItem(number: (minutes.actions.map(\.number).max() ?? 0) + 1, itemKey: try itemKey(position),
+                           text: try cleaned(text, "action item"), owner: owner, due: due)
+        minutes.actions.append(a)
+        return a
+    }
+
+    /// Marks an action item done or open again.
+    public mutating func setAction(_ number: Int, status: ActionStatus, at time: Date, note: String?) throws(MinutesError) {
+        try ensureMinutesOpen()
+        guard let i = minutes.actions.firstIndex(where: { $0.number == number }) else { throw .unknownAction(meeting: id, number: number) }
+        minutes.actions[i].status = status
+        minutes.actions[i].completedAt = status == .done ? time : nil
+        minutes.actions[i].completionNote = note
+    }
+
+    /// The chair approves the minutes of a meeting that has ended; from then on they are frozen.
+    public mutating func approveMinutes(by nip: NIP, at time: Date) throws(MinutesError) {
+        try ensureMinutesOpen()
+        guard status == .ended else { throw .notHeldYet(id, status) }
+        guard nip == chair else { throw .notChair(nip, id, chair: chair) }
+        minutes.approval = Approval(by: nip, at: time)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Running a meeting: start on time, check-in, agenda items, end.
+extension Meeting {
+    /// Records the actual start. Late beyond the grace needs a reason; too early is refused.
+    public mutating func start(at time: Date, reason: String?, policy: OnTimePolicy) throws(OnTimeError) {
+        guard status == .scheduled else { throw .cannotStart(id, status) }
+        let early = wholeMinutes(start.timeIntervalSince(time))
+        if early > policy.earlyStartLimitMinutes {
+            throw .tooEarly(id, minutesEarly: early, limit: policy.earlyStartLimitMinutes, scheduled: localStamp(start, zone))
+        }
+        let late = wholeMinutes(time.timeIntervalSince(start))
+        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if late > policy.graceMinutes {
+            guard let reason, !reason.isEmpty else {
+                throw .lateStartNeedsReason(id, minutesLate: late, grace: policy.graceMinutes)
+            }
+            lateStartReason = reason
+        }
+        actualStart = time
+        status = .started
+        // Anyone who checked in before the start is, by definition, on time.
+        for i in attendance.indices where attendance[i].category.isPresent {
+            attendance[i].lateMinutes = attendance[i].checkedInAt.map { max(0, wholeMinutes($0.timeIntervalSince(time))) }
+        }
+    }
+
+    /// Whole minutes the actual start came after the scheduled one (0 when on time or early).
+    public var startDelayMinutes: Int? {
+        actualStart.map { max(0, wholeMinutes($0.timeIntervalSince(start))) }
+    }
+
+    /// Records (or corrects) one person's attendance. Lateness counts from the actual start.
+    public mutating func checkIn(_ nip: NIP, as category: AttendanceCategory, at time: Date,
+                                 representative: String? = nil, note: String? = nil) throws(OnTimeError) {
+        guard status == .scheduled || status == .started else { throw .notRunning(id, status, action: "check in") }
+        guard everyone.contains(nip) else { throw .notAParticipant(nip, id) }
+        let representative = representative?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if category == .diwakili, representative?.isEmpty ?? true { throw .representativeRequired(nip) }
+        var entry = Attendance(nip: nip, category: category, checkedInAt: nil, lateMinutes: nil,
+                               representative: category == .diwakili ? representative : nil, note: note)
+        if category.isPresent {
+            if status == .scheduled, start.timeIntervalSince(time) > 2 * 3600 { throw .checkInBeforeMeeting(id) }
+            entry.checkedInAt = time
+            entry.lateMinutes = actualStart.map { max(0, wholeMinutes(time.timeIntervalSince($0))) } ?? 0
+        }
+        attendance.removeAll { $0.nip == nip }
+        attendance.append(entry)
+    }
+
+    /// Closes the running agenda item and opens the following one (the first, when none ran yet).
+    /// Returns the index of the item now running, or nil when the last one was closed.
+    @discardableResult
+    public mutating func nextItem(at time: Date) throws(OnTimeError) -> Int? {
+        guard status == .started, let actualStart else { throw .notRunning(id, status, action: "move to the next agenda item") }
+        guard !agenda.isEmpty else { throw .noAgenda(id) }
+        guard time >= actualStart else { throw .beforeActualStart(id, localStamp(actualStart, zone)) }
+        let running = runningItem
+        if running == nil, agenda.allSatisfy({ $0.actualEnd != nil }) { throw .agendaFinished(id) }
+        if let running {
+            guard let opened = agenda[running].actualStart, time >= opened else {
+                throw .beforeActualStart(id, localStamp(agenda[running].actualStart ?? actualStart, zone))
+            }
+            agenda[running].actualEnd = time
+        }
+        guard let following = agenda.firstIndex(where: { $0.actualStart == nil }) else { return nil }
+        agenda[following].actualStart = time
+        return following
+    }
+
+    /// The agenda item now being discussed.
+    public var runningItem: Int? { agenda.firstIndex(where: \.isRunning) }
+
+    /// Ends the meeting: closes the running item and records everyone who never checked in as tanpa keterangan.
+    public mutating func endMeeting(at time: Date) throws(OnTimeError) {
+        guard status == .started, let actualStart else { throw .notRunning(id, status, action: "end it") }
+        guard time >= actualStart else { throw .beforeActualStart(id, localStamp(actualStart, zone)) }
+        if let running = runningItem { agenda[running].actualEnd = time }
+        let recorded = Set(attendance.map(\.nip))
+        for nip in everyone where !recorded.contains(nip) {
+            attendance.append(Attendance(nip: nip, category: .tanpaKeterangan, checkedInAt: nil, lateMinutes: nil))
+        }
+        actualEnd = time
+        status = .ended
+    }
+
+    /// Agenda items that ran past their time box.
+    public var overrunItems: [AgendaItem] { agenda.filter(\.isOverrun) }
+    public var totalOverrunMinutes: Int { agenda.reduce(0) { $0 + ($1.overrunMinutes ?? 0) } }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// One item of a meeting's agenda with its time box and, once the meeting runs, its actual times.
+public struct AgendaItem: Hashable, Codable, Sendable {
+    /// Stable within the meeting, so notes and decisions stay attached when items are moved.
+    public var key: Int
+    public var title: String
+    /// Display name of the presenter ("Kepala BPKAD"); `presenterNIP` when the presenter is a known person.
+    public var presenter: String?
+    public var presenterNIP: NIP?
+    public var boxMinutes: Int
+    public var actualStart: Date?
+    public var actualEnd: Date?
+    /// Set when the item came from an earlier meeting of the series.
+    public var carriedFrom: MeetingID?
+
+    public init(key: Int, title: String, presenter: String? = nil, presenterNIP: NIP? = nil, boxMinutes: Int,
+                carriedFrom: MeetingID? = nil) throws(InputError) {
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw .missing("agenda title", "say what the item is about") }
+        guard (1...720).contains(boxMinutes) else {
+            throw .invalidValue(field: "time box", value: String(boxMinutes), hint: "give 1 to 720 minutes")
+        }
+        self.key = key
+        self.title = title
+        self.presenter = presenter
+        self.presenterNIP = presenterNIP
+        self.boxMinutes = boxMinutes
+        self.carriedFrom = carriedFrom
+    }
+
+    /// Whole minutes the item actually took, once closed.
+    public var actualMinutes: Int? {
+        guard let s = actualStart, let e = actualEnd else { return nil }
+        return wholeMinutes(e.timeIntervalSince(s))
+    }
+
+    /// Whole minutes past the time box; nil while open or not reached, 0 when within the box.
+    public var overrunMinutes: Int? {
+        actualMinutes.map { max(0, $0 - boxMinutes) }
+    }
+
+    public var isOverrun: Bool { (overrunMinutes ?? 0) > 0 }
+    public var isRunning: Bool { actualStart != nil && actualEnd == nil }
+}
+
+/// Whole minutes in an interval, rounded down: 6 min 59 s late is 6 minutes late.
+func wholeMinutes(_ seconds: TimeInterval) -> Int { Int((seconds / 60).rounded(.down)) }

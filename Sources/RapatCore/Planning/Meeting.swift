@@ -1,0 +1,101 @@
+import Foundation
+
+/// Where a meeting is in its life.
+public enum MeetingStatus: String, Codable, Sendable, CaseIterable {
+    case scheduled, started, ended, cancelled
+}
+
+/// A planned or held meeting: the aggregate every command reads and changes as a whole.
+public struct Meeting: Hashable, Codable, Sendable {
+    public var id: MeetingID
+    public var title: String
+    /// e.g. "rapat pimpinan", "rapat koordinasi".
+    public var kind: String
+    public var chair: NIP
+    public var notulis: NIP?
+    /// Invited participants besides the chair and the notulis.
+    public var participants: [NIP]
+    public var start: Date
+    public var end: Date
+    /// IANA zone the meeting is planned in; times are stored as instants.
+    public var timeZone: String
+    public var virtualLink: String?
+    /// Physical room for a hybrid meeting.
+    public var location: String?
+    public var status: MeetingStatus
+    /// Bumped on every change a participant would see (iCalendar SEQUENCE).
+    public var sequence: Int
+    public var agenda: [AgendaItem]
+    public var seriesID: String?
+    public var actualStart: Date?
+    public var lateStartReason: String?
+    public var actualEnd: Date?
+    public var cancelReason: String?
+    public var attendance: [Attendance]
+    public var minutes: Minutes
+
+    public init(id: MeetingID, title: String, kind: String = "rapat pimpinan", chair: NIP, notulis: NIP? = nil,
+                participants: [NIP], start: Date, end: Date, timeZone: TimeZone = Zone.jakarta,
+                virtualLink: String? = nil, location: String? = nil, agenda: [AgendaItem] = [],
+                seriesID: String? = nil) throws(InputError) {
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw .missing("title", "give the meeting a title, e.g. 'Rapat Pimpinan Desember 2020'") }
+        if let link = virtualLink {
+            guard let url = URL(string: link), let scheme = url.scheme?.lowercased(), ["https", "http"].contains(scheme),
+                  url.host != nil
+            else { throw .invalidURL(link) }
+        }
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.chair = chair
+        self.notulis = notulis
+        var seen: Set<NIP> = [chair]
+        if let notulis { seen.insert(notulis) }
+        self.participants = participants.filter { seen.insert($0).inserted }
+        self.start = start
+        self.end = end
+        self.timeZone = timeZone.identifier
+        self.virtualLink = virtualLink
+        self.location = location
+        self.status = .scheduled
+        self.sequence = 0
+        self.agenda = agenda
+        self.seriesID = seriesID
+        self.attendance = []
+        self.minutes = Minutes()
+    }
+
+    public var zone: TimeZone { TimeZone(identifier: timeZone) ?? Zone.jakarta }
+    public var plannedMinutes: Int { wholeMinutes(end.timeIntervalSince(start)) }
+    public var agendaMinutes: Int { agenda.reduce(0) { $0 + $1.boxMinutes } }
+
+    /// Chair, notulis and participants: everyone whose calendar this meeting occupies.
+    public var everyone: [NIP] {
+        var all = [chair]
+        if let notulis { all.append(notulis) }
+        return all + participants
+    }
+
+    /// What a participant sees on an invitation; a change here bumps `sequence`.
+    public struct Visible: Equatable {
+        let title: String, start: Date, end: Date, zone: String, link: String?, location: String?
+        let people: [NIP], agenda: [String], status: MeetingStatus
+    }
+
+    public var visible: Visible {
+        Visible(title: title, start: start, end: end, zone: timeZone, link: virtualLink, location: location,
+                people: everyone, agenda: agenda.map { "\($0.title)|\($0.presenter ?? "")|\($0.boxMinutes)" },
+                status: status == .cancelled ? .cancelled : .scheduled)
+    }
+
+    public var nextAgendaKey: Int { (agenda.map(\.key).max() ?? 0) + 1 }
+
+    /// The agenda item at a 1-based position as people number them.
+    public func agendaIndex(position: Int) throws(MinutesError) -> Int {
+        guard (1...max(agenda.count, 1)).contains(position), position <= agenda.count else {
+            throw .unknownItem(meeting: id, position: position, count: agenda.count)
+        }
+        return position - 1
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Another meeting occupying some people's time, as the store finds it for the conflict check.
+public struct BookedSlot: Hashable, Sendable {
+    public var meetingID: MeetingID
+    public var title: String
+    public var start: Date
+    public var end: Date
+    public var timeZone: String
+    public var people: Set<NIP>
+
+    public init(meetingID: MeetingID, title: String, start: Date, end: Date, timeZone: String, people: Set<NIP>) {
+        self.meetingID = meetingID
+        self.title = title
+        self.start = start
+        self.end = end
+        self.timeZone = timeZone
+        self.people = people
+    }
+}
+
+/// The rules a plan must satisfy before it is stored.
+public struct Planner: Sendable {
+    public var workingHours: WorkingHours
+    public var holidays: [CivilDate: String]
+
+    /// No meeting lasts longer; it also bounds the store's conflict range scan.
+    public static let maxMeetingMinutes = 12 * 60
+
+    public init(workingHours: WorkingHours = .standard, holidays: [Holiday] = []) {
+        self.workingHours = workingHours
+        self.holidays = Dictionary(holidays.map { ($0.date, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Checks `meeting` as new (`previous == nil`) or as a change of `previous`; only what changed is re-checked,
+    /// so a title edit is not refused because the working hours were changed after planning.
+    /// - Parameters:
+    ///   - people: the persons known to the archive, at least those the meeting names.
+    ///   - booked: other meetings overlapping the meeting's time for any of its people.
+    public func check(_ meeting: Meeting, previous: Meeting? = nil, people: [NIP: Person], booked: [BookedSlot]) throws(PlanningError) {
+        let zone = meeting.zone
+        let timeChanged = previous.map { $0.start != meeting.start || $0.end != meeting.end || $0.timeZone != meeting.timeZone } ?? true
+        let peopleChanged = previous.map { $0.everyone != meeting.everyone } ?? true
+        if let previous, previous.status != .scheduled, timeChanged || peopleChanged {
+            throw .notEditable(meeting.id, previous.status)
+        }
+        if timeChanged {
+            guard meeting.end > meeting.start else {
+                throw .endBeforeStart(start: localStamp(meeting.start, zone), end: localStamp(meeting.end, zone))
+            }
+            guard meeting.plannedMinutes <= Self.maxMeetingMinutes else {
+                throw .tooLong(minutes: meeting.plannedMinutes, max: Self.maxMeetingMinutes)
+            }
+        }
+        if peopleChanged {
+            for nip in meeting.everyone where people[nip] == nil {
+                let role = nip == meeting.chair ? "chair" : nip == meeting.notulis ? "notulis" : "participant"
+                throw .unknownPerson(nip, role: role)
+            }
+        }
+        for item in meeting.agenda {
+            if let p = item.presenterNIP, people[p] == nil { throw .unknownPerson(p, role: "presenter of '\(item.title)'") }
+        }
+        if timeChanged || previous?.agenda != meeting.agenda, meeting.agendaMinutes > meeting.plannedMinutes {
+            throw .agendaTooLong(agendaMinutes: meeting.agendaMinutes, meetingMinutes: meeting.plannedMinutes)
+        }
+        if timeChanged {
+            try checkCalendar(meeting.start, meeting.end, zone)
+        }
+        if timeChanged || peopleChanged {
+            try checkConflicts(meeting, people: people, booked: booked)
+        }
+    }
+
+    func checkCalendar(_ start: Date, _ end: Date, _ zone: TimeZone) throws(PlanningError) {
+        let day = CivilDate(start, in: zone)
+        let dayText = DateText(.en).date(day)
+        if let name = holidays[day] {
+            throw .holiday(date: "\(day) (\(dayText))", name: name)
+        }
+        guard workingHours.weekdays.contains(day.isoWeekday) else {
+            throw .notAWorkingDay(date: "\(day) (\(dayText))", days: workingHours.weekdaysText)
+        }
+        let cal = Calendar.gregorian(zone)
+        let s = cal.dateComponents([.hour, .minute], from: start)
+        let startMinute = s.hour! * 60 + s.minute!
+        let hours = "\(workingHours.windowText) \(Zone.abbreviation(zone, at: start))"
+        guard startMinute >= workingHours.opens, startMinute < workingHours.closes else {
+            throw .outsideWorkingHours(time: "the start \(localStamp(start, zone))", hours: hours)
+        }
+        let endDay = CivilDate(end, in: zone)
+        let e = cal.dateComponents([.hour, .minute], from: end)
+        guard endDay == day, e.hour! * 60 + e.minute! <= workingHours.closes else {
+            throw .outsideWorkingHours(time: "the end \(localStamp(end, zone))", hours: hours)
+        }
+    }
+
+    func checkConflicts(_ meeting: Meeting, people: [NIP: Person], booked: [BookedSlot]) throws(PlanningError) {
+        let mine = Set(meeting.everyone)
+        let clashes = booked
+            .filter { $0.meetingID != meeting.id && $0.start < meeting.end && $0.end > meeting.start }
+            .sorted { ($0.start, $0.meetingID) < ($1.start, $1.meetingID) }
+        for slot in clashes {
+            // Report people in the order the meeting lists them: chair first.
+            if let nip = meeting.everyone.first(where: { slot.people.contains($0) }), mine.contains(nip) {
+                let zone = TimeZone(identifier: slot.timeZone) ?? meeting.zone
+                let time = "\(localStamp(slot.start, zone))–\(DateText(.en).time(slot.end, zone: zone))"
+                throw .doubleBooked(person: people[nip]?.name ?? nip.digits, nip: nip, other: slot.meetingID,
+                                    otherTitle: slot.title, otherTime: time)
+            }
+        }
+    }
+}
