@@ -1,0 +1,93 @@
+import Foundation
+import RapatCore
+
+/// Which meetings a listing returns; every field narrows the result.
+public struct MeetingFilter: Sendable, Equatable {
+    /// Scheduled start at or after `from` and before `to`.
+    public var from: Date?
+    public var to: Date?
+    public var participant: NIP?
+    public var opd: String?
+    public var status: MeetingStatus?
+    public var seriesID: String?
+    public var limit: Int?
+
+    public init(from: Date? = nil, to: Date? = nil, participant: NIP? = nil, opd: String? = nil,
+                status: MeetingStatus? = nil, seriesID: String? = nil, limit: Int? = nil) {
+        self.from = from
+        self.to = to
+        self.participant = participant
+        self.opd = opd
+        self.status = status
+        self.seriesID = seriesID
+        self.limit = limit
+    }
+}
+
+/// The archive of people, meetings and minutes. Every method is one transaction: it either
+/// completes or leaves the archive as it was. Backends (SQLite, PostgreSQL) behave the same,
+/// as the conformance suite proves.
+public protocol MeetingStore: Sendable {
+    func addPerson(_ person: Person) async throws
+    /// Replaces the stored details of an existing person.
+    func updatePerson(_ person: Person) async throws
+    func person(_ nip: NIP) async throws -> Person
+    func people(opd: String?) async throws -> [Person]
+
+    func policy() async throws -> Policy
+    func setPolicy(_ policy: Policy) async throws
+    /// Adds holidays, replacing the name of a date already listed; returns how many dates were new.
+    @discardableResult
+    func addHolidays(_ holidays: [Holiday]) async throws -> Int
+    func holidays() async throws -> [Holiday]
+
+    /// Checks each plan against the rules and the archive, assigns ids (`RP-YYYY-NNNN`) and stores all of them,
+    /// or none when one fails. With a series, the plans are its occurrences and the series is stored too.
+    func createMeetings(_ plans: [Meeting], series: Series?) async throws -> [Meeting]
+    func meeting(_ id: MeetingID) async throws -> Meeting
+    func meetings(_ filter: MeetingFilter) async throws -> [Meeting]
+    func series(_ id: String) async throws -> Series
+    /// Loads a meeting, applies `change`, re-checks the planning rules for what changed, bumps the
+    /// sequence when participants would see a difference, and stores it — in one transaction.
+    @discardableResult
+    func updateMeeting(_ id: MeetingID, _ change: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting
+}
+
+extension MeetingStore {
+    public func createMeeting(_ plan: Meeting) async throws -> Meeting {
+        try await createMeetings([plan], series: nil)[0]
+    }
+}
+
+/// Errors of the archive itself, with what to do about them.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownMeeting(MeetingID)
+    case unknownPerson(NIP)
+    case unknownSeries(String)
+    case duplicatePerson(NIP, existing: String)
+    case unsupportedURL(String)
+    case cannotOpen(String, String)
+    case busy(String)
+    case emptyPlan
+
+    public var description: String {
+        switch self {
+        case let .unknownMeeting(id):
+            return "no meeting \(id) in the archive: list meetings with 'rapat meeting list'"
+        case let .unknownPerson(nip):
+            return "no person with NIP \(nip): add them with 'rapat person add --nip \(nip) …' or see 'rapat person list'"
+        case let .unknownSeries(id):
+            return "no series \(id) in the archive"
+        case let .duplicatePerson(nip, existing):
+            return "NIP \(nip) is already registered as \(existing): use 'rapat person update' to change their details"
+        case let .unsupportedURL(url):
+            return "cannot use database '\(url)': give sqlite:///path/to/rapat.db, a plain file path, or postgres://user@host:5432/db"
+        case let .cannotOpen(url, why):
+            return "cannot open database \(url): \(why)"
+        case let .busy(url):
+            return "database \(url) stayed locked by another writer: try again in a moment"
+        case .emptyPlan:
+            return "nothing to plan: the recurrence left no meeting after its exceptions"
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+import RapatCore
+
+/// Row types of the SQLite archive; each maps one table, converted to and from the core aggregate here only.
+protocol SnakeCaseRecord: Codable, FetchableRecord, PersistableRecord {}
+
+/// A row that belongs to one meeting.
+protocol MeetingChildRow: SnakeCaseRecord {
+    var meetingId: String { get }
+}
+
+extension SnakeCaseRecord {
+    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+}
+
+struct PersonRow: SnakeCaseRecord {
+    static let databaseTableName = "person"
+    var nip: String, name: String, jabatan: String, opd: String, email: String?
+
+    init(_ p: Person) {
+        nip = p.nip.digits; name = p.name; jabatan = p.jabatan; opd = p.opd; email = p.email
+    }
+
+    func person() throws -> Person {
+        try Person(nip: NIP(nip), name: name, jabatan: jabatan, opd: opd, email: email)
+    }
+}
+
+struct SeriesRow: SnakeCaseRecord {
+    static let databaseTableName = "series"
+    var id: String, year: Int, serial: Int, title: String, rule: String, exceptions: String
+}
+
+struct MeetingRow: SnakeCaseRecord {
+    static let databaseTableName = "meeting"
+    var id: String, year: Int, serial: Int, title: String, kind: String, chair: String, notulis: String?
+    var startAt: Date, endAt: Date, timeZone: String, virtualLink: String?, location: String?
+    var status: String, sequence: Int, seriesId: String?
+    var actualStart: Date?, lateStartReason: String?, actualEnd: Date?, cancelReason: String?
+    var approvedBy: String?, approvedAt: Date?
+}
+
+struct MeetingPersonRow: MeetingChildRow {
+    static let databaseTableName = "meeting_person"
+    var meetingId: String, nip: String, role: String, position: Int, startAt: Date, endAt: Date, active: Bool
+}
+
+struct AgendaItemRow: MeetingChildRow {
+    static let databaseTableName = "agenda_item"
+    var meetingId: String, key: Int, position: Int, title: String, presenter: String?, presenterNip: String?
+    var boxMinutes: Int, actualStart: Date?, actualEnd: Date?, carriedFrom: String?
+}
+
+struct AttendanceRow: MeetingChildRow {
+    static let databaseTableName = "attendance"
+    var meetingId: String, nip: String, category: String, checkedInAt: Date?, lateMinutes: Int?
+    var representative: String?, note: String?
+}
+
+struct NoteRow: MeetingChildRow {
+    static let databaseTableName = "discussion_note"
+    var meetingId: String, seq: Int, itemKey: Int, text: String, speaker: String?
+}
+
+struct DecisionRow: MeetingChildRow {
+    static let databaseTableName = "decision"
+    var meetingId: String, number: Int, itemKey: Int?, text: String
+}
+
+struct ActionRow: MeetingChildRow {
+    static let databaseTableName = "action_item"
+    var meetingId: String, number: Int, itemKey: Int?, text: String, ownerOpd: String?, ownerNip: String?
+    var dueDate: String?, status: String, completedAt: Date?, completionNote: String?
+}
+
+/// Writing and reading a whole meeting aggregate.
+enum MeetingRows {
+    static let childTables = ["meeting_person", "agenda_item", "attendance", "discussion_note", "decision", "action_item"]
+
+    static func save(_ m: Meeting, in db: Database) throws {
+        let id = m.id.description
+        try MeetingRow(id: id, year: m.id.year, serial: m.id.serial, title: m.title, kind: m.kind, chair: m.chair.digits,
+                       notulis: m.notulis?.digits, startAt: m.start, endAt: m.end, timeZone: m.timeZone,
+                       virtualLink: m.virtualLink, location: m.location, status: m.status.rawValue, sequence: m.sequence,
+                       seriesId: m.seriesID, actualStart: m.actualStart, lateStartReason: m.lateStartReason,
+                       actualEnd: m.actualEnd, cancelReason: m.cancelReason, approvedBy: m.minutes.approval?.by.digits,
+                       approvedAt: m.minutes.approval?.at).save(db)
+        for table in childTables {
+            try db.execute(sql: "DELETE FROM \(table) WHERE meeting_id = ?", arguments: [id])
+        }
+        for (i, nip) in m.everyone.enumerated() {
+            let role = i == 0 ? "chair" : (nip == m.notulis ? "notulis" : "participant")
+            try MeetingPersonRow(meetingId: id, nip: nip.digits, role: role, position: i, startAt: m.start, endAt: m.end,
+                                 active: m.status != .cancelled).insert(db)
+        }
+        for (i, a) in m.agenda.enumerated() {
+            try AgendaItemRow(meetingId: id, key: a.key, position: i + 1, title: a.title, presenter: a.presenter,
+                              presenterNip: a.presenterNIP?.digits, boxMinutes: a.boxMinutes, actualStart: a.actualStart,
+                              actualEnd: a.actualEnd, carriedFrom: a.carriedFrom?.description).insert(db)
+        }
+        for a in m.attendance {
+            try AttendanceRow(meetingId: id, nip: a.nip.digits, category: a.category.rawValue, checkedInAt: a.checkedInAt,
+                              lateMinutes: a.lateMinutes, representative: a.representative, note: a.note).insert(db)
+        }
+        for (i, n) in m.minutes.notes.enumerated() {
+            try NoteRow(meetingId: id, seq: i + 1, itemKey: n.itemKey, text: n.text, speaker: n.speaker).insert(db)
+        }
+        for d in m.minutes.decisions {
+            try DecisionRow(meetingId: id, number: d.number, itemKey: d.itemKey, text: d.text).insert(db)
+        }
+        for a in m.minutes.actions {
+            var opd: String?, nip: String?
+            switch a.owner {
+            case let .opd(name): opd = name
+            case let .person(p): nip = p.digits
+            }
+            try ActionRow(meetingId: id, number: a.number, itemKey: a.itemKey, text: a.text, ownerOpd: opd, ownerNip: nip,
+                          dueDate: a.due?.description, status: a.status.rawValue, completedAt: a.completedAt,
+                          completionNote: a.completionNote).insert(db)
+        }
+    }
+
+    /// Loads the meetings whose rows are given, with all their children, keeping the rows' order.
+    static func load(_ rows: [MeetingRow], in db: Database) throws -> [Meeting] {
+        guard !rows.isEmpty else { return [] }
+        let ids = rows.map(\.id)
+        func children<R: MeetingChildRow>(_ type: R.Type, order: String) throws -> [String: [R]] {
+            var result: [String: [R]] = [:]
+            // Chunked to stay under SQLite's bound-parameter limit.
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+                let marks = databaseQuestionMarks(count: chunk.count)
+                let rows = try R.fetchAll(db, sql: "SELECT * FROM \(R.databaseTableName) WHERE meeting_id IN (\(marks)) ORDER BY meeting_id, \(order)",
+                                          arguments: StatementArguments(chunk))
+                for r in rows { result[r.meetingId, default: []].append(r) }
+            }
+            return result
+        }
+        let people = try children(MeetingPersonRow.self, order: "position")
+        let agenda = try children(AgendaItemRow.self, order: "position")
+        let attendance = try children(AttendanceRow.self, order: "nip")
+        let notes = try children(NoteRow.self, order: "seq")
+        let decisions = try children(DecisionRow.self, order: "number")
+        let actions = try children(ActionRow.self, order: "number")
+        return try rows.map { r in
+            let zone = TimeZone(identifier: r.timeZone) ?? Zone.jakarta
+            let everyone = try (people[r.id] ?? []).map { try NIP($0.nip) }
+            let notulis = try r.notulis.map { try NIP($0) }
+            var m = try Meeting(id: MeetingID(r.id), title: r.title, kind: r.kind, chair: NIP(r.chair), notulis: notulis,
+                                participants: everyone.filter { $0.digits != r.chair && $0 != notulis },
+                                start: r.startAt, end: r.endAt, timeZone: zone, virtualLink: r.virtualLink,
+                                location: r.location, seriesID: r.seriesId)
+            m.status = MeetingStatus(rawValue: r.status) ?? .scheduled
+            m.sequence = r.sequence
+            m.actualStart = r.actualStart
+            m.lateStartReason = r.lateStartReason
+            m.actualEnd = r.actualEnd
+            m.cancelReason = r.cancelReason
+            m.agenda = try (agenda[r.id] ?? []).map { a in
+                var item = try AgendaItem(key: a.key, title: a.title, presenter: a.presenter,
+                                          presenterNIP: a.presenterNip.map { try NIP($0) }, boxMinutes: a.boxMinutes,
+                                          carriedFrom: a.carriedFrom.map { try MeetingID($0) })
+                item.actualStart = a.actualStart
+                item.actualEnd = a.actualEnd
+                return item
+            }
+            m.attendance = try (attendance[r.id] ?? []).map { a in
+                Attendance(nip: try NIP(a.nip), category: try AttendanceCategory.parse(a.category), checkedInAt: a.checkedInAt,
+                           lateMinutes: a.lateMinutes, representative: a.representative, note: a.note)
+            }
+            m.minutes.notes = (notes[r.id] ?? []).map { DiscussionNote(itemKey: $0.itemKey, text: $0.text, speaker: $0.speaker) }
+            m.minutes.decisions = (decisions[r.id] ?? []).map { Decision(number: $0.number, itemKey: $0.itemKey, text: $0.text) }
+            m.minutes.actions = try (actions[r.id] ?? []).map { a in
+                let owner: ActionOwner = try a.ownerNip.map { .person(try NIP($0)) } ?? .opd(a.ownerOpd ?? "")
+                var item = ActionItem(number: a.number, itemKey: a.itemKey, text: a.text, owner: owner,
+                                      due: try a.dueDate.map { try CivilDate($0) }, status: ActionStatus(rawValue: a.status) ?? .open)
+                item.completedAt = a.completedAt
+                item.completionNote = a.completionNote
+                return item
+            }
+            if let by = r.approvedBy, let at = r.approvedAt {
+                m.minutes.approval = Approval(by: try NIP(by), at: at)
+            }
+            return m
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import GRDB
+
+/// The SQLite archive's schema as named, ordered migrations. A released step is never edited: add a new one.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-core") { db in
+            try db.execute(sql: """
+                CREATE TABLE person (
+                    nip TEXT PRIMARY KEY NOT NULL CHECK (length(nip) = 18),
+                    name TEXT NOT NULL,
+                    jabatan TEXT NOT NULL,
+                    opd TEXT NOT NULL,
+                    email TEXT
+                );
+                CREATE INDEX person_opd ON person(opd);
+
+                CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+
+                CREATE TABLE holiday (date TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL);
+
+                CREATE TABLE series (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    year INTEGER NOT NULL,
+                    serial INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    exceptions TEXT NOT NULL,
+                    UNIQUE (year, serial)
+                );
+
+                CREATE TABLE meeting (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    year INTEGER NOT NULL,
+                    serial INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    chair TEXT NOT NULL REFERENCES person(nip),
+                    notulis TEXT REFERENCES person(nip),
+                    start_at DATETIME NOT NULL,
+                    end_at DATETIME NOT NULL,
+                    time_zone TEXT NOT NULL,
+                    virtual_link TEXT,
+                    location TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('scheduled', 'started', 'ended', 'cancelled')),
+                    sequence INTEGER NOT NULL,
+                    series_id TEXT REFERENCES series(id),
+                    actual_start DATETIME,
+                    late_start_reason TEXT,
+                    actual_end DATETIME,
+                    cancel_reason TEXT,
+                    approved_by TEXT REFERENCES person(nip),
+                    approved_at DATETIME,
+                    UNIQUE (year, serial),
+                    CHECK (end_at > start_at)
+                );
+                CREATE INDEX meeting_start ON meeting(start_at);
+                CREATE INDEX meeting_series ON meeting(series_id, start_at);
+
+                -- One row per person a meeting occupies, with the meeting's time copied in,
+                -- so the conflict check is an index range scan on (nip, start_at).
+                CREATE TABLE meeting_person (
+                    meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    nip TEXT NOT NULL REFERENCES person(nip),
+                    role TEXT NOT NULL CHECK (role IN ('chair', 'notulis', 'participant')),
+                    position INTEGER NOT NULL,
+                    start_at DATETIME NOT NULL,
+                    end_at DATETIME NOT NULL,
+                    active INTEGER NOT NULL,
+                    PRIMARY KEY (meeting_id, nip)
+                );
+                CREATE INDEX meeting_person_slot ON meeting_person(nip, start_at);
+
+                CREATE TABLE agenda_item (
+                    meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    key INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    presenter TEXT,
+                    presenter_nip TEXT REFERENCES person(nip),
+                    box_minutes INTEGER NOT NULL CHECK (box_minutes > 0),
+                    actual_start DATETIME,
+                    actual_end DATETIME,
+                    carried_from TEXT,
+                    PRIMARY KEY (meeting_id, key)
+                );
+
+                CREATE TABLE attendance (
+                    meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    nip TEXT NOT NULL REFERENCES person(nip),
+                    category TEXT NOT NULL,
+                    checked_in_at DATETIME,
+                    late_minutes INTEGER,
+                    representative TEXT,
+                    note TEXT,
+                    PRIMARY KEY (meeting_id, nip)
+                );
+
+                CREATE TABLE discussion_note (
+                    meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    seq INTEGER NOT NULL,
+                    item_key INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    speaker TEXT,
+                    PRIMARY KEY (meeting_id, seq)
+                );
+
+                CREATE TABLE decision (
+                    meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL,
+                    item_key INTEGER,
+                    text TEXT NOT NULL,
+                    PRIMARY KEY (meeting_id, number)
+                );
+
+                CREATE TABLE action_item (
+                    meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL,
+                    item_key INTEGER,
+                    text TEXT NOT NULL,
+                    owner_opd TEXT,
+                    owner_nip TEXT REFERENCES person(nip),
+                    due_date TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'done')),
+                    completed_at DATETIME,
+                    completion_note TEXT,
+                    PRIMARY KEY (meeting_id, number),
+                    CHECK ((owner_opd IS NULL) <> (owner_nip IS NULL))
+                );
+                CREATE INDEX action_item_status ON action_item(status, due_date);
+                """)
+        }
+        return m
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+import GRDB
+import RapatCore
+
+/// The embedded default archive: one SQLite file in WAL mode through GRDB.
+///
+/// Writes are IMMEDIATE transactions, so two `rapat` processes on the same file take turns
+/// (waiting up to the busy timeout) instead of losing a write.
+public final class SQLiteStore: MeetingStore {
+    let pool: DatabasePool
+    let path: String
+
+    public init(path: String, busyTimeout: TimeInterval = 30) throws {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try SQLiteSchema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path, error.message ?? error.description)
+        }
+    }
+
+    /// Runs one write transaction, turning SQLite's lock errors into a clear message.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StoreError.busy(path)
+        }
+    }
+
+    // MARK: People
+
+    public func addPerson(_ person: Person) async throws {
+        try await write { db in
+            if let existing = try PersonRow.fetchOne(db, key: person.nip.digits) {
+                throw StoreError.duplicatePerson(person.nip, existing: "\(existing.name) (\(existing.opd))")
+            }
+            try PersonRow(person).insert(db)
+        }
+    }
+
+    public func updatePerson(_ person: Person) async throws {
+        try await write { db in
+            guard try PersonRow.exists(db, key: person.nip.digits) else { throw StoreError.unknownPerson(person.nip) }
+            try PersonRow(person).update(db)
+        }
+    }
+
+    public func person(_ nip: NIP) async throws -> Person {
+        try await pool.read { db in
+            guard let row = try PersonRow.fetchOne(db, key: nip.digits) else { throw StoreError.unknownPerson(nip) }
+            return try row.person()
+        }
+    }
+
+    public func people(opd: String?) async throws -> [Person] {
+        try await pool.read { db in
+            let rows: [PersonRow]
+            if let opd {
+                rows = try PersonRow.fetchAll(db, sql: "SELECT * FROM person WHERE opd = ? COLLATE NOCASE ORDER BY opd, name", arguments: [opd])
+            } else {
+                rows = try PersonRow.fetchAll(db, sql: "SELECT * FROM person ORDER BY opd, name")
+            }
+            return try rows.map { try $0.person() }
+        }
+    }
+
+    // MARK: Settings and holidays
+
+    public func policy() async throws -> Policy {
+        try await pool.read { db in try Self.policy(db) }
+    }
+
+    static func policy(_ db: Database) throws -> Policy {
+        var policy = Policy.standard
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
+            try policy.set(row["key"], row["value"])
+        }
+        return policy
+    }
+
+    public func setPolicy(_ policy: Policy) async throws {
+        try await write { db in
+            for (key, value) in policy.settings {
+                try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               arguments: [key, value])
+            }
+        }
+    }
+
+    public func addHolidays(_ holidays: [Holiday]) async throws -> Int {
+        try await write { db in
+            var added = 0
+            for h in holidays {
+                if try !Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM holiday WHERE date = ?)", arguments: [h.date.description])! {
+                    added += 1
+                }
+                try db.execute(sql: "INSERT INTO holiday(date, name) VALUES (?, ?) ON CONFLICT(date) DO UPDATE SET name = excluded.name",
+                               arguments: [h.date.description, h.name])
+            }
+            return added
+        }
+    }
+
+    public func holidays() async throws -> [Holiday] {
+        try await pool.read { db in try Self.holidays(db) }
+    }
+
+    static func holidays(_ db: Database) throws -> [Holiday] {
+        try Row.fetchAll(db, sql: "SELECT date, name FROM holiday ORDER BY date").map {
+            Holiday(date: try CivilDate($0["date"] as String), name: $0["name"])
+        }
+    }
+
+    // MARK: Meetings
+
+    public func createMeetings(_ plans: [Meeting], series: Series?) async throws -> [Meeting] {
+        guard !plans.isEmpty else { throw StoreError.emptyPlan }
+        return try await write { db in
+            let planner = Planner(workingHours: try Self.policy(db).workingHours, holidays: try Self.holidays(db))
+            var seriesID: String?
+            if let series {
+                let year = CivilDate(plans[0].start, in: plans[0].zone).year
+                let serial = (try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM series WHERE year = ?", arguments: [year]) ?? 0) + 1
+                let id = String(format: "SR-%04d-%03d", year, serial)
+                try SeriesRow(id: id, year: year, serial: serial, title: series.title, rule: series.rule.description,
+                              exceptions: series.rule.exceptions.sorted().map(\.description).joined(separator: ",")).insert(db)
+                seriesID = id
+            }
+            var created: [Meeting] = []
+            for plan in plans {
+                var m = plan
+                let year = CivilDate(m.start, in: m.zone).year
+                let serial = (try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM meeting WHERE year = ?", arguments: [year]) ?? 0) + 1
+                m.id = MeetingID(year: year, serial: serial)
+                m.status = .scheduled
+                m.sequence = 0
+                if let seriesID { m.seriesID = seriesID }
+                try planner.check(m, people: try Self.people(m, db), booked: try Self.booked(for: m, db))
+                try MeetingRows.save(m, in: db)
+                created.append(m)
+            }
+            return created
+        }
+    }
+
+    public func meeting(_ id: MeetingID) async throws -> Meeting {
+        try await pool.read { db in try Self.load(id, db) }
+    }
+
+    static func load(_ id: MeetingID, _ db: Database) throws -> Meeting {
+        guard let row = try MeetingRow.fetchOne(db, key: id.description) else { throw StoreError.unknownMeeting(id) }
+        return try MeetingRows.load([row], in: db)[0]
+    }
+
+    public func meetings(_ filter: MeetingFilter) async throws -> [Meeting] {
+        try await pool.read { db in
+            var clauses: [String] = []
+            var args: [any DatabaseValueConvertible] = []
+            if let from = filter.from { clauses.append("start_at >= ?"); args.append(from) }
+            if let to = filter.to { clauses.append("start_at < ?"); args.append(to) }
+            if let status = filter.status { clauses.append("status = ?"); args.append(status.rawValue) }
+            if let series = filter.seriesID { clauses.append("series_id = ?"); args.append(series) }
+            if let nip = filter.participant {
+                clauses.append("id IN (SELECT meeting_id FROM meeting_person WHERE nip = ?)"); args.append(nip.digits)
+            }
+            if let opd = filter.opd {
+                clauses.append("id IN (SELECT mp.meeting_id FROM meeting_person mp JOIN person p ON p.nip = mp.nip WHERE p.opd = ? COLLATE NOCASE)")
+                args.append(opd)
+            }
+            var sql = "SELECT * FROM meeting"
+            if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+            sql += " ORDER BY start_at, year, serial"
+            if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
+            let rows = try MeetingRow.fetchAll(db, sql: sql, arguments: StatementArguments(args))
+            return try MeetingRows.load(rows, in: db)
+        }
+    }
+
+    public func series(_ id: String) async throws -> Series {
+        try await pool.read { db in
+            guard let row = try SeriesRow.fetchOne(db, key: id) else { throw StoreError.unknownSeries(id) }
+            let exceptions = Set(try row.exceptions.split(separator: ",").map { try CivilDate(String($0)) })
+            return Series(id: row.id, title: row.title, rule: try Recurrence(rule: row.rule, exceptions: exceptions))
+        }
+    }
+
+    public func updateMeeting(_ id: MeetingID, _ change: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting {
+        try await write { db in
+            let previous = try Self.load(id, db)
+            let policy = try Self.policy(db)
+            var m = previous
+            try change(&m, policy)
+            m.id = previous.id
+            guard m != previous else { return m }
+            let planner = Planner(workingHours: policy.workingHours, holidays: try Self.holidays(db))
+            try planner.check(m, previous: previous, people: try Self.people(m, db), booked: try Self.booked(for: m, db))
+            m.settleSequence(after: previous)
+            try MeetingRows.save(m, in: db)
+            return m
+        }
+    }
+
+    /// The persons a meeting names, for the planner's unknown-person check.
+    static func people(_ m: Meeting, _ db: Database) throws -> [NIP: Person] {
+        let nips = Set(m.everyone.map(\.digits) + m.agenda.compactMap { $0.presenterNIP?.digits })
+        let rows = try PersonRow.fetchAll(db, keys: Array(nips))
+        return Dictionary(uniqueKeysWithValues: try rows.map { (try NIP($0.nip), try $0.person()) })
+    }
+
+    /// Active meetings overlapping `m` that occupy any of its people.
+    /// Bounded scan: a meeting lasts at most `Planner.maxMeetingMinutes`, so only starts within that window before `m` can overlap.
+    static func booked(for m: Meeting, _ db: Database) throws -> [BookedSlot] {
+        let nips = m.everyone.map(\.digits)
+        let earliest = m.start.addingTimeInterval(-TimeInterval(Planner.maxMeetingMinutes * 60))
+        let marks = databaseQuestionMarks(count: nips.count)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT mp.meeting_id, mp.nip, m.title, m.start_at, m.end_at, m.time_zone
+            FROM meeting_person mp JOIN meeting m ON m.id = mp.meeting_id
+            WHERE mp.nip IN (\(marks)) AND mp.active = 1 AND mp.start_at > ? AND mp.start_at < ? AND mp.end_at > ?
+              AND mp.meeting_id <> ?
+            """, arguments: StatementArguments(nips) + [earliest, m.end, m.start, m.id.description])
+        var slots: [String: BookedSlot] = [:]
+        for r in rows {
+            let id: String = r["meeting_id"]
+            let nip = try NIP(r["nip"] as String)
+            if slots[id] == nil {
+                slots[id] = BookedSlot(meetingID: try MeetingID(id), title: r["title"], start: r["start_at"], end: r["end_at"],
+                                       timeZone: r["time_zone"], people: [])
+            }
+            slots[id]!.people.insert(nip)
+        }
+        return Array(slots.values)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Where the archive lives, parsed from `--database` / `RAPAT_DATABASE`.
+public enum StoreLocation: Equatable, Sendable, CustomStringConvertible {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    /// The default archive: `$RAPAT_DATABASE`, else `./rapat.db`.
+    public static func resolve(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StoreLocation {
+        try parse(option ?? environment["RAPAT_DATABASE"] ?? "sqlite://rapat.db")
+    }
+
+    /// Accepts `sqlite:///abs/path.db`, `sqlite://relative.db`, `sqlite:path.db`, a plain path, or `postgres://…`.
+    public static func parse(_ text: String) throws -> StoreLocation {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.hasPrefix("postgres://") || t.hasPrefix("postgresql://") { return .postgres(url: t) }
+        var path: String
+        if t.hasPrefix("sqlite://") {
+            path = String(t.dropFirst("sqlite://".count))
+        } else if t.hasPrefix("sqlite:") {
+            path = String(t.dropFirst("sqlite:".count))
+        } else if t.contains("://") {
+            throw StoreError.unsupportedURL(text)
+        } else {
+            path = t
+        }
+        guard !path.isEmpty else { throw StoreError.unsupportedURL(text) }
+        path = path.removingPercentEncoding ?? path
+        return .sqlite(path: path)
+    }
+
+    public var description: String {
+        switch self {
+        case let .sqlite(path): return "sqlite://\(path)"
+        case let .postgres(url): return url
+        }
+    }
+
+    /// Opens the store, creating and migrating it when needed.
+    public func open() throws -> any MeetingStore {
+        switch self {
+        case let .sqlite(path): return try SQLiteStore(path: path)
+        case .postgres:
+            throw StoreError.cannotOpen(description, "the PostgreSQL backend is not part of this build yet; use a sqlite:// database")
+        }
+    }
+}
