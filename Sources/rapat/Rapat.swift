@@ -1,2 +1,20 @@
 import ArgumentParser
-@main struct R: ParsableCommand { func run() {} }
+
+/// The `rapat` command: plans, runs and archives meetings. Subcommands parse, call the libraries and print.
+@main
+struct Rapat: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapat",
+        abstract: "Meeting scheduler and minutes archive for regional government secretariats.",
+        discussion: """
+            The archive is chosen with --database (sqlite:///path/rapat.db, a plain path) or $RAPAT_DATABASE; \
+            the default is ./rapat.db. Times are typed as 'YYYY-MM-DD HH:MM' in the meeting's zone, or ISO 8601 with an offset.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            PersonCommand.self, MeetingCommand.self, AgendaCommand.self,
+            StartCommand.self, CheckInCommand.self, NextCommand.self, EndCommand.self,
+            MinutesCommand.self, ReportCommand.self, ConfigCommand.self, HolidayCommand.self, SampleCommand.self,
+        ]
+    )
+}

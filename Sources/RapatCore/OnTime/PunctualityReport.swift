@@ -94,7 +94,7 @@ public struct PunctualityReport: Codable, Sendable, Equatable {
         people = perPerson.map { nip, tally in
             let p = directory[nip]
             return PersonRow(nip: nip, name: p?.name ?? nip.digits, opd: p?.opd ?? "?", tally: tally)
-        }.sorted { ($0.opd, $0.name, $0.nip) < ($1.opd, $1.name, $1.nip) }
+        }.sorted { ($0.opd.lowercased(), $0.name, $0.nip) < ($1.opd.lowercased(), $1.name, $1.nip) }
         var perOPD: [String: (Set<NIP>, Tally)] = [:]
         for m in held {
             for a in m.attendance {
@@ -105,6 +105,6 @@ public struct PunctualityReport: Codable, Sendable, Equatable {
                 perOPD[opd] = entry
             }
         }
-        opds = perOPD.map { OPDRow(opd: $0.key, people: $0.value.0.count, tally: $0.value.1) }.sorted { $0.opd < $1.opd }
+        opds = perOPD.map { OPDRow(opd: $0.key, people: $0.value.0.count, tally: $0.value.1) }.sorted { $0.opd.lowercased() < $1.opd.lowercased() }
     }
 }

@@ -40,11 +40,6 @@ public struct Meeting: Hashable, Codable, Sendable {
                 seriesID: String? = nil) throws(InputError) {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw .missing("title", "give the meeting a title, e.g. 'Rapat Pimpinan Desember 2020'") }
-        if let link = virtualLink {
-            guard let url = URL(string: link), let scheme = url.scheme?.lowercased(), ["https", "http"].contains(scheme),
-                  url.host != nil
-            else { throw .invalidURL(link) }
-        }
         self.id = id
         self.title = title
         self.kind = kind
@@ -56,7 +51,7 @@ public struct Meeting: Hashable, Codable, Sendable {
         self.start = start
         self.end = end
         self.timeZone = timeZone.identifier
-        self.virtualLink = virtualLink
+        self.virtualLink = try Self.checkedLink(virtualLink)
         self.location = location
         self.status = .scheduled
         self.sequence = 0
@@ -64,6 +59,21 @@ public struct Meeting: Hashable, Codable, Sendable {
         self.seriesID = seriesID
         self.attendance = []
         self.minutes = Minutes()
+    }
+
+    /// A virtual meeting link must be a full http(s) address; empty means none.
+    public static func checkedLink(_ link: String?) throws(InputError) -> String? {
+        guard let link = link?.trimmingCharacters(in: .whitespaces), !link.isEmpty else { return nil }
+        guard let url = URL(string: link), let scheme = url.scheme?.lowercased(), ["https", "http"].contains(scheme),
+              url.host != nil
+        else { throw .invalidURL(link) }
+        return link
+    }
+
+    /// Adds and removes participants, keeping order, dropping duplicates and the chair and notulis.
+    public mutating func changeParticipants(adding: [NIP], removing: [NIP]) {
+        var seen: Set<NIP> = Set(removing).union([chair]).union(notulis.map { [$0] } ?? [])
+        participants = (participants + adding).filter { seen.insert($0).inserted }
     }
 
     public var zone: TimeZone { TimeZone(identifier: timeZone) ?? Zone.jakarta }

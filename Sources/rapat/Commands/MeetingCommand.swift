@@ -1,0 +1,187 @@
+import ArgumentParser
+import Foundation
+import RapatCore
+import RapatStore
+
+struct MeetingCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meeting", abstract: "Plan, change, cancel, list and show meetings.",
+        subcommands: [Create.self, Update.self, Cancel.self, List.self, Show.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan a meeting (or a series with --repeat); refused when it cannot work.",
+            discussion: """
+                Example: rapat meeting create --title "Rapat Pimpinan Desember 2020" --chair 196305151990031010 \
+                --participant 197001011995031001 --start "2020-12-16 09:00" --end 11:00 \
+                --link https://zoom.us/j/123 --item "Evaluasi penyerapan anggaran|BPKAD|60"
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Title.") var title: String
+        @Option(help: "Kind of meeting.") var kind = "rapat pimpinan"
+        @Option(help: "NIP of the chair (pimpinan rapat).") var chair: String
+        @Option(help: "NIP of the minute-taker.") var notulis: String?
+        @Option(name: .customLong("participant"), help: "NIP of a participant (repeat, or separate with commas).")
+        var participants: [String] = []
+        @Option(help: "Start, 'YYYY-MM-DD HH:MM' in --zone or ISO 8601 with offset.") var start: String
+        @Option(help: "End, a full time or HH:MM on the start day.") var end: String?
+        @Option(help: "Length in minutes, instead of --end.") var minutes: Int?
+        @Option(help: "Time zone: IANA name or WIB/WITA/WIT.") var zone: String?
+        @Option(help: "Virtual meeting link.") var link: String?
+        @Option(help: "Room, for a hybrid meeting.") var location: String?
+        @Option(name: .customLong("item"), help: "Agenda item 'title|presenter|minutes' or 'title|minutes' (repeat).")
+        var items: [String] = []
+        @Option(name: .customLong("repeat"), help: "Recurrence, e.g. FREQ=MONTHLY;BYDAY=3WE;COUNT=6 or FREQ=WEEKLY;BYDAY=MO;UNTIL=20201231.")
+        var rule: String?
+        @Option(name: .customLong("except"), help: "Date a series skips, YYYY-MM-DD (repeat).") var exceptions: [String] = []
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if end == nil && minutes == nil { throw ValidationError("give --end or --minutes") }
+            if end != nil && minutes != nil { throw ValidationError("give either --end or --minutes, not both") }
+            if rule == nil && !exceptions.isEmpty { throw ValidationError("--except only applies with --repeat") }
+        }
+
+        func run() async throws {
+            let zone = try Parse.zone(self.zone)
+            let startTime = try Parse.time(start, zone: zone)
+            let endTime = try minutes.map { m -> Date in
+                guard m > 0 else { throw InputError.invalidDuration(String(m)) }
+                return startTime.addingTimeInterval(TimeInterval(m * 60))
+            } ?? Parse.time(end!, zone: zone, sameDayAs: startTime)
+            let agenda = try items.enumerated().map { try Self.agendaItem($1, key: $0 + 1) }
+            let plan = try Meeting(
+                id: MeetingID(year: 0, serial: 0), title: title, kind: kind, chair: Parse.nip(chair),
+                notulis: notulis.map(Parse.nip), participants: participants.flatMap { $0.split(separator: ",") }.map { try Parse.nip(String($0)) },
+                start: startTime, end: endTime, timeZone: zone, virtualLink: link, location: location, agenda: agenda)
+            let store = try global.store()
+            var created: [Meeting]
+            if let rule {
+                let recurrence = try Recurrence(rule: rule, exceptions: Set(exceptions.map { try CivilDate($0) }))
+                let series = Series(id: "", title: title, rule: recurrence)
+                created = try await store.createMeetings(try series.occurrences(of: plan), series: series)
+            } else {
+                created = [try await store.createMeeting(plan)]
+            }
+            if output.json { return try JSON.print(created) }
+            for m in created {
+                print("\(m.id)  \(global.text.dateTime(m.start, zone: m.zone))  \(m.title)")
+            }
+            if let s = created.first?.seriesID { print(global.t("Seri", "Series") + " \(s): \(created.count) " + global.t("rapat", "meetings")) }
+        }
+
+        /// `title|presenter|minutes` or `title|minutes`; a presenter that is a NIP links to the person.
+        static func agendaItem(_ text: String, key: Int) throws -> AgendaItem {
+            let parts = text.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2 || parts.count == 3, let minutes = Int(parts.last!) else {
+                throw InputError.invalidValue(field: "agenda item", value: text, hint: "write 'title|presenter|minutes' or 'title|minutes'")
+            }
+            let presenter = parts.count == 3 && !parts[1].isEmpty ? parts[1] : nil
+            let nip = presenter.flatMap { try? NIP($0) }
+            return try AgendaItem(key: key, title: parts[0], presenter: nip == nil ? presenter : nil, presenterNIP: nip, boxMinutes: minutes)
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a scheduled meeting; participants see a new sequence number.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Meeting id, e.g. RP-2020-0012.") var id: String
+        @Option var title: String?
+        @Option var kind: String?
+        @Option(help: "New start; the length is kept unless --end or --minutes is given.") var start: String?
+        @Option var end: String?
+        @Option var minutes: Int?
+        @Option(help: "Time zone the meeting is planned in.") var zone: String?
+        @Option var link: String?
+        @Option var location: String?
+        @Option var chair: String?
+        @Option var notulis: String?
+        @Option(name: .customLong("add-participant")) var add: [String] = []
+        @Option(name: .customLong("remove-participant")) var remove: [String] = []
+
+        func run() async throws {
+            let id = try Parse.meetingID(id)
+            let add = try self.add.map(Parse.nip), remove = try self.remove.map(Parse.nip)
+            let chair = try self.chair.map(Parse.nip), notulis = try self.notulis.map(Parse.nip)
+            let (title, kind, start, end, minutes, zoneName, link, location) = (title, kind, start, end, minutes, zone, link, location)
+            let checkedLink = try link.map { try Meeting.checkedLink($0) }
+            let m = try await global.store().updateMeeting(id) { m, _ in
+                let zone = try zoneName.map { try Zone.named($0) } ?? m.zone
+                let length = m.end.timeIntervalSince(m.start)
+                if let title { m.title = title }
+                if let kind { m.kind = kind }
+                m.timeZone = zone.identifier
+                if let start { m.start = try Parse.time(start, zone: zone); m.end = m.start.addingTimeInterval(length) }
+                if let end { m.end = try Parse.time(end, zone: zone, sameDayAs: m.start) }
+                if let minutes { m.end = m.start.addingTimeInterval(TimeInterval(minutes * 60)) }
+                if link != nil { m.virtualLink = checkedLink ?? nil }
+                if let location { m.location = location.isEmpty ? nil : location }
+                if let chair { m.chair = chair }
+                if let notulis { m.notulis = notulis }
+                m.changeParticipants(adding: add, removing: remove)
+            }
+            print("\(m.id) " + global.t("diperbarui, urutan", "updated, sequence") + " \(m.sequence): \(global.text.dateTime(m.start, zone: m.zone))  \(m.title)")
+        }
+    }
+
+    struct Cancel: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel a meeting that has not started.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+        @Option(help: "Why it is cancelled (shown to participants).") var reason: String?
+
+        func run() async throws {
+            let reason = reason
+            let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in try m.cancel(reason: reason) }
+            print("\(m.id) " + global.t("dibatalkan", "cancelled") + " (" + global.t("urutan", "sequence") + " \(m.sequence))")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List meetings by date, participant, OPD or status.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "From this date (YYYY-MM-DD) or time.") var from: String?
+        @Option(help: "Up to and including this date, or before this time.") var to: String?
+        @Option(help: "NIP of a participant.") var participant: String?
+        @Option(help: "Meetings with someone from this OPD.") var opd: String?
+        @Option(help: "scheduled, started, ended or cancelled.") var status: String?
+        @Option(help: "Series id, e.g. SR-2020-001.") var series: String?
+        @Option(help: "Time zone to show times in.") var zone: String?
+
+        func run() async throws {
+            let zone = try Parse.zone(self.zone)
+            let status = try self.status.map { s -> MeetingStatus in
+                guard let v = MeetingStatus(rawValue: s) else {
+                    throw InputError.invalidValue(field: "status", value: s, hint: "use scheduled, started, ended or cancelled")
+                }
+                return v
+            }
+            let filter = MeetingFilter(from: try Parse.bound(from, zone: zone, upper: false), to: try Parse.bound(to, zone: zone, upper: true),
+                                       participant: try participant.map(Parse.nip), opd: opd, status: status, seriesID: series)
+            let meetings = try await global.store().meetings(filter)
+            if output.json { return try JSON.print(meetings) }
+            var table = Table([global.t("ID", "ID"), global.t("Waktu", "Time"), global.t("Status", "Status"),
+                               global.t("Peserta", "People"), global.t("Judul", "Title")], rightAligned: [3])
+            for m in meetings {
+                table.add([m.id.description, global.text.compact(m.start, zone: zone) + " " + Zone.abbreviation(zone, at: m.start),
+                           Labels.status(m.status, global), String(m.everyone.count), m.title])
+            }
+            print(table.render())
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a meeting with its people, agenda and minutes.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Argument var id: String
+
+        func run() async throws {
+            let store = try global.store()
+            let m = try await store.meeting(try Parse.meetingID(id))
+            if output.json { return try JSON.print(m) }
+            print(MeetingText(global: global, people: try await store.people(opd: nil).byNIP).full(m))
+        }
+    }
+}

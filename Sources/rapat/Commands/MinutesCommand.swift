@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import RapatCore
+
+struct MinutesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minutes", abstract: "Write the notula: discussion, decisions, action items; the chair approves.",
+        subcommands: [Note.self, Decide.self, Action.self, Done.self, Show.self, Approve.self])
+
+    struct Note: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record discussion under an agenda item.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+        @Option(help: "Agenda item number.") var item: Int
+        @Option(help: "Who said it.") var speaker: String?
+        @Argument(help: "What was discussed.") var text: String
+
+        func run() async throws {
+            let (item, speaker, text) = (item, speaker, text)
+            let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in try m.addNote(item: item, text: text, speaker: speaker) }
+            print("\(m.id): " + global.t("catatan ditambahkan pada acara", "note added to item") + " \(item)")
+        }
+    }
+
+    struct Decide: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a decision.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+        @Option(help: "Agenda item number it belongs to.") var item: Int?
+        @Argument(help: "The decision.") var text: String
+
+        func run() async throws {
+            let (item, text) = (item, text)
+            let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in _ = try m.addDecision(item: item, text: text) }
+            print("\(m.id): " + global.t("keputusan", "decision") + " \(m.minutes.decisions.last!.number)")
+        }
+    }
+
+    struct Action: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record an action item with an owner (OPD or NIP) and a due date.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+        @Option(help: "Agenda item number it belongs to.") var item: Int?
+        @Option(help: "Owner: an OPD name or a person's NIP.") var owner: String
+        @Option(help: "Due date YYYY-MM-DD.") var due: String?
+        @Argument(help: "What must be done.") var text: String
+
+        func run() async throws {
+            let store = try global.store()
+            let actionOwner: ActionOwner
+            if let nip = try? NIP(owner) {
+                _ = try await store.person(nip)
+                actionOwner = .person(nip)
+            } else {
+                actionOwner = .opd(owner.trimmingCharacters(in: .whitespaces))
+            }
+            let due = try self.due.map { try CivilDate($0) }
+            let (item, text) = (item, text)
+            let m = try await store.updateMeeting(try Parse.meetingID(id)) { m, _ in
+                _ = try m.addAction(item: item, text: text, owner: actionOwner, due: due)
+            }
+            print("\(m.id)/\(m.minutes.actions.last!.number): " + global.t("tindak lanjut oleh", "action for") + " \(actionOwner)")
+        }
+    }
+
+    struct Done: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark an action item done (before the minutes are approved).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+        @Argument(help: "Action item number.") var number: Int
+        @Option(help: "How it was done.") var note: String?
+
+        func run() async throws {
+            let (number, note) = (number, note)
+            let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in
+                try m.setAction(number, status: .done, at: Date(), note: note)
+            }
+            print("\(m.id)/\(number): " + global.t("selesai", "done"))
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the minutes.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Argument var id: String
+
+        func run() async throws {
+            let store = try global.store()
+            let m = try await store.meeting(try Parse.meetingID(id))
+            if output.json { return try JSON.print(m.minutes) }
+            let text = MeetingText(global: global, people: try await store.people(opd: nil).byNIP).minutesText(m)
+            print(text.isEmpty ? global.t("Notula \(m.id) masih kosong.", "The minutes of \(m.id) are empty.") : text)
+        }
+    }
+
+    struct Approve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The chair approves the minutes; they are frozen from then on.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+        @Option(help: "NIP of the chair.") var by: String
+        @OptionGroup var when: AtOption
+
+        func run() async throws {
+            let by = try Parse.nip(by)
+            let when = when
+            let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in
+                try m.approveMinutes(by: by, at: when.at == nil ? Date() : when.time(for: m))
+            }
+            print("\(m.id): " + global.t("notula disetujui", "minutes approved") + " \(global.text.dateTime(m.minutes.approval!.at, zone: m.zone))")
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import RapatCore
+
+/// `--at` for steps recorded now or, by the notulis, afterwards.
+struct AtOption: ParsableArguments {
+    @Option(help: "When it happened: 'YYYY-MM-DD HH:MM', or HH:MM on the meeting's day, in its zone (default: now).")
+    var at: String?
+
+    func time(for meeting: Meeting) throws -> Date {
+        guard let at else { return Date() }
+        return try Parse.time(at, zone: meeting.zone, sameDayAs: meeting.start)
+    }
+}
+
+struct StartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start", abstract: "Start a meeting; a late start needs --reason, an early one is refused.")
+    @OptionGroup var global: GlobalOptions
+    @Argument var id: String
+    @OptionGroup var when: AtOption
+    @Option(help: "Why the meeting starts late.") var reason: String?
+
+    func run() async throws {
+        let (when, reason) = (when, reason)
+        let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, policy in
+            try m.start(at: when.time(for: m), reason: reason, policy: policy.onTime)
+        }
+        var line = "\(m.id) " + global.t("dimulai", "started") + " \(global.text.time(m.actualStart!, zone: m.zone))"
+        if let d = m.startDelayMinutes, d > 0 { line += ", " + global.t("terlambat", "late") + " \(global.text.minutes(d))" }
+        else { line += global.t(", tepat waktu", ", on time") }
+        print(line)
+    }
+}
+
+struct CheckInCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkin", abstract: "Record a participant's attendance; lateness counts from the actual start.")
+    @OptionGroup var global: GlobalOptions
+    @Argument var id: String
+    @Argument(help: "NIP of the participant.") var nip: String
+    @Option(name: .customLong("as"), help: "hadir, daring, diwakili, izin, sakit, dinas-luar or tanpa-keterangan.")
+    var category = "hadir"
+    @Option(help: "Representative, for diwakili.") var by: String?
+    @Option(help: "Remark, e.g. the reason for izin.") var note: String?
+    @OptionGroup var when: AtOption
+
+    func run() async throws {
+        let nip = try Parse.nip(nip)
+        let category = try AttendanceCategory.parse(category)
+        let (by, note, when) = (by, note, when)
+        let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in
+            try m.checkIn(nip, as: category, at: when.time(for: m), representative: by, note: note)
+        }
+        let a = m.attendance.first { $0.nip == nip }!
+        var line = "\(m.id) NIP \(nip): \(a.category.label(global.lang))"
+        if let late = a.lateMinutes { line += late > 0 ? ", " + global.t("terlambat", "late") + " \(global.text.minutes(late))" : global.t(", tepat waktu", ", on time") }
+        print(line)
+    }
+}
+
+struct NextCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "next", abstract: "Close the running agenda item and open the next one.")
+    @OptionGroup var global: GlobalOptions
+    @Argument var id: String
+    @OptionGroup var when: AtOption
+
+    func run() async throws {
+        let when = when
+        let before = try await global.store().meeting(try Parse.meetingID(id))
+        let m = try await global.store().updateMeeting(before.id) { m, _ in try m.nextItem(at: when.time(for: m)) }
+        if let closed = before.runningItem {
+            let item = m.agenda[closed]
+            var line = global.t("Selesai", "Closed") + " #\(closed + 1) \(item.title): \(global.text.minutes(item.actualMinutes ?? 0))"
+            if let over = item.overrunMinutes, over > 0 { line += " — " + global.t("LEBIH", "OVERRUN") + " \(global.text.minutes(over))" }
+            print(line)
+        }
+        if let running = m.runningItem {
+            print(global.t("Mulai", "Now") + " #\(running + 1) \(m.agenda[running].title) (\(global.text.minutes(m.agenda[running].boxMinutes)))")
+        } else {
+            print(global.t("Semua acara selesai; tutup dengan 'rapat end \(m.id)'", "All items done; close with 'rapat end \(m.id)'"))
+        }
+    }
+}
+
+struct EndCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "end", abstract: "End the meeting; whoever never checked in is recorded as tanpa keterangan.")
+    @OptionGroup var global: GlobalOptions
+    @Argument var id: String
+    @OptionGroup var when: AtOption
+
+    func run() async throws {
+        let when = when
+        let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in try m.endMeeting(at: when.time(for: m)) }
+        print("\(m.id) " + global.t("selesai", "ended") + " \(global.text.time(m.actualEnd!, zone: m.zone)); "
+              + global.t("acara lebih waktu", "items overrun") + ": \(m.overrunItems.count) (\(global.text.minutes(m.totalOverrunMinutes)))")
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import RapatCore
+import RapatSamples
+import RapatStore
+
+struct SampleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Build the example archive (six monthly rapat pimpinan of 2020) and print its punctuality report.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Holiday list to load first.") var holidays = "samples/holidays-id-2020.txt"
+    @Option(help: "Seed of the generator; the same seed gives the same archive.") var seed: UInt64 = 2020
+
+    func run() async throws {
+        let store = try global.store()
+        guard try await store.people(opd: nil).isEmpty else {
+            throw InputError.invalidValue(field: "database", value: try StoreLocation.resolve(global.database).description,
+                                          hint: "the archive already holds data; give a new file with --database sqlite://sample.db")
+        }
+        let list: [Holiday]
+        if let text = try? String(contentsOfFile: holidays, encoding: .utf8) {
+            list = try Holiday.parseList(text, source: holidays)
+        } else {
+            throw InputError.invalidValue(field: "holiday file", value: holidays, hint: "run from the repository root or give --holidays PATH")
+        }
+        let summary = try await SampleArchive(seed: seed).build(into: store, holidays: list)
+        print(global.t("Arsip contoh dibuat", "Sample archive built") + ": \(summary.people) " + global.t("orang", "people") + ", "
+              + "\(summary.meetings.count) " + global.t("rapat", "meetings") + " (" + global.t("seri", "series") + " \(summary.seriesID ?? "-"))\n")
+        var arguments = ["--from", "2020-07-01", "--to", "2020-12-31", "--lang", global.lang.rawValue]
+        if let database = global.database { arguments += ["--database", database] }
+        try await ReportCommand.Punctuality.parse(arguments).run()
+    }
+}
