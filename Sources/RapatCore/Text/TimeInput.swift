@@ -12,8 +12,15 @@ public enum TimeInput {
     private static func wallClock(_ t: String, zone: TimeZone) -> Date? {
         let halves = t.split(separator: " ", omittingEmptySubsequences: true)
         guard halves.count == 2, let date = try? CivilDate(String(halves[0])) else { return nil }
-        guard let (h, m) = clock(String(halves[1])) else { return nil }
-        return date.at(hour: h, minute: m, in: zone)
+        var time = String(halves[1])
+        var seconds = 0
+        if time.filter({ $0 == ":" }).count == 2, let last = time.lastIndex(of: ":") {
+            guard let s = Int(time[time.index(after: last)...]), (0...59).contains(s), time.distance(from: last, to: time.endIndex) == 3 else { return nil }
+            seconds = s
+            time = String(time[..<last])
+        }
+        guard let (h, m) = clock(time) else { return nil }
+        return date.at(hour: h, minute: m, in: zone).addingTimeInterval(TimeInterval(seconds))
     }
 
     /// `HH:MM` or the Indonesian `HH.MM`.
