@@ -28,7 +28,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RapatCoreTests", dependencies: ["RapatCore"]),
-        .testTarget(name: "RapatStoreTests", dependencies: ["RapatCore", "RapatStore"]),
+        .testTarget(
+            name: "RapatStoreTests",
+            dependencies: ["RapatCore", "RapatStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "RapatCLITests", dependencies: ["rapat", "RapatCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -46,6 +46,7 @@ extension Meeting {
         }
         attendance.removeAll { $0.nip == nip }
         attendance.append(entry)
+        sortAttendance()
     }
 
     /// Closes the running agenda item and opens the following one (the first, when none ran yet).
@@ -80,8 +81,15 @@ extension Meeting {
         for nip in everyone where !recorded.contains(nip) {
             attendance.append(Attendance(nip: nip, category: .tanpaKeterangan, checkedInAt: nil, lateMinutes: nil))
         }
+        sortAttendance()
         actualEnd = time
         status = .ended
+    }
+
+    /// Keeps the attendance list in the order of the invitation (chair, notulis, participants), as a daftar hadir reads.
+    public mutating func sortAttendance() {
+        let order = Dictionary(everyone.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        attendance.sort { (order[$0.nip] ?? .max, $0.nip) < (order[$1.nip] ?? .max, $1.nip) }
     }
 
     /// Agenda items that ran past their time box.

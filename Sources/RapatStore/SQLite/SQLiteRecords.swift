@@ -169,6 +169,7 @@ enum MeetingRows {
                 Attendance(nip: try NIP(a.nip), category: try AttendanceCategory.parse(a.category), checkedInAt: a.checkedInAt,
                            lateMinutes: a.lateMinutes, representative: a.representative, note: a.note)
             }
+            m.sortAttendance()
             m.minutes.notes = (notes[r.id] ?? []).map { DiscussionNote(itemKey: $0.itemKey, text: $0.text, speaker: $0.speaker) }
             m.minutes.decisions = (decisions[r.id] ?? []).map { Decision(number: $0.number, itemKey: $0.itemKey, text: $0.text) }
             m.minutes.actions = try (actions[r.id] ?? []).map { a in

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import RapatCore
+@testable import RapatStore
+import Testing
+
+/// What only the SQLite backend has: a file, two connections on it, query plans.
+@Suite struct SQLiteStoreTests {
+    @Test func twoConnectionsOnOneFileTakeTurns() async throws {
+        let path = try TempDir.make().appendingPathComponent("rapat.db").path
+        let first = try SQLiteStore(path: path), second = try SQLiteStore(path: path)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (i, store) in [first, second].enumerated() {
+                group.addTask {
+                    for n in 0..<25 {
+                        let nip = try NIP(String(format: "19700205199502%d%03d", 1 + i, n))
+                        try await store.addPerson(try Person(nip: nip, name: "Pegawai \(i)-\(n)", jabatan: "Staf", opd: "OPD \(i)"))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await first.people(opd: nil).count == 50)
+    }
+
+    @Test func aFileThatIsNotAnArchiveIsRefusedClearly() throws {
+        let path = try TempDir.make().appendingPathComponent("notes.txt")
+        try Data("rapat pimpinan, bukan database\n".utf8).write(to: path)
+        #expect { try SQLiteStore(path: path.path) } throws: { "\($0)".contains("cannot open database \(path.path)") }
+        #expect { try SQLiteStore(path: "/nonexistent-dir/rapat.db") } throws: { "\($0)".contains("cannot open database") }
+    }
+
+    @Test func conflictLookupAndDateRangeUseIndexes() async throws {
+        let store = try SQLiteStore(path: TempDir.make().appendingPathComponent("rapat.db").path)
+        let plans = try await store.pool.read { db in
+            let conflict = try Row.fetchAll(db, sql: """
+                EXPLAIN QUERY PLAN SELECT mp.meeting_id FROM meeting_person mp JOIN meeting m ON m.id = mp.meeting_id
+                WHERE mp.nip IN (?, ?) AND mp.active = 1 AND mp.start_at > ? AND mp.start_at < ? AND mp.end_at > ?
+                """, arguments: ["a", "b", "x", "y", "z"]).map { $0["detail"] as String }
+            let range = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM meeting WHERE start_at >= ? AND start_at < ? ORDER BY start_at",
+                                         arguments: ["x", "y"]).map { $0["detail"] as String }
+            return (conflict, range)
+        }
+        #expect(plans.0.contains { $0.contains("USING INDEX meeting_person_slot") })
+        #expect(!plans.0.contains { $0.hasPrefix("SCAN") })
+        #expect(plans.1.contains { $0.contains("USING INDEX meeting_start") })
+    }
+
+    @Test func storeURLsAreParsed() throws {
+        #expect(try StoreLocation.parse("sqlite:///var/lib/rapat/rapat.db") == .sqlite(path: "/var/lib/rapat/rapat.db"))
+        #expect(try StoreLocation.parse("sqlite://rapat.db") == .sqlite(path: "rapat.db"))
+        #expect(try StoreLocation.parse("arsip/rapat.db") == .sqlite(path: "arsip/rapat.db"))
+        #expect(try StoreLocation.parse("postgres://rapat@127.0.0.1:5432/rapat") == .postgres(url: "postgres://rapat@127.0.0.1:5432/rapat"))
+        #expect(throws: StoreError.unsupportedURL("mysql://x/y")) { try StoreLocation.parse("mysql://x/y") }
+        #expect(try StoreLocation.resolve(nil, environment: [:]) == .sqlite(path: "rapat.db"))
+        #expect(try StoreLocation.resolve(nil, environment: ["RAPAT_DATABASE": "/tmp/x.db"]) == .sqlite(path: "/tmp/x.db"))
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import RapatCore
+import RapatStore
+import Testing
+
+/// One behaviour, every backend: each test runs once per store in `Backend.all`.
+@Suite struct StoreConformanceTests {
+    @Test(arguments: Backend.all)
+    func peopleAreRegisteredOnceAndFoundByNIPAndOPD(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        #expect(try await store.person(Seed.kadinkes).name == "dr. Ratna Dewi")
+        #expect(try await store.people(opd: "dinkes").map(\.nip) == [Seed.kadinkes])
+        #expect(try await store.people(opd: nil).count == 4)
+        await #expect(throws: StoreError.duplicatePerson(Seed.kadinkes, existing: "dr. Ratna Dewi (Dinkes)")) {
+            try await store.addPerson(Seed.people[1])
+        }
+        let stranger = try NIP("198001012005011001")
+        await #expect(throws: StoreError.unknownPerson(stranger)) { try await store.person(stranger) }
+        var moved = Seed.people[1]
+        moved.jabatan = "Plt. Kepala Dinas Kesehatan"
+        try await store.updatePerson(moved)
+        #expect(try await store.person(Seed.kadinkes).jabatan == "Plt. Kepala Dinas Kesehatan")
+    }
+
+    @Test(arguments: Backend.all)
+    func meetingsGetSequentialIDsPerYearAndRoundTripWhole(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        let a = try await store.createMeeting(Seed.plan("2020-12-16 09:00"))
+        let b = try await store.createMeeting(Seed.plan("2020-12-17 09:00"))
+        let c = try await store.createMeeting(Seed.plan("2021-01-06 09:00"))
+        #expect([a.id, b.id, c.id].map(\.description) == ["RP-2020-0001", "RP-2020-0002", "RP-2021-0001"])
+        #expect(try await store.meeting(a.id) == a)
+        await #expect(throws: StoreError.unknownMeeting(try MeetingID("RP-2020-0099"))) {
+            try await store.meeting(try MeetingID("RP-2020-0099"))
+        }
+    }
+
+    @Test(arguments: Backend.all)
+    func aHeldMeetingWithMinutesRoundTripsEveryField(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        let id = try await store.createMeeting(Seed.plan("2020-12-16 09:00")).id
+        let held = try await store.updateMeeting(id) { m, policy in
+            m.location = "Ruang Rapat Gubernur"
+            m.notulis = Seed.kabpbd
+            try m.checkIn(Seed.governor, as: .hadir, at: Seed.at("2020-12-16 08:55"))
+            try m.start(at: Seed.at("2020-12-16 09:04"), reason: "menunggu sambungan", policy: policy.onTime)
+            try m.checkIn(Seed.kadinkes, as: .diwakili, at: Seed.at("2020-12-16 09:09"), representative: "Sekretaris Dinkes", note: "dinas ke Jakarta")
+            try m.nextItem(at: Seed.at("2020-12-16 09:05"))
+            try m.addNote(item: 1, text: "Per 30 November dari target 88 persen, penyerapan anggaran 71 persen lebih.", speaker: "Kepala BPKAD")
+            try m.addDecision(item: 1, text: "OPD di bawah target menyusun rencana percepatan — “segera”.")
+            try m.addAction(item: 1, text: "Rekap penyerapan", owner: .opd("BPKAD"), due: CivilDate("2020-12-23"))
+            try m.addAction(item: nil, text: "Data vaksinasi", owner: .person(Seed.kadinkes), due: nil)
+            try m.setAction(2, status: .done, at: Seed.at("2020-12-16 10:00"), note: "sudah dikirim")
+            try m.nextItem(at: Seed.at("2020-12-16 10:12"))
+            try m.endMeeting(at: Seed.at("2020-12-16 10:50"))
+            try m.approveMinutes(by: Seed.governor, at: Seed.at("2020-12-17 10:00"))
+        }
+        let loaded = try await store.meeting(id)
+        #expect(loaded == held)
+        #expect(loaded.agenda[0].overrunMinutes == 7)
+        #expect(loaded.attendance.count == 4)
+        #expect(loaded.sequence == 1)  // the location and notulis changed what participants see
+    }
+
+    @Test(arguments: Backend.all)
+    func doubleBookingIsRefusedNamingTheOtherMeetingAndNothingIsStored(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        let first = try await store.createMeeting(Seed.plan("2020-12-16 09:00"))
+        await #expect {
+            try await store.createMeeting(Seed.plan("2020-12-16 10:30", minutes: 90, chair: Seed.kabpbd, participants: [Seed.kabpkad]))
+        } throws: { error in
+            guard case let PlanningError.doubleBooked(_, nip, other, _, _) = error else { return false }
+            return nip == Seed.kabpkad && other == first.id
+        }
+        #expect(try await store.meetings(MeetingFilter()).count == 1)
+        // Someone else at the same time is fine, and so is the next slot.
+        _ = try await store.createMeeting(Seed.plan("2020-12-16 10:30", minutes: 90, chair: Seed.kabpbd, participants: []))
+        _ = try await store.createMeeting(Seed.plan("2020-12-16 11:00", minutes: 90, participants: []))
+    }
+
+    @Test(arguments: Backend.all)
+    func aSeriesThatCollidesInOneMonthIsRefusedWhole(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        let blocker = try await store.createMeeting(Seed.plan("2020-09-16 10:00", minutes: 90, chair: Seed.kabpbd, participants: [Seed.kadinkes]))
+        let series = Series(id: "", title: "Rapim", rule: try Recurrence(rule: "FREQ=MONTHLY;BYDAY=3WE;COUNT=6"))
+        await #expect {
+            try await store.createMeetings(try series.occurrences(of: Seed.plan("2020-07-15 09:00")), series: series)
+        } throws: { error in
+            guard case let PlanningError.doubleBooked(_, _, other, _, time) = error else { return false }
+            return other == blocker.id && time.hasPrefix("2020-09-16 10:00")
+        }
+        #expect(try await store.meetings(MeetingFilter()).map(\.id) == [blocker.id])
+        // Skipping September with an exception plans the rest, in one series.
+        let skipping = Series(id: "", title: "Rapim", rule: try Recurrence(rule: "FREQ=MONTHLY;BYDAY=3WE;COUNT=6", exceptions: [try CivilDate("2020-09-16")]))
+        let created = try await store.createMeetings(try skipping.occurrences(of: Seed.plan("2020-07-15 09:00")), series: skipping)
+        #expect(created.count == 5)
+        let seriesID = try #require(created[0].seriesID)
+        #expect(try await store.meetings(MeetingFilter(seriesID: seriesID)).count == 5)
+        #expect(try await store.series(seriesID).rule.exceptions == [try CivilDate("2020-09-16")])
+    }
+
+    @Test(arguments: Backend.all)
+    func holidaysAndWorkingHoursComeFromTheArchive(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        #expect(try await store.addHolidays([Holiday(date: try CivilDate("2020-12-09"), name: "Pilkada serentak")]) == 1)
+        #expect(try await store.addHolidays([Holiday(date: try CivilDate("2020-12-09"), name: "Pemungutan suara Pilkada")]) == 0)
+        await #expect(throws: PlanningError.holiday(date: "2020-12-09 (Wednesday, 9 December 2020)", name: "Pemungutan suara Pilkada")) {
+            try await store.createMeeting(Seed.plan("2020-12-09 09:00"))
+        }
+        await #expect(throws: PlanningError.self) { try await store.createMeeting(Seed.plan("2020-12-19 09:00")) }
+        var policy = try await store.policy()
+        try policy.set("working-days", "mon-sat")
+        try await store.setPolicy(policy)
+        #expect(try await store.policy().workingHours.weekdays == [1, 2, 3, 4, 5, 6])
+        _ = try await store.createMeeting(Seed.plan("2020-12-19 09:00"))
+    }
+
+    @Test(arguments: Backend.all)
+    func aFailedChangeLeavesTheMeetingAsItWas(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        let m = try await store.createMeeting(Seed.plan("2020-12-16 09:00"))
+        await #expect(throws: OnTimeError.lateStartNeedsReason(m.id, minutesLate: 20, grace: 0)) {
+            try await store.updateMeeting(m.id) { m, policy in
+                m.title = "changed before the failure"
+                try m.start(at: Seed.at("2020-12-16 09:20"), reason: nil, policy: policy.onTime)
+            }
+        }
+        await #expect(throws: PlanningError.agendaTooLong(agendaMinutes: 90, meetingMinutes: 60)) {
+            try await store.updateMeeting(m.id) { m, _ in m.end = m.start.addingTimeInterval(3600) }
+        }
+        #expect(try await store.meeting(m.id) == m)
+    }
+
+    @Test(arguments: Backend.all)
+    func sequenceCountsOnlyChangesParticipantsSee(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        let m = try await store.createMeeting(Seed.plan("2020-12-16 09:00"))
+        #expect(try await store.updateMeeting(m.id) { m, _ in m.start = m.start.addingTimeInterval(1800); m.end = m.end.addingTimeInterval(1800) }.sequence == 1)
+        #expect(try await store.updateMeeting(m.id) { m, _ in m.changeParticipants(adding: [Seed.kabpbd], removing: []) }.sequence == 2)
+        #expect(try await store.updateMeeting(m.id) { m, _ in try m.checkIn(Seed.kadinkes, as: .izin, at: Seed.at("2020-12-16 08:00")) }.sequence == 2)
+        let cancelled = try await store.updateMeeting(m.id) { m, _ in try m.cancel(reason: "bentrok") }
+        #expect(cancelled.status == .cancelled && cancelled.sequence == 3)
+        // A cancelled meeting frees its people's time.
+        _ = try await store.createMeeting(Seed.plan("2020-12-16 09:30"))
+        await #expect(throws: PlanningError.notEditable(m.id, .cancelled)) {
+            try await store.updateMeeting(m.id) { m, _ in m.start = m.start.addingTimeInterval(600) }
+        }
+    }
+
+    @Test(arguments: Backend.all)
+    func reschedulingIntoAnotherMeetingIsRefused(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        let a = try await store.createMeeting(Seed.plan("2020-12-16 09:00"))
+        let b = try await store.createMeeting(Seed.plan("2020-12-16 13:00"))
+        await #expect {
+            try await store.updateMeeting(b.id) { m, _ in m.start = Seed.at("2020-12-16 10:00"); m.end = Seed.at("2020-12-16 12:00") }
+        } throws: { error in
+            guard case let PlanningError.doubleBooked(_, _, other, _, _) = error else { return false }
+            return other == a.id
+        }
+        // Moving a meeting within its own old slot does not conflict with itself.
+        _ = try await store.updateMeeting(a.id) { m, _ in m.start = Seed.at("2020-12-16 09:30"); m.end = Seed.at("2020-12-16 11:30") }
+    }
+
+    @Test(arguments: Backend.all)
+    func listingFiltersByDateParticipantOPDStatusAndSeries(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        let a = try await store.createMeeting(Seed.plan("2020-11-18 09:00"))
+        let b = try await store.createMeeting(Seed.plan("2020-12-16 09:00", chair: Seed.kabpbd, participants: []))
+        let c = try await store.createMeeting(Seed.plan("2020-12-17 09:00"))
+        _ = try await store.updateMeeting(c.id) { m, _ in try m.cancel(reason: nil) }
+        let all = try await store.meetings(MeetingFilter())
+        #expect(all.map(\.id) == [a.id, b.id, c.id])
+        #expect(try await store.meetings(MeetingFilter(from: Seed.at("2020-12-01 00:00"), to: Seed.at("2020-12-17 00:00"))).map(\.id) == [b.id])
+        #expect(try await store.meetings(MeetingFilter(participant: Seed.kadinkes)).map(\.id) == [a.id, c.id])
+        #expect(try await store.meetings(MeetingFilter(opd: "BPBD")).map(\.id) == [b.id])
+        #expect(try await store.meetings(MeetingFilter(status: .cancelled)).map(\.id) == [c.id])
+        #expect(try await store.meetings(MeetingFilter(limit: 2)).count == 2)
+    }
+
+    @Test(arguments: Backend.all)
+    func approvedMinutesStayFrozenThroughTheStore(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        let id = try await store.createMeeting(Seed.plan("2020-12-16 09:00")).id
+        try await store.updateMeeting(id) { m, p in
+            try m.start(at: Seed.at("2020-12-16 09:00"), reason: nil, policy: p.onTime)
+            try m.endMeeting(at: Seed.at("2020-12-16 10:00"))
+            try m.addDecision(item: nil, text: "Disetujui")
+            try m.approveMinutes(by: Seed.governor, at: Seed.at("2020-12-16 12:00"))
+        }
+        let approved = try await store.meeting(id)
+        await #expect(throws: MinutesError.self) { try await store.updateMeeting(id) { m, _ in try m.addNote(item: 1, text: "diam-diam") } }
+        #expect(try await store.meeting(id) == approved)
+    }
+
+    @Test(arguments: Backend.all)
+    func concurrentWritersLoseNothing(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        // Twenty one-hour meetings with different chairs but a shared participant would conflict; use disjoint days instead.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for day in 0..<20 {
+                group.addTask {
+                    let date = try CivilDate("2021-02-01").adding(days: day + (day / 5) * 2)  // weekdays only
+                    _ = try await store.createMeeting(Seed.plan("\(date) 09:00", participants: []))
+                }
+            }
+            try await group.waitForAll()
+        }
+        let ids = try await store.meetings(MeetingFilter()).map(\.id.serial)
+        #expect(ids.sorted() == Array(1...20))
+    }
+}
