@@ -11,8 +11,17 @@ struct SampleCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Holiday list to load first.") var holidays = "samples/holidays-id-2020.txt"
     @Option(help: "Seed of the generator; the same seed gives the same archive.") var seed: UInt64 = 2020
+    @Flag(help: "Delete the SQLite file named by --database first, so the sample can be rebuilt.") var fresh = false
 
     func run() async throws {
+        if fresh {
+            guard case let .sqlite(path) = try StoreLocation.resolve(global.database) else {
+                throw ValidationError("--fresh only deletes SQLite files")
+            }
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+                try FileManager.default.removeItem(atPath: path + suffix)
+            }
+        }
         let store = try global.store()
         guard try await store.people(opd: nil).isEmpty else {
             throw InputError.invalidValue(field: "database", value: try StoreLocation.resolve(global.database).description,

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@Suite struct CLITests {
+    let governor = "197002051995021001"
+
+    func fresh() throws -> RapatProcess {
+        let rapat = RapatProcess(directory: try RapatProcess.temporaryDirectory())
+        let r = try rapat.run(["person", "add", "--nip", governor, "--name", "Gubernur", "--jabatan", "Gubernur", "--opd", "Setda"])
+        #expect(r.status == 0, "\(r.stderr)")
+        return rapat
+    }
+
+    @Test func twoProcessesWritingAtOnceLoseNoWrite() async throws {
+        let rapat = try fresh()
+        let perWriter = 12
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 1...2 {
+                group.addTask {
+                    for n in 0..<perWriter {
+                        let nip = String(format: "19800101200501%d%03d", writer, n)
+                        var r = try rapat.run(["person", "add", "--nip", nip, "--name", "Pegawai \(writer)-\(n)", "--jabatan", "Staf", "--opd", "OPD\(writer)"])
+                        #expect(r.status == 0, "\(r.stderr)")
+                        // Each writer plans meetings on its own days; both draw ids from the same yearly counter.
+                        let day = String(format: "2021-0%d-%02d 09:00", writer + 1, n + 1)
+                        r = try rapat.run(["meeting", "create", "--title", "Rapat \(writer)-\(n)", "--chair", nip, "--start", day, "--minutes", "30"])
+                        #expect(r.status == 0 || r.stderr.contains("not a working day"), "\(r.stderr)")
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let people = try rapat.run(["person", "list", "--json"])
+        #expect(people.stdout.components(separatedBy: "\"nip\"").count - 1 == 2 * perWriter + 1)
+        let list = try rapat.run(["meeting", "list", "--json"])
+        let meetings = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as! [[String: Any]]
+        let ids = meetings.map { $0["id"] as! String }
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.sorted() == (1...ids.count).map { String(format: "RP-2021-%04d", $0) })
+        #expect(ids.count >= 2 * perWriter - 8)  // weekends are refused, everything else is kept
+    }
+
+    @Test func badInputGivesAClearErrorNonZeroExitAndChangesNothing() throws {
+        let rapat = try fresh()
+        let before = try rapat.run(["meeting", "list", "--json"]).stdout + rapat.run(["person", "list", "--json"]).stdout
+        let cases: [([String], String)] = [
+            (["person", "add", "--nip", "12345", "--name", "X", "--jabatan", "Y", "--opd", "Z"], "invalid NIP '12345'"),
+            (["meeting", "create", "--title", "X", "--chair", governor, "--start", "2020-12-16 9am", "--minutes", "60"], "invalid time '2020-12-16 9am'"),
+            (["meeting", "create", "--title", "X", "--chair", governor, "--start", "2020-12-19 09:00", "--minutes", "60"], "not a working day"),
+            (["meeting", "create", "--title", "X", "--chair", "198001012005011001", "--start", "2020-12-16 09:00", "--minutes", "60"], "no person with NIP 198001012005011001"),
+            (["meeting", "create", "--title", "X", "--chair", governor, "--start", "2020-12-16 09:00", "--minutes", "30", "--item", "Panjang|45"], "agenda is 45 min but the meeting is 30 min"),
+            (["meeting", "show", "RP-2020-0099"], "no meeting RP-2020-0099"),
+            (["meeting", "show", "RAPAT-1"], "invalid meeting id 'RAPAT-1'"),
+            (["start", "RP-2020-0001"], "no meeting RP-2020-0001"),
+            (["report", "punctuality", "--from", "2020-13-01", "--to", "2020-12-31"], "invalid time '2020-13-01'"),
+            (["config", "set", "working-hours", "17:00-08:00"], "invalid working hours"),
+            (["holiday", "import", "/nonexistent/libur.txt"], "cannot be read"),
+        ]
+        for (arguments, message) in cases {
+            let r = try rapat.run(arguments)
+            #expect(r.status != 0, "\(arguments) should fail")
+            #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
+        }
+        let after = try rapat.run(["meeting", "list", "--json"]).stdout + rapat.run(["person", "list", "--json"]).stdout
+        #expect(after == before)
+    }
+
+    @Test func aHolidayFileWithABadLineIsRefusedWhole() throws {
+        let rapat = try fresh()
+        let file = rapat.directory.appendingPathComponent("libur.txt")
+        try "2020-12-25 Natal\n2020-02-30 Salah\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try rapat.run(["holiday", "import", file.path])
+        #expect(r.status != 0 && r.stderr.contains("line 2 of"))
+        #expect(try rapat.run(["holiday", "list", "--json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]")
+    }
+
+    @Test func theReadmeWalkthroughRunsOnAFreshArchive() throws {
+        let readme = try String(contentsOf: RapatProcess.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "<!-- walkthrough:start -->"))
+        let end = try #require(readme.range(of: "<!-- walkthrough:end -->"))
+        let block = readme[start.upperBound..<end.lowerBound]
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("```") && !$0.contains("swift build") }
+            .joined(separator: "\n")
+        let dir = try RapatProcess.temporaryDirectory()
+        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("samples"),
+                                                   withDestinationURL: RapatProcess.packageRoot.appendingPathComponent("samples"))
+        let path = RapatProcess.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let r = try RapatProcess.execute(URL(fileURLWithPath: "/bin/bash"), ["-euo", "pipefail", "-c", block],
+                                         environment: ["PATH": path, "RAPAT_DATABASE": ""], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("RP-2020-0001  Rabu, 16 Desember 2020 09.00 WIB"))
+        #expect(r.stdout.contains("dimulai 09.07 WIB, terlambat 7 menit"))
+        #expect(r.stdout.contains("LEBIH 7 menit"))
+        #expect(r.stdout.contains("Laporan ketepatan waktu"))
+    }
+}
