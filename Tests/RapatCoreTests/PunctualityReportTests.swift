@@ -39,7 +39,7 @@ import Testing
         #expect(r.meetings.map(\.id.serial) == [1, 2])
         let a = r.meetings[0], b = r.meetings[1]
         #expect((a.startDelayMinutes, a.lateStart, a.overrunItems, a.totalOverrunMinutes, a.invited, a.present) == (4, true, 2, 10, 3, 2))
-        #expect(a.lateStartReason == "menunggu Gubernur")
+        #expect(a.lateStartReason == "menunggu Gubernur" && a.endOverrunMinutes == 0)
         #expect((b.startDelayMinutes, b.lateStart, b.overrunItems, b.totalOverrunMinutes, b.invited, b.present) == (0, false, 0, 0, 3, 3))
     }
 
@@ -70,6 +70,14 @@ import Testing
         #expect(r.meetings[0].lateStart == false)
         #expect(r.people.first { $0.nip == Fx.governor }?.tally.onTimeRate == 1.0)
         #expect(r.people.first { $0.nip == Fx.kadinkes }?.tally.onTimeRate == 0.5)
+    }
+
+    @Test func endingAfterTheScheduledEndIsReported() throws {
+        var m = Fx.meeting()
+        try m.start(at: Fx.at("2020-12-16 09:00"), reason: nil, policy: .standard)
+        try m.endMeeting(at: Fx.at("2020-12-16 11:04:59"))
+        let r = PunctualityReport(meetings: [m], people: Fx.people, from: Fx.at("2020-12-16 00:00"), to: Fx.at("2020-12-17 00:00"), policy: .standard)
+        #expect(r.meetings[0].endOverrunMinutes == 4)
     }
 
     @Test func meetingsOutsideThePeriodAreLeftOut() throws {

@@ -16,6 +16,8 @@ public struct PunctualityReport: Codable, Sendable, Equatable {
         public var agendaItems: Int
         public var overrunItems: Int
         public var totalOverrunMinutes: Int
+        /// Whole minutes the meeting ended after its scheduled end (0 when it ended in time).
+        public var endOverrunMinutes: Int
         public var invited: Int
         public var present: Int
     }
@@ -84,7 +86,9 @@ public struct PunctualityReport: Codable, Sendable, Equatable {
             return MeetingRow(id: m.id, title: m.title, scheduledStart: m.start, timeZone: m.timeZone, actualStart: m.actualStart,
                               startDelayMinutes: delay, lateStart: delay > policy.graceMinutes, lateStartReason: m.lateStartReason,
                               agendaItems: m.agenda.count, overrunItems: m.overrunItems.count,
-                              totalOverrunMinutes: m.totalOverrunMinutes, invited: m.everyone.count,
+                              totalOverrunMinutes: m.totalOverrunMinutes,
+                              endOverrunMinutes: m.actualEnd.map { max(0, wholeMinutes($0.timeIntervalSince(m.end))) } ?? 0,
+                              invited: m.everyone.count,
                               present: m.attendance.filter(\.category.isPresent).count)
         }
         var perPerson: [NIP: Tally] = [:]

@@ -37,13 +37,14 @@ struct ReportCommand: AsyncParsableCommand {
                        + g.text.date(r.to.addingTimeInterval(-1), zone: zone)
                        + " (" + g.t("toleransi", "grace") + " \(g.text.minutes(r.graceMinutes)))", ""]
             var meetings = Table([g.t("Rapat", "Meeting"), g.t("Jadwal", "Scheduled"), g.t("Mulai", "Started"), g.t("Terlambat", "Delay"),
-                                  g.t("Acara lebih", "Overruns"), g.t("Total lebih", "Overrun"), g.t("Hadir", "Present"), g.t("Judul", "Title")],
-                                 rightAligned: [3, 4, 5, 6])
+                                  g.t("Acara lebih", "Overruns"), g.t("Total lebih", "Overrun"), g.t("Lewat jadwal", "Past end"),
+                                  g.t("Hadir", "Present"), g.t("Judul", "Title")],
+                                 rightAligned: [3, 4, 5, 6, 7])
             for m in r.meetings {
                 let z = TimeZone(identifier: m.timeZone) ?? zone
                 meetings.add([m.id.description, g.text.compact(m.scheduledStart, zone: z), m.actualStart.map { String(g.text.time($0, zone: z).prefix(5)) } ?? "",
                               g.text.minutes(m.startDelayMinutes), "\(m.overrunItems)/\(m.agendaItems)", g.text.minutes(m.totalOverrunMinutes),
-                              "\(m.present)/\(m.invited)", m.title])
+                              g.text.minutes(m.endOverrunMinutes), "\(m.present)/\(m.invited)", m.title])
             }
             out.append(r.meetings.isEmpty ? g.t("Tidak ada rapat yang terlaksana pada periode ini.", "No meeting was held in this period.") : meetings.render())
             func tallyColumns(_ t: PunctualityReport.Tally) -> [String] {
