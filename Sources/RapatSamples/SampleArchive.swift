@@ -2,8 +2,10 @@ import Foundation
 import RapatCore
 import RapatStore
 
-/// Builds a realistic example archive: six monthly rapat pimpinan of a provincial government
-/// (July–December 2020) with ~20 Kepala OPD, attendance, lateness, overruns and approved minutes.
+/// Builds a realistic example archive: a monthly rapat pimpinan series of a provincial government
+/// (June 2020 – January 2021, seven held) with ~20 Kepala OPD, attendance, lateness, overruns, minutes,
+/// budget absorption per OPD rising toward the year-end target, action items followed up across meetings,
+/// and January's agenda prepared from what December left open.
 ///
 /// Everything goes through the store's public commands, so the sample obeys every planning and on-time rule.
 /// Names are fictional; the shape (OPDs, agenda, budget absorption rising toward the year-end target) is real.
@@ -43,15 +45,21 @@ public struct SampleArchive: Sendable {
         ("Diskominfo", "Kepala Diskominfo", "Fajar Ramadhan, S.Kom., M.T.I."),
         ("Bapenda", "Kepala Bapenda", "Dr. Lina Marlina, S.E., M.Si."),
         ("DPMPTSP", "Kepala DPMPTSP", "H. Taufik Hidayat, S.H., M.Si."),
+        ("Distan", "Kepala Dinas Pertanian", "Ir. Asep Saepudin, M.P."),
+        ("Dispar", "Kepala Dinas Pariwisata", "Dra. Widya Lestari, M.Par."),
+        ("DKP", "Kepala Dinas Kelautan dan Perikanan", "Ir. Yayat Sudrajat, M.Si."),
+        ("Disnakertrans", "Kepala Dinas Tenaga Kerja dan Transmigrasi", "Drs. Ujang Kurnia, M.M."),
     ]
 
     /// Budget absorption (% realised) per month index 0…5 for each OPD: rising toward the 90 % year-end target.
-    /// The same OPD keeps the same trajectory from month to month.
+    /// Cumulative absorption (%) of one OPD at month index 0 (May) … 6 (November): each OPD keeps its own
+    /// trajectory, from 12–24 % in May to 66–93 % in November, so a few stay behind the 88 % target.
     func absorption(_ opdIndex: Int, month: Int) -> Double {
         var rng = SampleRandom(seed: seed &* 31 &+ UInt64(opdIndex))
-        let start = 22.0 + Double(rng.next(upTo: 16))
-        let step = (92.0 - start) / 6.0 * (0.75 + Double(rng.next(upTo: 40)) / 100)
-        return (min(99, start + step * Double(month + 1)) * 10).rounded() / 10
+        let start = 12.0 + Double(rng.next(upTo: 13)), final = 66.0 + Double(rng.next(upTo: 28))
+        let shape = 0.8 + Double(rng.next(upTo: 50)) / 100
+        let share = pow(Double(month) / 6.0, shape)
+        return ((start + (final - start) * share) * 10).rounded() / 10
     }
 
     public func build(into store: any MeetingStore, holidays: [Holiday]) async throws -> Summary {
@@ -63,7 +71,7 @@ public struct SampleArchive: Sendable {
             let birth = try CivilDate(year: 1963 + rng.next(upTo: 13), month: 1 + rng.next(upTo: 12), day: 1 + rng.next(upTo: 28))
             let tmtYear = birth.year + 23 + rng.next(upTo: 6)
             let nipText = String(format: "%04d%02d%02d%04d%02d%d%03d", birth.year, birth.month, birth.day, tmtYear, 1 + rng.next(upTo: 12),
-                                 name.hasPrefix("Dra") || ["Rina", "Siti", "Ratna", "Nur", "Yuli", "Lina"].contains(where: name.contains) ? 2 : 1,
+                                 name.hasPrefix("Dra") || ["Rina", "Siti", "Ratna", "Nur", "Yuli", "Lina", "Widya"].contains(where: name.contains) ? 2 : 1,
                                  1 + i)
             let mailbox = opd.lowercased().replacingOccurrences(of: " ", with: "")
             let person = try Person(nip: NIP(nipText), name: name, jabatan: jabatan, opd: opd, email: "\(mailbox).\(i + 1)@bantenprov.example.go.id")
@@ -74,7 +82,7 @@ public struct SampleArchive: Sendable {
         let bpkad = people.first { $0.opd == "BPKAD" }!, dinkes = people.first { $0.opd == "Dinkes" }!
         let participants = people.dropFirst(2).map(\.nip)
 
-        let first = try CivilDate(year: 2020, month: 7, day: 15)
+        let first = try CivilDate(year: 2020, month: 6, day: 17)
         let plan = try Meeting(
             id: MeetingID(year: 0, serial: 0), title: "Rapat Pimpinan Evaluasi Kinerja OPD", kind: "rapat pimpinan",
             chair: chair.nip, notulis: notulis.nip, participants: participants,
@@ -82,29 +90,38 @@ public struct SampleArchive: Sendable {
             timeZone: jakarta, virtualLink: "https://vicon.bantenprov.example.go.id/rapim", location: "Ruang Rapat Gubernur, Pendopo (hybrid)",
             agenda: [
                 try AgendaItem(key: 1, title: "Pembukaan dan arahan Gubernur", presenterNIP: chair.nip, boxMinutes: 10),
-                try AgendaItem(key: 2, title: "Evaluasi penyerapan anggaran per OPD", presenterNIP: bpkad.nip, boxMinutes: 60),
-                try AgendaItem(key: 3, title: "Perkembangan penanganan COVID-19", presenterNIP: dinkes.nip, boxMinutes: 30),
-                try AgendaItem(key: 4, title: "Lain-lain dan penutup", presenter: "Sekretaris Daerah", boxMinutes: 15),
+                try AgendaItem(key: 2, title: "Evaluasi penyerapan anggaran per OPD", presenterNIP: bpkad.nip, boxMinutes: 45),
+                try AgendaItem(key: 3, title: "Perkembangan penanganan COVID-19", presenterNIP: dinkes.nip, boxMinutes: 25),
+                try AgendaItem(key: 4, title: "Lain-lain dan penutup", presenter: "Sekretaris Daerah", boxMinutes: 10),
             ])
-        let series = Series(id: "", title: plan.title, rule: try Recurrence(rule: "FREQ=MONTHLY;BYDAY=3WE;COUNT=6"))
-        let monthNames = ["Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+        // Third Wednesday, June 2020 to January 2021: seven meetings held, January still ahead.
+        let series = Series(id: "", title: plan.title, rule: try Recurrence(rule: "FREQ=MONTHLY;BYDAY=3WE;COUNT=8"))
+        let monthNames = ["Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember", "Januari"]
         var plans = try series.occurrences(of: plan)
-        for i in plans.indices { plans[i].title = "Rapat Pimpinan Evaluasi Kinerja OPD Bulan \(monthNames[i]) 2020" }
+        for i in plans.indices {
+            plans[i].title = "Rapat Pimpinan Evaluasi Kinerja OPD Bulan \(monthNames[i]) \(i == 7 ? 2021 : 2020)"
+        }
         let created = try await store.createMeetings(plans, series: series)
         let opdHeads = people.filter { !["Setda", "Biro Umum"].contains($0.opd) }
-        for (month, meeting) in created.enumerated() {
-            let held = month < 5  // December's meeting is still ahead in the sample's story
-            guard held else { continue }
-            let delay = [0, 0, 7, 0, 3][month]
+        // Cumulative budget absorption targets at the end of the month before each meeting (May … November).
+        let targets = [30.0, 40, 50, 60, 70, 80, 88]
+        let asOfDays = try ["2020-05-31", "2020-06-30", "2020-07-31", "2020-08-31", "2020-09-30", "2020-10-31", "2020-11-30"].map { try CivilDate($0) }
+        for (month, meeting) in created.enumerated() where month < 7 {
+            let delay = [0, 0, 0, 7, 0, 3, 0][month]
             let start = meeting.start.addingTimeInterval(TimeInterval(delay * 60))
-            let reasons = [2: "Gubernur menerima kunjungan Menteri Dalam Negeri sebelum rapat", 4: "gangguan koneksi video conference"]
+            let reasons = [3: "Gubernur menerima kunjungan Menteri Dalam Negeri sebelum rapat", 5: "gangguan koneksi video conference"]
             // Random draws happen here, outside the transaction body, which must not mutate captured state.
             let rolls = meeting.everyone.map { _ in (rng.next(upTo: 100), rng.next(upTo: 100) < 70 ? -rng.next(upTo: 15) : rng.next(upTo: 20)) }
             let lengths = meeting.agenda.map { item in
                 let spread = item.boxMinutes / 4 + 1
-                return item.boxMinutes - spread / 2 + rng.next(upTo: spread + 6)
+                return item.boxMinutes - spread / 2 + rng.next(upTo: spread + 4)
             }
-            let figures = opdHeads.enumerated().map { i, head in "\(head.opd) \(String(format: "%.1f", absorption(i, month: month)))%" }
+            let figures = try opdHeads.enumerated().map { i, head in
+                try Indicator(opd: head.opd, name: "penyerapan-anggaran", target: targets[month], actual: absorption(i, month: month),
+                              unit: "%", asOf: asOfDays[month])
+            }
+            let lagging = figures.sorted { $0.gap < $1.gap }.prefix(2).map(\.opd)
+            let approve = month < 6
             try await store.updateMeeting(meeting.id) { m, policy in
                 try m.start(at: start, reason: reasons[month], policy: policy.onTime)
                 for (nip, (roll, offset)) in zip(m.everyone, rolls) {
@@ -124,22 +141,30 @@ public struct SampleArchive: Sendable {
                     clock = clock.addingTimeInterval(TimeInterval(length * 60))
                 }
                 try m.endMeeting(at: clock)
-                let target = [40, 52, 64, 74, 82][month]
+                for f in figures { try m.recordIndicator(f) }
+                let list = figures.map { "\($0.opd) \(String(format: "%.1f", $0.actual))%" }.joined(separator: "; ")
                 try m.addNote(item: 1, text: "Gubernur menegaskan rapat dimulai tepat waktu dan tidak bertele-tele; setiap OPD melaporkan capaian secara singkat.", speaker: chair.jabatan)
-                try m.addNote(item: 2, text: "Target penyerapan anggaran per akhir \(monthNames[month]) \(target) persen. Realisasi: " + figures.joined(separator: "; ") + ".",
+                try m.addNote(item: 2, text: "Per \(asOfDays[month].day) \(["Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November"][month]) dari target \(Int(targets[month])) persen, realisasi penyerapan anggaran: \(list).",
                               speaker: bpkad.jabatan)
-                try m.addNote(item: 2, text: "OPD dengan penyerapan di bawah target diminta menjelaskan kendala: pengadaan barang/jasa yang tertunda dan refocusing anggaran COVID-19.")
-                try m.addNote(item: 3, text: "Kasus aktif COVID-19 dan keterisian tempat tidur rumah sakit rujukan dilaporkan; vaksinasi tenaga kesehatan disiapkan.", speaker: dinkes.jabatan)
+                try m.addNote(item: 2, text: "OPD dengan penyerapan terendah (\(lagging.joined(separator: ", "))) diminta menjelaskan kendala: pengadaan barang/jasa yang tertunda dan refocusing anggaran COVID-19.")
+                try m.addNote(item: 3, text: "Kasus aktif COVID-19 dan keterisian tempat tidur rumah sakit rujukan dilaporkan; protokol kesehatan diperketat.", speaker: dinkes.jabatan)
                 try m.addDecision(item: 2, text: "OPD dengan penyerapan di bawah target menyusun rencana percepatan dan melaporkannya pada rapat pimpinan berikutnya.")
-                try m.addDecision(item: 3, text: "Protokol kesehatan di lingkungan Pemprov diperketat; rapat tetap dilaksanakan secara virtual.")
+                try m.addDecision(item: 3, text: "Rapat pimpinan tetap dilaksanakan secara virtual selama masa pandemi.")
                 let due = CivilDate(m.start, in: m.zone).adding(days: 21)
-                try m.addAction(item: 2, text: "Menyampaikan rencana percepatan penyerapan anggaran", owner: .opd(opdHeads[(month * 3) % opdHeads.count].opd), due: due)
-                try m.addAction(item: 2, text: "Menyampaikan rencana percepatan penyerapan anggaran", owner: .opd(opdHeads[(month * 3 + 5) % opdHeads.count].opd), due: due)
-                try m.addAction(item: 3, text: "Menyiapkan data sasaran vaksinasi tenaga kesehatan", owner: .person(dinkes.nip), due: due)
-                if month < 4 { try m.approveMinutes(by: m.chair, at: clock.addingTimeInterval(2 * 86400)) }
+                for opd in lagging {
+                    try m.addAction(item: 2, text: "Menyampaikan rencana percepatan penyerapan anggaran", owner: .opd(opd), due: due)
+                }
+                try m.addAction(item: 3, text: "Menyampaikan data keterisian tempat tidur rumah sakit rujukan", owner: .person(dinkes.nip), due: due)
+                if approve { try m.approveMinutes(by: m.chair, at: clock.addingTimeInterval(2 * 86400)) }
             }
         }
-        return Summary(people: people.count, meetings: created.map(\.id), seriesID: created.first?.seriesID)
+        // Most action items are followed up within a month; those of the last two meetings stay open.
+        for action in try await store.actions(ActionFilter(seriesID: created[0].seriesID, today: try CivilDate("2020-12-31"))) {
+            guard let due = action.action.due, due < (try CivilDate("2020-11-01")), rng.next(upTo: 100) < 80 else { continue }
+            try await store.setActionStatus(action.id, .done, at: due.at(hour: 10, minute: 0, in: jakarta), note: "laporan diterima Biro Umum")
+        }
+        let prepared = try await store.prepareNextMeeting(series: created[0].seriesID!, today: try CivilDate("2021-01-11"))
+        return Summary(people: people.count, meetings: created.map(\.id), seriesID: prepared.meeting.seriesID)
     }
 }
 

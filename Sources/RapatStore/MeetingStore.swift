@@ -47,10 +47,37 @@ public protocol MeetingStore: Sendable {
     func meeting(_ id: MeetingID) async throws -> Meeting
     func meetings(_ filter: MeetingFilter) async throws -> [Meeting]
     func series(_ id: String) async throws -> Series
+    func allSeries() async throws -> [Series]
+
+    /// Action items with their current status, oldest meeting first.
+    func actions(_ filter: ActionFilter) async throws -> [ActionRecord]
+    /// Marks an action item done (or open again). Before approval this edits the minutes; after, it is
+    /// recorded beside the frozen minutes.
+    @discardableResult
+    func setActionStatus(_ id: ActionID, _ status: ActionStatus, at: Date, note: String?) async throws -> ActionRecord
     /// Loads a meeting, applies `change`, re-checks the planning rules for what changed, bumps the
     /// sequence when participants would see a difference, and stores it — in one transaction.
     @discardableResult
     func updateMeeting(_ id: MeetingID, _ change: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting
+}
+
+/// Which action items a listing returns.
+public struct ActionFilter: Sendable, Equatable {
+    public var opd: String?
+    public var status: ActionStatusFilter?
+    public var seriesID: String?
+    /// Only items recorded at meetings scheduled before this instant.
+    public var before: Date?
+    /// The day against which "overdue" is judged.
+    public var today: CivilDate
+
+    public init(opd: String? = nil, status: ActionStatusFilter? = nil, seriesID: String? = nil, before: Date? = nil, today: CivilDate) {
+        self.opd = opd
+        self.status = status
+        self.seriesID = seriesID
+        self.before = before
+        self.today = today
+    }
 }
 
 extension MeetingStore {
@@ -64,6 +91,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownMeeting(MeetingID)
     case unknownPerson(NIP)
     case unknownSeries(String)
+    case unknownAction(ActionID)
     case duplicatePerson(NIP, existing: String)
     case unsupportedURL(String)
     case cannotOpen(String, String)
@@ -77,7 +105,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unknownPerson(nip):
             return "no person with NIP \(nip): add them with 'rapat person add --nip \(nip) …' or see 'rapat person list'"
         case let .unknownSeries(id):
-            return "no series \(id) in the archive"
+            return "no series \(id) in the archive: list them with 'rapat series list'"
+        case let .unknownAction(id):
+            return "no action item \(id): list them with 'rapat action list'"
         case let .duplicatePerson(nip, existing):
             return "NIP \(nip) is already registered as \(existing): use 'rapat person update' to change their details"
         case let .unsupportedURL(url):

@@ -54,6 +54,14 @@ extension Meeting {
         minutes.actions[i].completionNote = note
     }
 
+    /// Records (or replaces) an OPD's figure for an indicator at a date.
+    public mutating func recordIndicator(_ indicator: Indicator) throws(MinutesError) {
+        try ensureMinutesOpen()
+        minutes.indicators.removeAll { $0.opd == indicator.opd && $0.name == indicator.name && $0.asOf == indicator.asOf }
+        minutes.indicators.append(indicator)
+        minutes.sortIndicators()
+    }
+
     /// The chair approves the minutes of a meeting that has ended; from then on they are frozen.
     public mutating func approveMinutes(by nip: NIP, at time: Date) throws(MinutesError) {
         try ensureMinutesOpen()

@@ -5,16 +5,25 @@ public struct Minutes: Hashable, Codable, Sendable {
     public var notes: [DiscussionNote]
     public var decisions: [Decision]
     public var actions: [ActionItem]
+    /// Per-OPD figures reported at the meeting (e.g. budget absorption).
+    public var indicators: [Indicator]
     public var approval: Approval?
 
-    public init(notes: [DiscussionNote] = [], decisions: [Decision] = [], actions: [ActionItem] = [], approval: Approval? = nil) {
+    public init(notes: [DiscussionNote] = [], decisions: [Decision] = [], actions: [ActionItem] = [],
+                indicators: [Indicator] = [], approval: Approval? = nil) {
         self.notes = notes
         self.decisions = decisions
         self.actions = actions
+        self.indicators = indicators
         self.approval = approval
     }
 
     public var isApproved: Bool { approval != nil }
+
+    /// Indicators in a stable order: by name, OPD, date.
+    public mutating func sortIndicators() {
+        indicators.sort { ($0.name, $0.opd.lowercased(), $0.asOf) < ($1.name, $1.opd.lowercased(), $1.asOf) }
+    }
 }
 
 /// Discussion recorded under one agenda item, in the order it was said.
@@ -59,6 +68,40 @@ public enum ActionOwner: Hashable, Codable, Sendable, CustomStringConvertible {
 
 public enum ActionStatus: String, Codable, Sendable, CaseIterable {
     case open, done
+}
+
+/// Identifies an action item across the archive: `RP-2020-0012/3`.
+public struct ActionID: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public var meeting: MeetingID
+    public var number: Int
+
+    public init(meeting: MeetingID, number: Int) {
+        self.meeting = meeting
+        self.number = number
+    }
+
+    public init(_ text: String) throws(InputError) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let n = Int(parts[1]), n > 0 else {
+            throw .invalidValue(field: "action item id", value: text, hint: "write MEETING/NUMBER, e.g. RP-2020-0012/3")
+        }
+        self.init(meeting: try MeetingID(String(parts[0])), number: n)
+    }
+
+    public var description: String { "\(meeting)/\(number)" }
+    public static func < (a: ActionID, b: ActionID) -> Bool { (a.meeting, a.number) < (b.meeting, b.number) }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { self = try ActionID(text) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
 }
 
 /// A follow-up task (tindak lanjut) with an owner and a due date; its id is the meeting id plus a number, e.g. `RP-2020-0012/3`.

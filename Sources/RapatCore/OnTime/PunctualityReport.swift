@@ -66,6 +66,9 @@ public struct PunctualityReport: Codable, Sendable, Equatable {
         public var opd: String
         public var people: Int
         public var tally: Tally
+        /// Action items owned by the OPD still open, and those of them past due, on the report's `asOf` day.
+        public var openActions: Int = 0
+        public var overdueActions: Int = 0
     }
 
     public var from: Date
@@ -75,7 +78,10 @@ public struct PunctualityReport: Codable, Sendable, Equatable {
     public var people: [PersonRow]
     public var opds: [OPDRow]
 
-    public init(meetings all: [Meeting], people directory: [NIP: Person], from: Date, to: Date, policy: OnTimePolicy) {
+    /// - Parameters:
+    ///   - actions: action items to count per OPD as open and overdue on `asOf` (default: the last day of the period).
+    public init(meetings all: [Meeting], people directory: [NIP: Person], from: Date, to: Date, policy: OnTimePolicy,
+                actions: [ActionRecord] = [], asOf: CivilDate? = nil) {
         self.from = from
         self.to = to
         graceMinutes = policy.graceMinutes
@@ -109,6 +115,16 @@ public struct PunctualityReport: Codable, Sendable, Equatable {
                 perOPD[opd] = entry
             }
         }
-        opds = perOPD.map { OPDRow(opd: $0.key, people: $0.value.0.count, tally: $0.value.1) }.sorted { $0.opd.lowercased() < $1.opd.lowercased() }
+        let day = asOf ?? CivilDate(to.addingTimeInterval(-1), in: Zone.jakarta)
+        var rows = perOPD.mapValues { OPDRow(opd: "", people: $0.0.count, tally: $0.1) }
+        for a in actions where a.status == .open {
+            rows[a.ownerOPD, default: OPDRow(opd: "", people: 0, tally: Tally())].openActions += 1
+            if a.isOverdue(on: day) { rows[a.ownerOPD]!.overdueActions += 1 }
+        }
+        opds = rows.map { key, row in
+            var row = row
+            row.opd = key
+            return row
+        }.sorted { $0.opd.lowercased() < $1.opd.lowercased() }
     }
 }

@@ -11,11 +11,15 @@ public struct AgendaItem: Hashable, Codable, Sendable {
     public var boxMinutes: Int
     public var actualStart: Date?
     public var actualEnd: Date?
-    /// Set when the item came from an earlier meeting of the series.
-    public var carriedFrom: MeetingID?
+    /// The earlier meetings of the series this item was carried over from ("lanjutan"), oldest first.
+    public var carriedFrom: [MeetingID]
+    /// The standing "tindak lanjut rapat sebelumnya" item that lists open action items.
+    public var isFollowUp: Bool
+    /// Text shown under the item on the agenda, e.g. the open action items per OPD.
+    public var details: String?
 
     public init(key: Int, title: String, presenter: String? = nil, presenterNIP: NIP? = nil, boxMinutes: Int,
-                carriedFrom: MeetingID? = nil) throws(InputError) {
+                carriedFrom: [MeetingID] = [], isFollowUp: Bool = false, details: String? = nil) throws(InputError) {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw .missing("agenda title", "say what the item is about") }
         guard (1...720).contains(boxMinutes) else {
@@ -27,7 +31,11 @@ public struct AgendaItem: Hashable, Codable, Sendable {
         self.presenterNIP = presenterNIP
         self.boxMinutes = boxMinutes
         self.carriedFrom = carriedFrom
+        self.isFollowUp = isFollowUp
+        self.details = details
     }
+
+    public var isCarried: Bool { !carriedFrom.isEmpty }
 
     /// Whole minutes the item actually took, once closed.
     public var actualMinutes: Int? {

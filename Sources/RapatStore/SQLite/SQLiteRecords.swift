@@ -33,6 +33,13 @@ struct SeriesRow: SnakeCaseRecord {
     var id: String, year: Int, serial: Int, title: String, rule: String, exceptions: String
 }
 
+extension SeriesRow {
+    func series() throws -> Series {
+        let exceptions = Set(try exceptions.split(separator: ",").map { try CivilDate(String($0)) })
+        return Series(id: id, title: title, rule: try Recurrence(rule: rule, exceptions: exceptions))
+    }
+}
+
 struct MeetingRow: SnakeCaseRecord {
     static let databaseTableName = "meeting"
     var id: String, year: Int, serial: Int, title: String, kind: String, chair: String, notulis: String?
@@ -50,7 +57,7 @@ struct MeetingPersonRow: MeetingChildRow {
 struct AgendaItemRow: MeetingChildRow {
     static let databaseTableName = "agenda_item"
     var meetingId: String, key: Int, position: Int, title: String, presenter: String?, presenterNip: String?
-    var boxMinutes: Int, actualStart: Date?, actualEnd: Date?, carriedFrom: String?
+    var boxMinutes: Int, actualStart: Date?, actualEnd: Date?, carriedFrom: String, isFollowUp: Bool, details: String?
 }
 
 struct AttendanceRow: MeetingChildRow {
@@ -69,6 +76,11 @@ struct DecisionRow: MeetingChildRow {
     var meetingId: String, number: Int, itemKey: Int?, text: String
 }
 
+struct IndicatorRow: MeetingChildRow {
+    static let databaseTableName = "indicator"
+    var meetingId: String, opd: String, name: String, asOf: String, target: Double, actual: Double, unit: String
+}
+
 struct ActionRow: MeetingChildRow {
     static let databaseTableName = "action_item"
     var meetingId: String, number: Int, itemKey: Int?, text: String, ownerOpd: String?, ownerNip: String?
@@ -77,7 +89,7 @@ struct ActionRow: MeetingChildRow {
 
 /// Writing and reading a whole meeting aggregate.
 enum MeetingRows {
-    static let childTables = ["meeting_person", "agenda_item", "attendance", "discussion_note", "decision", "action_item"]
+    static let childTables = ["meeting_person", "agenda_item", "attendance", "discussion_note", "decision", "indicator"]
 
     static func save(_ m: Meeting, in db: Database) throws {
         let id = m.id.description
@@ -98,7 +110,8 @@ enum MeetingRows {
         for (i, a) in m.agenda.enumerated() {
             try AgendaItemRow(meetingId: id, key: a.key, position: i + 1, title: a.title, presenter: a.presenter,
                               presenterNip: a.presenterNIP?.digits, boxMinutes: a.boxMinutes, actualStart: a.actualStart,
-                              actualEnd: a.actualEnd, carriedFrom: a.carriedFrom?.description).insert(db)
+                              actualEnd: a.actualEnd, carriedFrom: a.carriedFrom.map(\.description).joined(separator: ","),
+                              isFollowUp: a.isFollowUp, details: a.details).insert(db)
         }
         for a in m.attendance {
             try AttendanceRow(meetingId: id, nip: a.nip.digits, category: a.category.rawValue, checkedInAt: a.checkedInAt,
@@ -110,6 +123,9 @@ enum MeetingRows {
         for d in m.minutes.decisions {
             try DecisionRow(meetingId: id, number: d.number, itemKey: d.itemKey, text: d.text).insert(db)
         }
+        // Action items are upserted, not re-inserted: follow-ups recorded after approval reference them.
+        try db.execute(sql: "DELETE FROM action_item WHERE meeting_id = ? AND number NOT IN (\(databaseQuestionMarks(count: max(1, m.minutes.actions.count))))",
+                       arguments: StatementArguments([id] + (m.minutes.actions.isEmpty ? [0] : m.minutes.actions.map(\.number))))
         for a in m.minutes.actions {
             var opd: String?, nip: String?
             switch a.owner {
@@ -118,7 +134,11 @@ enum MeetingRows {
             }
             try ActionRow(meetingId: id, number: a.number, itemKey: a.itemKey, text: a.text, ownerOpd: opd, ownerNip: nip,
                           dueDate: a.due?.description, status: a.status.rawValue, completedAt: a.completedAt,
-                          completionNote: a.completionNote).insert(db)
+                          completionNote: a.completionNote).save(db)
+        }
+        for i in m.minutes.indicators {
+            try IndicatorRow(meetingId: id, opd: i.opd, name: i.name, asOf: i.asOf.description, target: i.target, actual: i.actual,
+                             unit: i.unit).insert(db)
         }
     }
 
@@ -143,6 +163,7 @@ enum MeetingRows {
         let notes = try children(NoteRow.self, order: "seq")
         let decisions = try children(DecisionRow.self, order: "number")
         let actions = try children(ActionRow.self, order: "number")
+        let indicators = try children(IndicatorRow.self, order: "name, opd, as_of")
         return try rows.map { r in
             let zone = TimeZone(identifier: r.timeZone) ?? Zone.jakarta
             let everyone = try (people[r.id] ?? []).map { try NIP($0.nip) }
@@ -160,7 +181,8 @@ enum MeetingRows {
             m.agenda = try (agenda[r.id] ?? []).map { a in
                 var item = try AgendaItem(key: a.key, title: a.title, presenter: a.presenter,
                                           presenterNIP: a.presenterNip.map { try NIP($0) }, boxMinutes: a.boxMinutes,
-                                          carriedFrom: a.carriedFrom.map { try MeetingID($0) })
+                                          carriedFrom: try a.carriedFrom.split(separator: ",").map { try MeetingID(String($0)) },
+                                          isFollowUp: a.isFollowUp, details: a.details)
                 item.actualStart = a.actualStart
                 item.actualEnd = a.actualEnd
                 return item
@@ -180,6 +202,10 @@ enum MeetingRows {
                 item.completionNote = a.completionNote
                 return item
             }
+            m.minutes.indicators = try (indicators[r.id] ?? []).map {
+                try Indicator(opd: $0.opd, name: $0.name, target: $0.target, actual: $0.actual, unit: $0.unit, asOf: CivilDate($0.asOf))
+            }
+            m.minutes.sortIndicators()
             if let by = r.approvedBy, let at = r.approvedAt {
                 m.minutes.approval = Approval(by: try NIP(by), at: at)
             }

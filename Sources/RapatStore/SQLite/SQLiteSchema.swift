@@ -81,7 +81,9 @@ enum SQLiteSchema {
                     box_minutes INTEGER NOT NULL CHECK (box_minutes > 0),
                     actual_start DATETIME,
                     actual_end DATETIME,
-                    carried_from TEXT,
+                    carried_from TEXT NOT NULL DEFAULT '',
+                    is_follow_up INTEGER NOT NULL DEFAULT 0,
+                    details TEXT,
                     PRIMARY KEY (meeting_id, key)
                 );
 
@@ -128,6 +130,29 @@ enum SQLiteSchema {
                     CHECK ((owner_opd IS NULL) <> (owner_nip IS NULL))
                 );
                 CREATE INDEX action_item_status ON action_item(status, due_date);
+
+                -- Completion of an action item after its minutes were approved: recorded beside the
+                -- frozen minutes, never inside them.
+                CREATE TABLE action_follow_up (
+                    meeting_id TEXT NOT NULL,
+                    number INTEGER NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'done')),
+                    at DATETIME NOT NULL,
+                    note TEXT,
+                    PRIMARY KEY (meeting_id, number),
+                    FOREIGN KEY (meeting_id, number) REFERENCES action_item(meeting_id, number)
+                );
+
+                CREATE TABLE indicator (
+                    meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    opd TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    as_of TEXT NOT NULL,
+                    target REAL NOT NULL,
+                    actual REAL NOT NULL,
+                    unit TEXT NOT NULL,
+                    PRIMARY KEY (meeting_id, name, opd, as_of)
+                );
                 """)
         }
         return m

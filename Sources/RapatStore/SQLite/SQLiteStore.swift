@@ -184,8 +184,82 @@ public final class SQLiteStore: MeetingStore {
     public func series(_ id: String) async throws -> Series {
         try await pool.read { db in
             guard let row = try SeriesRow.fetchOne(db, key: id) else { throw StoreError.unknownSeries(id) }
-            let exceptions = Set(try row.exceptions.split(separator: ",").map { try CivilDate(String($0)) })
-            return Series(id: row.id, title: row.title, rule: try Recurrence(rule: row.rule, exceptions: exceptions))
+            return try row.series()
+        }
+    }
+
+    public func allSeries() async throws -> [Series] {
+        try await pool.read { db in try SeriesRow.fetchAll(db, sql: "SELECT * FROM series ORDER BY year, serial").map { try $0.series() } }
+    }
+
+    public func actions(_ filter: ActionFilter) async throws -> [ActionRecord] {
+        try await pool.read { db in
+            var clauses: [String] = []
+            var args: [any DatabaseValueConvertible] = []
+            if let series = filter.seriesID { clauses.append("m.series_id = ?"); args.append(series) }
+            if let before = filter.before { clauses.append("m.start_at < ?"); args.append(before) }
+            if let opd = filter.opd {
+                clauses.append("(a.owner_opd = ? COLLATE NOCASE OR a.owner_nip IN (SELECT nip FROM person WHERE opd = ? COLLATE NOCASE))")
+                args += [opd, opd]
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                \(Self.actionSelect)
+                \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "))
+                ORDER BY m.start_at, a.meeting_id, a.number
+                """, arguments: StatementArguments(args))
+            return try rows.map { try Self.actionRecord($0) }.filter { record in
+                switch filter.status {
+                case nil: return true
+                case .open?: return record.status == .open
+                case .done?: return record.status == .done
+                case .overdue?: return record.isOverdue(on: filter.today)
+                }
+            }
+        }
+    }
+
+    /// An action item with its meeting, owner's OPD and follow-up, for `actionRecord`.
+    static let actionSelect = """
+        SELECT a.*, m.title AS meeting_title, m.start_at, m.time_zone, m.series_id, p.opd AS person_opd,
+               f.status AS follow_status, f.at AS follow_at, f.note AS follow_note
+        FROM action_item a
+        JOIN meeting m ON m.id = a.meeting_id
+        LEFT JOIN person p ON p.nip = a.owner_nip
+        LEFT JOIN action_follow_up f ON f.meeting_id = a.meeting_id AND f.number = a.number
+        """
+
+    static func actionRecord(_ r: Row) throws -> ActionRecord {
+        let action = try ActionRow(row: r)
+        let id = ActionID(meeting: try MeetingID(action.meetingId), number: action.number)
+        let owner: ActionOwner = try action.ownerNip.map { .person(try NIP($0)) } ?? .opd(action.ownerOpd ?? "")
+        var item = ActionItem(number: action.number, itemKey: action.itemKey, text: action.text, owner: owner,
+                              due: try action.dueDate.map { try CivilDate($0) }, status: ActionStatus(rawValue: action.status) ?? .open)
+        item.completedAt = action.completedAt
+        item.completionNote = action.completionNote
+        let zone = TimeZone(identifier: r["time_zone"]) ?? Zone.jakarta
+        let followStatus = (r["follow_status"] as String?).flatMap(ActionStatus.init(rawValue:))
+        return ActionRecord(id: id, action: item, meetingTitle: r["meeting_title"], meetingDate: CivilDate(r["start_at"] as Date, in: zone),
+                            seriesID: r["series_id"], ownerOPD: action.ownerOpd ?? r["person_opd"] ?? "?",
+                            status: followStatus ?? item.status, completedAt: followStatus != nil ? r["follow_at"] : item.completedAt,
+                            completionNote: followStatus != nil ? r["follow_note"] : item.completionNote)
+    }
+
+    public func setActionStatus(_ id: ActionID, _ status: ActionStatus, at: Date, note: String?) async throws -> ActionRecord {
+        try await write { db in
+            var m = try Self.load(id.meeting, db)
+            guard m.minutes.actions.contains(where: { $0.number == id.number }) else { throw StoreError.unknownAction(id) }
+            if m.minutes.isApproved {
+                try db.execute(sql: """
+                    INSERT INTO action_follow_up(meeting_id, number, status, at, note) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(meeting_id, number) DO UPDATE SET status = excluded.status, at = excluded.at, note = excluded.note
+                    """, arguments: [id.meeting.description, id.number, status.rawValue, at, note])
+            } else {
+                try m.setAction(id.number, status: status, at: at, note: note)
+                try MeetingRows.save(m, in: db)
+            }
+            let row = try Row.fetchOne(db, sql: Self.actionSelect + " WHERE a.meeting_id = ? AND a.number = ?",
+                                       arguments: [id.meeting.description, id.number])!
+            return try Self.actionRecord(row)
         }
     }
 

@@ -36,7 +36,7 @@ struct AgendaCommand: AsyncParsableCommand {
             let store = try global.store()
             let m = try await store.meeting(try Parse.meetingID(id))
             if output.json { return try JSON.print(m.agenda) }
-            print(MeetingText(global: global, people: try await store.people(opd: nil).byNIP).agendaTable(m))
+            print(MeetingText(global: global, people: try await store.people(opd: nil).byNIP).agendaTable(m, details: true))
         }
     }
 

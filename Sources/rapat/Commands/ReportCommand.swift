@@ -5,7 +5,7 @@ import RapatStore
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports over the archive.", subcommands: [Punctuality.self])
+        commandName: "report", abstract: "Reports over the archive.", subcommands: [Punctuality.self, Indicators.self])
 
     struct Punctuality: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -25,8 +25,10 @@ struct ReportCommand: AsyncParsableCommand {
             }
             let store = try global.store()
             let meetings = try await store.meetings(MeetingFilter(from: from, to: to, opd: opd))
+            let asOf = min(CivilDate(to.addingTimeInterval(-1), in: zone), CivilDate(Date(), in: zone))
+            let actions = try await store.actions(ActionFilter(opd: opd, before: to, today: asOf))
             let report = PunctualityReport(meetings: meetings, people: try await store.people(opd: nil).byNIP, from: from, to: to,
-                                           policy: try await store.policy().onTime)
+                                           policy: try await store.policy().onTime, actions: actions, asOf: asOf)
             if output.json { return try JSON.print(report) }
             print(render(report, zone: zone))
         }
@@ -58,9 +60,72 @@ struct ReportCommand: AsyncParsableCommand {
             guard !r.meetings.isEmpty else { return out.joined(separator: "\n") }
             var people = Table(["NIP", g.t("Nama", "Name"), "OPD"] + tallyHeader, rightAligned: Set(3...11))
             for p in r.people { people.add([p.nip.digits, p.name, p.opd] + tallyColumns(p.tally)) }
-            var opds = Table(["OPD", g.t("Orang", "People")] + tallyHeader, rightAligned: Set(1...10))
-            for o in r.opds { opds.add([o.opd, String(o.people)] + tallyColumns(o.tally)) }
+            var opds = Table(["OPD", g.t("Orang", "People")] + tallyHeader + [g.t("TL terbuka", "Open actions"), g.t("TL terlambat", "Overdue")],
+                             rightAligned: Set(1...12))
+            for o in r.opds { opds.add([o.opd, String(o.people)] + tallyColumns(o.tally) + [String(o.openActions), String(o.overdueActions)]) }
             out += ["", g.t("Per orang", "Per person") + ":", people.render(), "", g.t("Per OPD", "Per OPD") + ":", opds.render()]
+            return out.joined(separator: "\n")
+        }
+    }
+}
+
+extension ReportCommand {
+    struct Indicators: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Indicator trend per OPD over a series: month by month, gap to target, who fell behind.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Series id, e.g. SR-2020-001.") var series: String
+        @Option(help: "Only this OPD.") var opd: String?
+        @Option(help: "Only this indicator, e.g. penyerapan-anggaran.") var name: String?
+        @Flag(help: "Print CSV for a spreadsheet.") var csv = false
+
+        func run() async throws {
+            let store = try global.store()
+            _ = try await store.series(series)
+            let report = IndicatorReport(meetings: try await store.meetings(MeetingFilter(seriesID: series)), opd: opd, indicator: name)
+            if output.json { return try JSON.print(report) }
+            if csv { return print(Self.csv(report), terminator: "") }
+            print(render(report))
+        }
+
+        static func number(_ v: Double) -> String { String(format: "%.1f", v) }
+
+        static func csv(_ r: IndicatorReport) -> String {
+            var out = "opd,indicator,unit,as_of,target,actual,gap,meeting\r\n"
+            func quote(_ s: String) -> String { s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
+            for row in r.rows {
+                for p in row.points {
+                    out += [quote(row.opd), row.indicator, quote(row.unit), p.asOf.description, number(p.target), number(p.actual),
+                            number(p.gap), p.meetingID.description].joined(separator: ",") + "\r\n"
+                }
+            }
+            return out
+        }
+
+        func render(_ r: IndicatorReport) -> String {
+            let g = global
+            guard !r.rows.isEmpty else { return g.t("Belum ada indikator yang dicatat pada seri \(series).", "No indicator recorded in series \(series) yet.") }
+            var out: [String] = []
+            for name in Array(Set(r.rows.map(\.indicator))).sorted() {
+                let rows = r.rows.filter { $0.indicator == name }
+                out.append(g.t("Indikator", "Indicator") + ": \(name)")
+                var table = Table(["OPD"] + r.months + [g.t("Target", "Target"), g.t("Selisih", "Gap"), g.t("Tren", "Trend"), ""],
+                                  rightAligned: Set(1...(r.months.count + 2)))
+                for row in rows {
+                    let byMonth = Dictionary(row.points.map { (String($0.asOf.description.prefix(7)), $0) }, uniquingKeysWith: { a, _ in a })
+                    let cells = r.months.map { byMonth[$0].map { Self.number($0.actual) } ?? "" }
+                    table.add([row.opd] + cells + [Self.number(row.points.last!.target), (row.latestGap >= 0 ? "+" : "") + Self.number(row.latestGap),
+                                                   IndicatorReport.sparkline(row.points.map(\.actual)),
+                                                   row.isBehind ? g.t("DI BAWAH TARGET", "BEHIND") : ""])
+                }
+                out.append(table.render())
+                let behind = r.behind.filter { $0.indicator == name }
+                out.append(behind.isEmpty
+                    ? g.t("Semua OPD mencapai target.", "Every OPD met its target.")
+                    : g.t("Di bawah target", "Behind target") + " (\(behind.count)): " + behind.map { "\($0.opd) \(Self.number($0.latestGap))" }.joined(separator: ", "))
+                out.append("")
+            }
             return out.joined(separator: "\n")
         }
     }

@@ -36,7 +36,7 @@ struct SampleCommand: AsyncParsableCommand {
         let summary = try await SampleArchive(seed: seed).build(into: store, holidays: list)
         print(global.t("Arsip contoh dibuat", "Sample archive built") + ": \(summary.people) " + global.t("orang", "people") + ", "
               + "\(summary.meetings.count) " + global.t("rapat", "meetings") + " (" + global.t("seri", "series") + " \(summary.seriesID ?? "-"))\n")
-        var arguments = ["--from", "2020-07-01", "--to", "2020-12-31", "--lang", global.lang.rawValue]
+        var arguments = ["--from", "2020-06-01", "--to", "2020-12-31", "--lang", global.lang.rawValue]
         if let database = global.database { arguments += ["--database", database] }
         try await ReportCommand.Punctuality.parse(arguments).run()
     }

@@ -30,16 +30,20 @@ struct MeetingText {
         return String(global.text.time(d, zone: zone).prefix(5))
     }
 
-    func agendaTable(_ m: Meeting) -> String {
+    func agendaTable(_ m: Meeting, details: Bool = false) -> String {
         let g = global
         var table = Table(["#", g.t("Acara", "Item"), g.t("Penyaji", "Presenter"), g.t("Waktu", "Box"),
                            g.t("Mulai", "Start"), g.t("Selesai", "End"), g.t("Lebih", "Over")], rightAligned: [0, 3, 6])
         for (i, a) in m.agenda.enumerated() {
             let over = a.overrunMinutes.map { $0 > 0 ? "+\($0)" : "0" } ?? (a.isRunning ? "…" : "")
-            table.add([String(i + 1), a.title, presenter(a), g.text.minutes(a.boxMinutes), clock(a.actualStart, m.zone),
+            let title = a.isCarried ? a.title + " (" + g.t("lanjutan dari ", "carried from ") + a.carriedFrom.map(\.description).joined(separator: ", ") + ")" : a.title
+            table.add([String(i + 1), title, presenter(a), g.text.minutes(a.boxMinutes), clock(a.actualStart, m.zone),
                        clock(a.actualEnd, m.zone), over])
         }
-        return table.render() + "\n" + g.t("Jumlah", "Total") + ": \(g.text.minutes(m.agendaMinutes)) / \(g.text.minutes(m.plannedMinutes))"
+        let notes = details ? m.agenda.enumerated().compactMap { i, a in
+            a.details.map { "\n#\(i + 1) \(a.title):\n" + $0.split(separator: "\n").map { "   " + $0 }.joined(separator: "\n") }
+        }.joined() : ""
+        return table.render() + notes + "\n" + g.t("Jumlah", "Total") + ": \(g.text.minutes(m.agendaMinutes)) / \(g.text.minutes(m.plannedMinutes))"
     }
 
     func full(_ m: Meeting) -> String {
@@ -78,7 +82,7 @@ struct MeetingText {
         out.append(people.render())
         out.append("")
         out.append(g.t("Agenda", "Agenda") + ":")
-        out.append(m.agenda.isEmpty ? g.t("(belum ada)", "(none yet)") : agendaTable(m))
+        out.append(m.agenda.isEmpty ? g.t("(belum ada)", "(none yet)") : agendaTable(m, details: true))
         let minutes = minutesText(m)
         if !minutes.isEmpty { out.append(""); out.append(minutes) }
         return out.joined(separator: "\n")
@@ -112,6 +116,16 @@ struct MeetingText {
                 }
                 table.add(["\(m.id)/\(a.number)", a.text + position(a.itemKey), owner, a.due.map { g.text.date($0) } ?? "",
                            a.status == .done ? g.t("selesai", "done") : g.t("terbuka", "open")])
+            }
+            out.append(table.render())
+        }
+        if !mins.indicators.isEmpty {
+            out.append(g.t("Indikator", "Indicators") + ":")
+            var table = Table(["OPD", g.t("Indikator", "Indicator"), g.t("Per", "As of"), "Target", g.t("Realisasi", "Actual"), g.t("Selisih", "Gap")],
+                              rightAligned: [3, 4, 5])
+            for i in mins.indicators {
+                table.add([i.opd, i.name, i.asOf.description, String(format: "%.1f%@", i.target, i.unit), String(format: "%.1f%@", i.actual, i.unit),
+                           String(format: "%+.1f", i.gap)])
             }
             out.append(table.render())
         }
