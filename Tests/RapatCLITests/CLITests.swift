@@ -95,3 +95,30 @@ import Testing
         #expect(r.stdout.contains("Laporan ketepatan waktu"))
     }
 }
+
+@Suite struct SeriesCLITests {
+    @Test func indicatorCSVWithABadRowIsRefusedWholeAndAGoodOneIsReported() throws {
+        let rapat = RapatProcess(directory: try RapatProcess.temporaryDirectory())
+        let governor = "197002051995021001"
+        #expect(try rapat.run(["person", "add", "--nip", governor, "--name", "Gubernur", "--jabatan", "Gubernur", "--opd", "Setda"]).status == 0)
+        let created = try rapat.run(["meeting", "create", "--title", "Rapim", "--chair", governor, "--start", "2020-12-16 09:00", "--minutes", "120",
+                                     "--repeat", "FREQ=MONTHLY;BYDAY=3WE;COUNT=2"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let bad = rapat.directory.appendingPathComponent("bad.csv")
+        try "OPD,indicator,target,actual,as-of\nBPKAD,penyerapan-anggaran,88,71.3,2020-11-30\nDinkes,penyerapan-anggaran,88,n/a,2020-11-30\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try rapat.run(["indicator", "import", "RP-2020-0001", bad.path])
+        #expect(refused.status != 0 && refused.stderr.contains("line 3 of \(bad.path)"))
+        #expect(!(try rapat.run(["minutes", "show", "RP-2020-0001"]).stdout.contains("penyerapan-anggaran")))
+
+        let good = RapatProcess.packageRoot.appendingPathComponent("samples/indikator-penyerapan-2020-11.csv").path
+        let imported = try rapat.run(["indicator", "import", "RP-2020-0001", good])
+        #expect(imported.status == 0 && imported.stdout.contains("6"), "\(imported.stderr)")
+        let csv = try rapat.run(["report", "indicators", "--series", "SR-2020-001", "--name", "penyerapan-anggaran", "--csv"])
+        #expect(csv.stdout.contains("BPKAD,penyerapan-anggaran,%,2020-11-30,88.0,71.3,-16.7,RP-2020-0001"))
+        let table = try rapat.run(["report", "indicators", "--series", "SR-2020-001"])
+        #expect(table.stdout.contains("Di bawah target (3): Satpol PP -21.0, BPKAD -16.7, Dinkes -13.0"), "\(table.stdout)")
+        let noNext = try rapat.run(["series", "next", "SR-2020-009"])
+        #expect(noNext.status != 0 && noNext.stderr.contains("no series SR-2020-009"))
+    }
+}
