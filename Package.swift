@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "RapatCore", targets: ["RapatCore"]),
         .library(name: "RapatStore", targets: ["RapatStore"]),
+        .library(name: "RapatCalendar", targets: ["RapatCalendar"]),
         .executable(name: "rapat", targets: ["rapat"]),
     ],
     dependencies: [
@@ -19,11 +20,12 @@ let package = Package(
             name: "RapatStore",
             dependencies: ["RapatCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "RapatCalendar", dependencies: ["RapatCore"]),
         .target(name: "RapatSamples", dependencies: ["RapatCore", "RapatStore"]),
         .executableTarget(
             name: "rapat",
             dependencies: [
-                "RapatCore", "RapatStore", "RapatSamples",
+                "RapatCore", "RapatStore", "RapatCalendar", "RapatSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +34,7 @@ let package = Package(
             name: "RapatStoreTests",
             dependencies: ["RapatCore", "RapatStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "RapatCalendarTests", dependencies: ["RapatCalendar", "RapatCore", "RapatStore"]),
         .testTarget(name: "RapatCLITests", dependencies: ["rapat", "RapatCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -55,6 +55,13 @@ public protocol MeetingStore: Sendable {
     /// recorded beside the frozen minutes.
     @discardableResult
     func setActionStatus(_ id: ActionID, _ status: ActionStatus, at: Date, note: String?) async throws -> ActionRecord
+
+    /// A random id made when the archive was created; it keeps this archive's iCalendar UIDs apart from other installations'.
+    func archiveID() async throws -> String
+    /// Stores events from other calendars in one transaction: new UIDs become meetings, known ones are updated only
+    /// when their SEQUENCE is higher, cancellations cancel. Every planning rule applies; one refusal imports nothing.
+    /// With `dryRun` the result is reported and nothing is kept.
+    func importEvents(_ events: [ImportedEvent], dryRun: Bool) async throws -> ImportSummary
     /// Loads a meeting, applies `change`, re-checks the planning rules for what changed, bumps the
     /// sequence when participants would see a difference, and stores it — in one transaction.
     @discardableResult
@@ -120,4 +127,26 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "nothing to plan: the recurrence left no meeting after its exceptions"
         }
     }
+}
+
+/// What an import did, event by event.
+public struct ImportSummary: Sendable, Equatable, Codable {
+    public var created: [MeetingID] = []
+    public var updated: [MeetingID] = []
+    public var cancelled: [MeetingID] = []
+    /// Events already in the archive with the same or a higher SEQUENCE.
+    public var unchanged: Int = 0
+    public var dryRun = false
+
+    public init() {}
+}
+
+/// An event of an import that the archive refused, with where it came from.
+public struct ImportError: Error, Sendable, CustomStringConvertible {
+    public var source: String
+    public var line: Int
+    public var summary: String
+    public var reason: String
+
+    public var description: String { "\(source):\(line): event '\(summary)' cannot be imported: \(reason); nothing was imported" }
 }

@@ -15,16 +15,19 @@ public struct Person: Hashable, Codable, Sendable {
         let opd = opd.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw .missing("name", "give the person's full name") }
         guard !opd.isEmpty else { throw .missing("OPD", "give the person's organisation unit, e.g. BPKAD") }
-        if let email {
-            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" ") else {
-                throw .invalidEmail(email)
-            }
-        }
         self.nip = nip
         self.name = name
         self.jabatan = jabatan.trimmingCharacters(in: .whitespacesAndNewlines)
         self.opd = opd
-        self.email = email
+        self.email = try email.map(Self.checkedEmail)
+    }
+
+    /// An address of the form name@domain.tld.
+    public static func checkedEmail(_ email: String) throws(InputError) -> String {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" ") else {
+            throw .invalidEmail(email)
+        }
+        return email
     }
 }

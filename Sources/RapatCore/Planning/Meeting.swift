@@ -27,6 +27,10 @@ public struct Meeting: Hashable, Codable, Sendable {
     public var sequence: Int
     public var agenda: [AgendaItem]
     public var seriesID: String?
+    /// For a meeting of a series: the start the recurrence rule gave it (iCalendar RECURRENCE-ID), kept when it is moved.
+    public var occurrenceStart: Date?
+    /// The iCalendar UID of a meeting imported from another calendar; nil for meetings planned here.
+    public var icalUID: String?
     public var actualStart: Date?
     public var lateStartReason: String?
     public var actualEnd: Date?

@@ -4,6 +4,8 @@ import Foundation
 /// `FREQ=MONTHLY;BYDAY=3WE;COUNT=6`, `FREQ=MONTHLY;BYMONTHDAY=15;UNTIL=20201231`, `FREQ=WEEKLY;BYDAY=MO,TH;COUNT=10`.
 public struct Recurrence: Hashable, Codable, Sendable, CustomStringConvertible {
     public enum Pattern: Hashable, Codable, Sendable {
+        /// Every `interval` days.
+        case daily
         /// Every `interval` weeks on these ISO weekdays (1 Monday … 7 Sunday).
         case weekly(weekdays: [Int])
         /// Every `interval` months on this day of the month (months without it are skipped).
@@ -27,7 +29,7 @@ public struct Recurrence: Hashable, Codable, Sendable, CustomStringConvertible {
     public init(pattern: Pattern, interval: Int = 1, count: Int? = nil, until: CivilDate? = nil,
                 exceptions: Set<CivilDate> = []) throws(PlanningError) {
         guard count != nil || until != nil else { throw .recurrenceUnbounded }
-        guard (1...12).contains(interval) else { throw .recurrenceInvalid("INTERVAL=\(interval)", "use 1 to 12") }
+        guard (1...366).contains(interval) else { throw .recurrenceInvalid("INTERVAL=\(interval)", "use 1 to 366") }
         if let count, !(1...Self.maxOccurrences).contains(count) {
             throw .recurrenceTooLong(count, max: Self.maxOccurrences)
         }
@@ -62,6 +64,11 @@ public struct Recurrence: Hashable, Codable, Sendable, CustomStringConvertible {
         }
         let pattern: Pattern
         switch fields["FREQ"] {
+        case "DAILY":
+            guard fields["BYDAY"] == nil, fields["BYMONTHDAY"] == nil else {
+                throw .recurrenceInvalid(rule, "a daily rule takes no BYDAY or BYMONTHDAY; use FREQ=WEEKLY;BYDAY=MO,TU,… for chosen days")
+            }
+            pattern = .daily
         case "WEEKLY":
             guard let byday = fields["BYDAY"] else { throw .recurrenceInvalid(rule, "weekly needs BYDAY, e.g. BYDAY=MO or BYDAY=MO,TH") }
             var days: [Int] = []
@@ -87,7 +94,7 @@ public struct Recurrence: Hashable, Codable, Sendable, CustomStringConvertible {
                 throw .recurrenceInvalid(rule, "monthly needs BYMONTHDAY=15 or BYDAY=3WE")
             }
         default:
-            throw .recurrenceInvalid(rule, "FREQ must be WEEKLY or MONTHLY")
+            throw .recurrenceInvalid(rule, "FREQ must be DAILY, WEEKLY or MONTHLY")
         }
         try self.init(pattern: pattern, interval: interval, count: count, until: until, exceptions: exceptions)
     }
@@ -95,6 +102,7 @@ public struct Recurrence: Hashable, Codable, Sendable, CustomStringConvertible {
     public var description: String {
         var parts: [String]
         switch pattern {
+        case .daily: parts = ["FREQ=DAILY"]
         case let .weekly(days): parts = ["FREQ=WEEKLY", "BYDAY=" + days.map { Self.weekdayCodes[$0 - 1] }.joined(separator: ",")]
         case let .monthlyOnDay(d): parts = ["FREQ=MONTHLY", "BYMONTHDAY=\(d)"]
         case let .monthlyOnWeekday(n, w): parts = ["FREQ=MONTHLY", "BYDAY=\(n)\(Self.weekdayCodes[w - 1])"]
@@ -121,6 +129,8 @@ public struct Recurrence: Hashable, Codable, Sendable, CustomStringConvertible {
             // A pattern that matches rarely (day 31 every 12 months) still ends: at most 100 years are looked at.
             if periods > 1200 { break }
             switch pattern {
+            case .daily:
+                if !accept(first.adding(days: (periods - 1) * interval)) { break outer }
             case let .weekly(weekdays):
                 let monday = first.adding(days: 1 - first.isoWeekday + (periods - 1) * 7 * interval)
                 for w in weekdays {

@@ -24,6 +24,7 @@ public struct Series: Hashable, Codable, Sendable {
             m.start = day.at(hour: s.hour!, minute: s.minute!, in: zone)
             m.end = m.start.addingTimeInterval(length)
             m.seriesID = id
+            m.occurrenceStart = m.start
             return m
         }
     }

@@ -44,7 +44,7 @@ struct MeetingRow: SnakeCaseRecord {
     static let databaseTableName = "meeting"
     var id: String, year: Int, serial: Int, title: String, kind: String, chair: String, notulis: String?
     var startAt: Date, endAt: Date, timeZone: String, virtualLink: String?, location: String?
-    var status: String, sequence: Int, seriesId: String?
+    var status: String, sequence: Int, seriesId: String?, occurrenceStart: Date?, icalUid: String?
     var actualStart: Date?, lateStartReason: String?, actualEnd: Date?, cancelReason: String?
     var approvedBy: String?, approvedAt: Date?
 }
@@ -96,7 +96,7 @@ enum MeetingRows {
         try MeetingRow(id: id, year: m.id.year, serial: m.id.serial, title: m.title, kind: m.kind, chair: m.chair.digits,
                        notulis: m.notulis?.digits, startAt: m.start, endAt: m.end, timeZone: m.timeZone,
                        virtualLink: m.virtualLink, location: m.location, status: m.status.rawValue, sequence: m.sequence,
-                       seriesId: m.seriesID, actualStart: m.actualStart, lateStartReason: m.lateStartReason,
+                       seriesId: m.seriesID, occurrenceStart: m.occurrenceStart, icalUid: m.icalUID, actualStart: m.actualStart, lateStartReason: m.lateStartReason,
                        actualEnd: m.actualEnd, cancelReason: m.cancelReason, approvedBy: m.minutes.approval?.by.digits,
                        approvedAt: m.minutes.approval?.at).save(db)
         for table in childTables {
@@ -174,6 +174,8 @@ enum MeetingRows {
                                 location: r.location, seriesID: r.seriesId)
             m.status = MeetingStatus(rawValue: r.status) ?? .scheduled
             m.sequence = r.sequence
+            m.occurrenceStart = r.occurrenceStart
+            m.icalUID = r.icalUid
             m.actualStart = r.actualStart
             m.lateStartReason = r.lateStartReason
             m.actualEnd = r.actualEnd

@@ -17,6 +17,10 @@ enum SQLiteSchema {
 
                 CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
 
+                -- Identifies this archive in the iCalendar UIDs of its meetings, so two installations never collide.
+                CREATE TABLE archive (id INTEGER PRIMARY KEY CHECK (id = 1), archive_id TEXT NOT NULL);
+                INSERT INTO archive(id, archive_id) VALUES (1, lower(hex(randomblob(6))));
+
                 CREATE TABLE holiday (date TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL);
 
                 CREATE TABLE series (
@@ -45,6 +49,8 @@ enum SQLiteSchema {
                     status TEXT NOT NULL CHECK (status IN ('scheduled', 'started', 'ended', 'cancelled')),
                     sequence INTEGER NOT NULL,
                     series_id TEXT REFERENCES series(id),
+                    occurrence_start DATETIME,
+                    ical_uid TEXT,
                     actual_start DATETIME,
                     late_start_reason TEXT,
                     actual_end DATETIME,
@@ -56,6 +62,7 @@ enum SQLiteSchema {
                 );
                 CREATE INDEX meeting_start ON meeting(start_at);
                 CREATE INDEX meeting_series ON meeting(series_id, start_at);
+                CREATE INDEX meeting_ical_uid ON meeting(ical_uid, occurrence_start);
 
                 -- One row per person a meeting occupies, with the meeting's time copied in,
                 -- so the conflict check is an index range scan on (nip, start_at).

@@ -122,29 +122,125 @@ public final class SQLiteStore: MeetingStore {
         guard !plans.isEmpty else { throw StoreError.emptyPlan }
         return try await write { db in
             let planner = Planner(workingHours: try Self.policy(db).workingHours, holidays: try Self.holidays(db))
-            var seriesID: String?
-            if let series {
-                let year = CivilDate(plans[0].start, in: plans[0].zone).year
-                let serial = (try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM series WHERE year = ?", arguments: [year]) ?? 0) + 1
-                let id = String(format: "SR-%04d-%03d", year, serial)
-                try SeriesRow(id: id, year: year, serial: serial, title: series.title, rule: series.rule.description,
-                              exceptions: series.rule.exceptions.sorted().map(\.description).joined(separator: ",")).insert(db)
-                seriesID = id
-            }
-            var created: [Meeting] = []
-            for plan in plans {
+            let seriesID = try series.map { try Self.insertSeries($0, firstStart: plans[0], db) }
+            return try plans.map { plan in
                 var m = plan
-                let year = CivilDate(m.start, in: m.zone).year
-                let serial = (try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM meeting WHERE year = ?", arguments: [year]) ?? 0) + 1
-                m.id = MeetingID(year: year, serial: serial)
                 m.status = .scheduled
                 m.sequence = 0
                 if let seriesID { m.seriesID = seriesID }
-                try planner.check(m, people: try Self.people(m, db), booked: try Self.booked(for: m, db))
-                try MeetingRows.save(m, in: db)
-                created.append(m)
+                return try Self.insertMeeting(m, planner: planner, db)
             }
-            return created
+        }
+    }
+
+    static func insertSeries(_ series: Series, firstStart plan: Meeting, _ db: Database) throws -> String {
+        let year = CivilDate(plan.start, in: plan.zone).year
+        let serial = (try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM series WHERE year = ?", arguments: [year]) ?? 0) + 1
+        let id = String(format: "SR-%04d-%03d", year, serial)
+        try SeriesRow(id: id, year: year, serial: serial, title: series.title, rule: series.rule.description,
+                      exceptions: series.rule.exceptions.sorted().map(\.description).joined(separator: ",")).insert(db)
+        return id
+    }
+
+    /// Assigns the next id of the meeting's year, checks the plan and stores it.
+    static func insertMeeting(_ plan: Meeting, planner: Planner, _ db: Database) throws -> Meeting {
+        var m = plan
+        let year = CivilDate(m.start, in: m.zone).year
+        let serial = (try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM meeting WHERE year = ?", arguments: [year]) ?? 0) + 1
+        m.id = MeetingID(year: year, serial: serial)
+        try planner.check(m, people: try people(m, db), booked: try booked(for: m, db))
+        try MeetingRows.save(m, in: db)
+        return m
+    }
+
+    public func archiveID() async throws -> String {
+        try await pool.read { db in try String.fetchOne(db, sql: "SELECT archive_id FROM archive WHERE id = 1")! }
+    }
+
+    public func importEvents(_ events: [ImportedEvent], dryRun: Bool) async throws -> ImportSummary {
+        do {
+            return try await pool.writeWithoutTransaction { db in
+                var summary = ImportSummary()
+                summary.dryRun = dryRun
+                try db.inTransaction {
+                    let policy = try Self.policy(db)
+                    let planner = Planner(workingHours: policy.workingHours, holidays: try Self.holidays(db))
+                    let archive = try String.fetchOne(db, sql: "SELECT archive_id FROM archive WHERE id = 1")!
+                    for event in events {
+                        do {
+                            try Self.importEvent(event, planner: planner, archiveID: archive, into: &summary, db)
+                        } catch let error as DatabaseError {
+                            throw error
+                        } catch {
+                            throw ImportError(source: event.source, line: event.line, summary: event.summary, reason: "\(error)")
+                        }
+                    }
+                    return dryRun ? .rollback : .commit
+                }
+                return summary
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StoreError.busy(path)
+        }
+    }
+
+    /// The meeting an imported UID (and occurrence) already is: one imported before, or one planned here and exported.
+    static func existing(uid: String, occurrence: Date?, archiveID: String, _ db: Database) throws -> Meeting? {
+        let row = try MeetingRow.fetchOne(db, sql: "SELECT * FROM meeting WHERE ical_uid = ? AND occurrence_start IS ?", arguments: [uid, occurrence])
+        if let row { return try MeetingRows.load([row], in: db)[0] }
+        let suffix = "@\(archiveID).rapat"
+        guard uid.hasSuffix(suffix) else { return nil }
+        let local = String(uid.dropLast(suffix.count))
+        if let id = try? MeetingID(local), occurrence == nil {
+            return try MeetingRow.fetchOne(db, key: id.description).map { try MeetingRows.load([$0], in: db)[0] }
+        }
+        if let occurrence {
+            let row = try MeetingRow.fetchOne(db, sql: "SELECT * FROM meeting WHERE series_id = ? AND occurrence_start = ?", arguments: [local, occurrence])
+            return try row.map { try MeetingRows.load([$0], in: db)[0] }
+        }
+        return nil
+    }
+
+    static func importEvent(_ event: ImportedEvent, planner: Planner, archiveID: String, into summary: inout ImportSummary, _ db: Database) throws {
+        var seriesID: String?
+        for plan in event.meetings {
+            let occurrence = plan.occurrenceStart
+            if var current = try existing(uid: event.uid, occurrence: occurrence, archiveID: archiveID, db) {
+                guard event.sequence > current.sequence else { summary.unchanged += 1; continue }
+                let previous = current
+                if event.cancelled || plan.status == .cancelled {
+                    try current.cancel(reason: "dibatalkan di kalender asal")
+                    summary.cancelled.append(current.id)
+                } else {
+                    current.title = plan.title
+                    current.kind = plan.kind
+                    current.chair = plan.chair
+                    current.notulis = plan.notulis
+                    current.participants = plan.participants
+                    current.changeParticipants(adding: [], removing: [])
+                    current.start = plan.start
+                    current.end = plan.end
+                    current.timeZone = plan.timeZone
+                    current.virtualLink = plan.virtualLink
+                    current.location = plan.location
+                    if !plan.agenda.isEmpty { current.agenda = plan.agenda }
+                    try planner.check(current, previous: previous, people: try people(current, db), booked: try booked(for: current, db))
+                    summary.updated.append(current.id)
+                }
+                current.sequence = event.sequence
+                try MeetingRows.save(current, in: db)
+                continue
+            }
+            if event.cancelled || plan.status == .cancelled { summary.unchanged += 1; continue }
+            var m = plan
+            m.status = .scheduled
+            m.sequence = event.sequence
+            m.icalUID = event.uid
+            if let series = event.series {
+                if seriesID == nil { seriesID = try insertSeries(series, firstStart: plan, db) }
+                m.seriesID = seriesID
+            }
+            summary.created.append(try insertMeeting(m, planner: planner, db).id)
         }
     }
 

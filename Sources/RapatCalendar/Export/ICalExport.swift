@@ -1,0 +1,232 @@
+import Foundation
+import RapatCore
+
+/// Turns meetings into iCalendar: iTIP invitations, updates and cancellations (RFC 5546), series with
+/// RRULE/EXDATE/RECURRENCE-ID, and subscribable feeds; RFC 7986 CONFERENCE for the virtual link.
+public struct ICalExport: Sendable {
+    public var options: CalendarOptions
+    /// Identifies this archive inside UIDs, so meetings of two installations never share one.
+    public var archiveID: String
+
+    public init(options: CalendarOptions, archiveID: String) {
+        self.options = options
+        self.archiveID = archiveID
+    }
+
+    /// A meeting's UID: the one it was imported with, else its series', else derived from its id.
+    public func uid(_ m: Meeting) -> String { m.icalUID ?? m.seriesID.map(uid(series:)) ?? "\(m.id)@\(archiveID).rapat" }
+    public func uid(series id: String) -> String { "\(id)@\(archiveID).rapat" }
+
+    // MARK: Messages
+
+    /// METHOD:REQUEST for a meeting (or METHOD:CANCEL once it is cancelled). A meeting of a series is sent as
+    /// one instance of the series' UID, identified by its RECURRENCE-ID.
+    public func message(for m: Meeting) -> [UInt8] {
+        var w = ICalWriter()
+        let cancel = m.status == .cancelled
+        header(&w, method: cancel ? "CANCEL" : "REQUEST")
+        timezones(for: [m], into: &w)
+        // An occurrence of a series (planned here or imported as one instance) is addressed by its RECURRENCE-ID.
+        let recurrence = m.seriesID != nil || m.icalUID != nil ? m.occurrenceStart : nil
+        event(m, uid: uid(m), recurrenceID: recurrence, sequence: m.sequence,
+              attendees: true, alarms: !cancel, into: &w)
+        w.end("VCALENDAR")
+        return w.bytes
+    }
+
+    /// METHOD:REQUEST for a whole series: one master VEVENT with RRULE and EXDATE (exceptions and cancelled
+    /// occurrences) and an override VEVENT with RECURRENCE-ID for every occurrence that differs from the rule.
+    public func message(series: Series, meetings: [Meeting]) -> [UInt8] {
+        var w = ICalWriter()
+        header(&w, method: "REQUEST")
+        let members = meetings.filter { $0.seriesID == series.id }.sorted { ($0.occurrenceStart ?? $0.start) < ($1.occurrenceStart ?? $1.start) }
+        guard let first = members.first else {
+            w.end("VCALENDAR")
+            return w.bytes
+        }
+        timezones(for: members, into: &w)
+        let sequence = members.map(\.sequence).max() ?? 0
+        let zone = first.zone
+        let offsets = ZoneOffsets(zone)
+        let masterStart = first.occurrenceStart ?? first.start
+        let length = first.end.timeIntervalSince(first.start)
+        var master = first
+        master.start = masterStart
+        master.end = masterStart.addingTimeInterval(length)
+        master.status = .scheduled
+        let masterUID = uid(first)
+        let wallClock = Calendar.gregorian(zone).dateComponents([.hour, .minute], from: masterStart)
+        var exdates = series.rule.exceptions.map { $0.at(hour: wallClock.hour!, minute: wallClock.minute!, in: zone) }
+        exdates += members.filter { $0.status == .cancelled }.compactMap(\.occurrenceStart)
+        event(master, uid: masterUID, recurrenceID: nil, sequence: sequence, attendees: true, alarms: true, into: &w) { w in
+            w.raw("RRULE", [], rrule(series.rule, dtstart: masterStart, zone: zone))
+            for ex in exdates.sorted() {
+                w.raw("EXDATE", [.init("TZID", zone.identifier)], offsets.local(ex))
+            }
+        }
+        for m in members where m.status != .cancelled {
+            let occurrence = m.occurrenceStart ?? m.start
+            var implied = master
+            implied.start = occurrence
+            implied.end = occurrence.addingTimeInterval(length)
+            if eventSignature(m) != eventSignature(implied) {
+                event(m, uid: masterUID, recurrenceID: occurrence, sequence: sequence, attendees: true, alarms: true, into: &w)
+            }
+        }
+        w.end("VCALENDAR")
+        return w.bytes
+    }
+
+    /// A calendar to subscribe to: no METHOD, calendar name and refresh hints, one VTIMEZONE per zone before
+    /// the events, each meeting its own VEVENT. Output goes to `sink` in pieces, so memory stays flat.
+    public func feed(name: String, meetings: [Meeting], refresh: String = "PT1H", sink: (inout [UInt8]) throws -> Void) rethrows {
+        var w = ICalWriter(capacity: 1 << 16)
+        w.raw("BEGIN", [], "VCALENDAR")
+        w.raw("VERSION", [], "2.0")
+        w.text("PRODID", [], CalendarOptions.productID)
+        w.raw("CALSCALE", [], "GREGORIAN")
+        w.text("NAME", [], name)
+        w.text("X-WR-CALNAME", [], name)
+        w.text("X-WR-TIMEZONE", [], meetings.first?.timeZone ?? Zone.jakarta.identifier)
+        w.raw("REFRESH-INTERVAL", [.init("VALUE", "DURATION")], refresh)
+        w.raw("X-PUBLISHED-TTL", [], refresh)
+        timezones(for: meetings, into: &w)
+        for m in meetings {
+            // Each meeting is its own event in a feed, so a series member gets a UID of its own here.
+            event(m, uid: m.icalUID.map { m.occurrenceStart == nil ? $0 : "\(m.id)-\($0)" } ?? "\(m.id)@\(archiveID).rapat",
+                  recurrenceID: nil, sequence: m.sequence, attendees: true, alarms: m.status != .cancelled, into: &w)
+            if w.bytes.count > 1 << 16 { try w.flush(to: sink) }
+        }
+        w.end("VCALENDAR")
+        try w.flush(to: sink)
+    }
+
+    // MARK: Pieces
+
+    func header(_ w: inout ICalWriter, method: String?) {
+        w.begin("VCALENDAR")
+        w.raw("VERSION", [], "2.0")
+        w.text("PRODID", [], CalendarOptions.productID)
+        w.raw("CALSCALE", [], "GREGORIAN")
+        if let method { w.raw("METHOD", [], method) }
+    }
+
+    /// One VTIMEZONE per zone the meetings use, covering their time span.
+    func timezones(for meetings: [Meeting], into w: inout ICalWriter) {
+        var spans: [String: ClosedRange<Date>] = [:]
+        var order: [String] = []
+        for m in meetings {
+            let lo = min(m.start, m.occurrenceStart ?? m.start), hi = max(m.end, m.occurrenceStart ?? m.end)
+            if let s = spans[m.timeZone] {
+                spans[m.timeZone] = min(s.lowerBound, lo)...max(s.upperBound, hi)
+            } else {
+                spans[m.timeZone] = lo...hi
+                order.append(m.timeZone)
+            }
+        }
+        for id in order {
+            VTimezone.write(TimeZone(identifier: id) ?? Zone.jakarta, covering: spans[id]!, into: &w)
+        }
+    }
+
+    /// RRULE text; UNTIL becomes a UTC date-time at the series' wall-clock start, as RFC 5545 requires with TZID.
+    func rrule(_ rule: Recurrence, dtstart: Date, zone: TimeZone) -> String {
+        var r = rule
+        let until = r.until
+        r.until = nil
+        var text = r.description
+        if let until {
+            let c = Calendar.gregorian(zone).dateComponents([.hour, .minute], from: dtstart)
+            text += ";UNTIL=" + ICalTime.utc(until.at(hour: c.hour!, minute: c.minute!, in: zone))
+        }
+        return text
+    }
+
+    /// What a participant's calendar shows of an event; two occurrences with the same signature need no override.
+    func eventSignature(_ m: Meeting) -> [String] {
+        [String(m.start.timeIntervalSince1970), String(m.end.timeIntervalSince1970), m.timeZone, m.title, description(m),
+         m.location ?? "", m.virtualLink ?? "", m.status.rawValue, m.everyone.map(\.digits).joined(separator: ","), m.kind]
+    }
+
+    func event(_ m: Meeting, uid: String, recurrenceID: Date?, sequence: Int, attendees: Bool, alarms: Bool,
+               into w: inout ICalWriter, extra: (inout ICalWriter) -> Void = { _ in }) {
+        let zone = m.zone
+        let offsets = ZoneOffsets(zone)
+        let tz = [ICalWriter.Parameter("TZID", zone.identifier)]
+        w.begin("VEVENT")
+        w.text("UID", [], uid)
+        w.raw("DTSTAMP", [], ICalTime.utc(options.stamp))
+        w.raw("SEQUENCE", [], String(sequence))
+        if let recurrenceID { w.raw("RECURRENCE-ID", tz, offsets.local(recurrenceID)) }
+        w.raw("DTSTART", tz, offsets.local(m.start))
+        w.raw("DTEND", tz, offsets.local(m.end))
+        extra(&w)
+        w.text("SUMMARY", [], m.title)
+        w.text("DESCRIPTION", [], description(m))
+        if let location = m.location {
+            w.text("LOCATION", [], location)
+        } else if let link = m.virtualLink {
+            w.text("LOCATION", [], link)
+        }
+        if let link = m.virtualLink {
+            w.raw("URL", [.init("VALUE", "URI")], link)
+            w.raw("CONFERENCE", [.init("VALUE", "URI"), .init("FEATURE", "VIDEO", "AUDIO"),
+                                 .init("LABEL", options.language == .id ? "Tautan rapat" : "Meeting link")], link)
+        }
+        w.text("CATEGORIES", [], m.kind)
+        w.raw("STATUS", [], m.status == .cancelled ? "CANCELLED" : "CONFIRMED")
+        w.raw("TRANSP", [], "OPAQUE")
+        w.raw("ORGANIZER", [.init("CN", options.organizerName)], "mailto:" + options.organizerEmail)
+        if attendees {
+            for nip in m.everyone {
+                let p = options.people[nip]
+                guard let email = p?.email else {
+                    w.raw("X-RAPAT-PARTICIPANT", [], nip.digits)
+                    continue
+                }
+                let chair = nip == m.chair
+                w.raw("ATTENDEE", [.init("CUTYPE", "INDIVIDUAL"), .init("ROLE", chair ? "CHAIR" : "REQ-PARTICIPANT"),
+                                   .init("PARTSTAT", chair ? "ACCEPTED" : "NEEDS-ACTION"), .init("RSVP", chair ? "FALSE" : "TRUE"),
+                                   .init("CN", p?.name ?? nip.digits), .init("X-RAPAT-NIP", nip.digits)], "mailto:" + email)
+            }
+        }
+        if let notulis = m.notulis { w.raw("X-RAPAT-NOTULIS", [], notulis.digits) }
+        for item in m.agenda {
+            var params = [ICalWriter.Parameter("X-BOX", String(item.boxMinutes))]
+            if let nip = item.presenterNIP { params.append(.init("X-PRESENTER-NIP", nip.digits)) }
+            if let presenter = item.presenter { params.append(.init("X-PRESENTER", presenter)) }
+            w.text("X-RAPAT-AGENDA", params, item.title)
+        }
+        if alarms {
+            for minutes in options.alarmMinutes {
+                w.begin("VALARM")
+                w.raw("ACTION", [], "DISPLAY")
+                w.raw("TRIGGER", [], ICalTime.duration(seconds: -minutes * 60))
+                w.text("DESCRIPTION", [], options.language == .id ? "\(m.title) dimulai \(minutes) menit lagi" : "\(m.title) starts in \(minutes) minutes")
+                w.end("VALARM")
+            }
+        }
+        w.end("VEVENT")
+    }
+
+    /// The human text of an invitation: who chairs, where to join, the agenda with time boxes.
+    public func description(_ m: Meeting) -> String {
+        let id = options.language == .id
+        let text = DateText(options.language)
+        func name(_ nip: NIP) -> String { options.people[nip]?.name ?? "NIP \(nip)" }
+        var lines = ["\(m.title) (\(m.kind))", (id ? "Pimpinan rapat: " : "Chair: ") + name(m.chair)]
+        if let link = m.virtualLink { lines.append((id ? "Tautan rapat: " : "Meeting link: ") + link) }
+        if let location = m.location { lines.append((id ? "Tempat: " : "Location: ") + location) }
+        if !m.agenda.isEmpty {
+            lines.append("")
+            lines.append(id ? "Acara:" : "Agenda:")
+            for (i, item) in m.agenda.enumerated() {
+                let presenter = item.presenterNIP.map { nip in options.people[nip].map { "\($0.name) (\($0.opd))" } ?? "NIP \(nip)" } ?? item.presenter
+                lines.append("\(i + 1). \(item.title)" + (presenter.map { " — \($0)" } ?? "") + ", " + text.minutes(item.boxMinutes))
+            }
+        }
+        lines.append("")
+        lines.append(id ? "Rapat dimulai tepat waktu pukul \(text.time(m.start, zone: m.zone))." : "The meeting starts on time at \(text.time(m.start, zone: m.zone)).")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,298 @@
+import Foundation
+import RapatCore
+
+/// Turns parsed components into meetings: time zones (VTIMEZONE, IANA, Windows names, UTC, floating,
+/// all-day), recurrence with EXDATE and RECURRENCE-ID, attendees matched to registered people.
+public struct ICalImport {
+    public var people: [NIP: Person]
+    /// Chair of events that name none Rapat knows.
+    public var defaultChair: NIP?
+    /// Zone for floating times and the display zone of UTC times when the calendar names none.
+    public var defaultZone: TimeZone
+    public var workingHours: WorkingHours
+
+    private let byEmail: [String: NIP]
+
+    public init(people: [NIP: Person], defaultChair: NIP? = nil, defaultZone: TimeZone = Zone.jakarta, workingHours: WorkingHours = .standard) {
+        self.people = people
+        self.defaultChair = defaultChair
+        self.defaultZone = defaultZone
+        self.workingHours = workingHours
+        byEmail = Dictionary(people.values.compactMap { p in p.email.map { ($0.lowercased(), p.nip) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Reads a whole file into events; any problem names the file, the line and what is wrong.
+    public func events(from data: Data, source: String) throws -> [ImportedEvent] {
+        var parser = ICalParser(source: source)
+        var vevents: [ICalComponent] = []
+        var zones: [String: ICalComponent] = [:]
+        let collect: (ICalComponent) -> Void = { c in
+            switch c.name {
+            case "VEVENT": vevents.append(c)
+            case "VTIMEZONE": if let id = c.first("TZID")?.value { zones[id] = c }
+            default: break  // VTODO, VJOURNAL, VFREEBUSY and X- components are not meetings
+            }
+        }
+        try parser.feed(data, emit: collect)
+        try parser.finish(emit: collect)
+        let method = parser.calendarProperties.first { $0.name == "METHOD" }?.value.uppercased()
+        let calendarZone = try parser.calendarProperties.first { $0.name == "X-WR-TIMEZONE" }.map { line in
+            try Zone.named(ContentLine.unescape(line.value))
+        } ?? defaultZone
+        let context = Context(source: source, vtimezones: zones, calendarZone: calendarZone)
+        // Group by UID: the master and its RECURRENCE-ID overrides form one event.
+        var order: [String] = []
+        var groups: [String: [ICalComponent]] = [:]
+        for e in vevents {
+            guard let uid = e.first("UID")?.text, !uid.isEmpty else {
+                throw ICalError(source: source, line: e.line, message: "VEVENT has no UID")
+            }
+            if groups[uid] == nil { order.append(uid) }
+            groups[uid, default: []].append(e)
+        }
+        return try order.map { uid in try event(uid: uid, components: groups[uid]!, cancelMethod: method == "CANCEL", context) }
+    }
+
+    struct Context {
+        var source: String
+        var vtimezones: [String: ICalComponent]
+        var calendarZone: TimeZone
+
+        func fail(_ line: Int, _ message: String) -> ICalError { ICalError(source: source, line: line, message: message) }
+
+        /// The zone a TZID names: IANA, Windows, a vendor path ending in an IANA name, or a fixed-offset VTIMEZONE.
+        func zone(_ tzid: String, line: Int) throws -> TimeZone {
+            if let z = TimeZone(identifier: tzid), tzid.contains("/") || tzid == "UTC" { return z }
+            if let iana = WindowsZones.iana[tzid], let z = TimeZone(identifier: iana) { return z }
+            let parts = tzid.split(separator: "/")
+            for n in [3, 2] where parts.count >= n {
+                if let z = TimeZone(identifier: parts.suffix(n).joined(separator: "/")) { return z }
+            }
+            if let vtz = vtimezones[tzid] {
+                let offsets = Set(vtz.components.compactMap { $0.first("TZOFFSETTO")?.value })
+                if offsets.count == 1, let seconds = Self.offsetSeconds(offsets.first!) {
+                    switch seconds {
+                    case 7 * 3600: return Zone.jakarta
+                    case 8 * 3600: return TimeZone(identifier: "Asia/Makassar")!
+                    case 9 * 3600: return TimeZone(identifier: "Asia/Jayapura")!
+                    default: if let z = TimeZone(secondsFromGMT: seconds) { return z }
+                    }
+                }
+            }
+            throw fail(line, "unknown time zone '\(tzid)': give an IANA name such as Asia/Jakarta or include its VTIMEZONE")
+        }
+
+        static func offsetSeconds(_ text: String) -> Int? {
+            let sign = text.hasPrefix("-") ? -1 : 1
+            let digits = text.drop { $0 == "+" || $0 == "-" }
+            guard digits.count == 4 || digits.count == 6, let h = Int(digits.prefix(2)), let m = Int(digits.dropFirst(2).prefix(2)) else { return nil }
+            let s = digits.count == 6 ? Int(digits.suffix(2)) ?? 0 : 0
+            return sign * (h * 3600 + m * 60 + s)
+        }
+
+        /// A DATE-TIME or DATE property as (instant, zone it was written in, all-day?).
+        func time(_ p: ContentLine) throws -> (Date, TimeZone, Bool) {
+            let v = p.value
+            let digits = Array(v.utf8)
+            func number(_ r: Range<Int>) -> Int? {
+                var n = 0
+                for i in r { guard i < digits.count, digits[i] >= 0x30, digits[i] <= 0x39 else { return nil }; n = n * 10 + Int(digits[i] - 0x30) }
+                return n
+            }
+            guard let y = number(0..<4), let mo = number(4..<6), let d = number(6..<8), (1...12).contains(mo),
+                  d >= 1, d <= CivilDate.daysIn(month: mo, year: y)
+            else { throw fail(p.line, "bad date '\(v)' in \(p.name): expected YYYYMMDD or YYYYMMDDTHHMMSS") }
+            if p.parameter("VALUE") == "DATE" || digits.count == 8 {
+                guard digits.count == 8 else { throw fail(p.line, "bad date '\(v)' in \(p.name): a DATE value is YYYYMMDD") }
+                let day = try! CivilDate(year: y, month: mo, day: d)
+                return (day.at(hour: 0, minute: 0, in: calendarZone), calendarZone, true)
+            }
+            guard digits.count == 15 || (digits.count == 16 && digits[15] == UInt8(ascii: "Z")), digits[8] == UInt8(ascii: "T"),
+                  let h = number(9..<11), let mi = number(11..<13), let s = number(13..<15), h < 24, mi < 60, s < 61
+            else { throw fail(p.line, "bad date-time '\(v)' in \(p.name): expected YYYYMMDDTHHMMSS, optionally ending in Z") }
+            let localSeconds = (ICalTime.days(fromCivil: y, mo, d) * 86400) + h * 3600 + mi * 60 + min(s, 59)
+            if digits.count == 16 {
+                return (Date(timeIntervalSince1970: TimeInterval(localSeconds)), calendarZone, false)
+            }
+            let zone = try p.parameter("TZID").map { try self.zone($0, line: p.line) } ?? calendarZone
+            let guess = Date(timeIntervalSince1970: TimeInterval(localSeconds - zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(localSeconds)))))
+            return (Date(timeIntervalSince1970: TimeInterval(localSeconds - zone.secondsFromGMT(for: guess))), zone, false)
+        }
+    }
+
+    func event(uid: String, components: [ICalComponent], cancelMethod: Bool, _ ctx: Context) throws -> ImportedEvent {
+        let master = components.first { $0.first("RECURRENCE-ID") == nil } ?? components[0]
+        var unknown: [String] = []
+        let template = try meeting(master, ctx, unknown: &unknown)
+        let sequence = Int(master.first("SEQUENCE")?.value ?? "0") ?? 0
+        var event = ImportedEvent(source: ctx.source, line: master.line, uid: uid, sequence: sequence,
+                                  cancelled: cancelMethod || master.first("STATUS")?.value.uppercased() == "CANCELLED",
+                                  summary: template.title, meetings: [template], series: nil, unknownAttendees: [])
+        if master.first("RECURRENCE-ID") != nil, master.first("RRULE") == nil {
+            // One instance of a series sent on its own (an iTIP update or cancellation of one occurrence).
+            event.meetings[0].occurrenceStart = try ctx.time(master.first("RECURRENCE-ID")!).0
+        }
+        if let rruleLine = master.first("RRULE"), master.first("RECURRENCE-ID") == nil {
+            let zone = template.zone
+            var exceptions: Set<CivilDate> = []
+            for ex in master.all("EXDATE") {
+                for value in ex.value.split(separator: ",") {
+                    var single = ex
+                    single.value = String(value)
+                    exceptions.insert(CivilDate(try ctx.time(single).0, in: zone))
+                }
+            }
+            let recurrence: Recurrence
+            do {
+                recurrence = try Recurrence(rule: Self.rruleForRapat(rruleLine.value, start: template.start, zone: zone), exceptions: exceptions)
+            } catch {
+                throw ctx.fail(rruleLine.line, "\(error)")
+            }
+            let series = Series(id: "", title: template.title, rule: recurrence)
+            var occurrences: [Meeting]
+            do { occurrences = try series.occurrences(of: template) } catch { throw ctx.fail(rruleLine.line, "\(error)") }
+            for override in components where override.first("RECURRENCE-ID") != nil {
+                let original = try ctx.time(override.first("RECURRENCE-ID")!).0
+                guard let i = occurrences.firstIndex(where: { $0.occurrenceStart == original }) else {
+                    throw ctx.fail(override.line, "RECURRENCE-ID \(override.first("RECURRENCE-ID")!.value) is not an occurrence of the rule")
+                }
+                var changed = try meeting(override, ctx, unknown: &unknown)
+                changed.seriesID = occurrences[i].seriesID
+                changed.occurrenceStart = original
+                if override.first("STATUS")?.value.uppercased() == "CANCELLED" { changed.status = .cancelled }
+                occurrences[i] = changed
+            }
+            event.meetings = occurrences
+            event.series = series
+        }
+        event.unknownAttendees = Array(Set(unknown)).sorted()
+        return event
+    }
+
+    /// RRULE of a calendar client into the subset Rapat plans; UNTIL with a time becomes the local date.
+    static func rruleForRapat(_ rule: String, start: Date, zone: TimeZone) throws -> String {
+        var parts: [String] = []
+        var hasByDay = false, hasByMonthDay = false, freq = ""
+        for part in rule.uppercased().split(separator: ";") {
+            let kv = part.split(separator: "=", maxSplits: 1).map(String.init)
+            guard kv.count == 2 else { continue }
+            switch kv[0] {
+            case "UNTIL":
+                let digits = kv[1].prefix(8)
+                var until = String(digits)
+                if kv[1].hasSuffix("Z"), let instant = try? ICalImport.Context(source: "", vtimezones: [:], calendarZone: zone)
+                    .time(ContentLine(name: "UNTIL", parameters: [], value: kv[1], line: 0)).0 {
+                    until = ICalTime.date(CivilDate(instant, in: zone))
+                }
+                parts.append("UNTIL=\(until)")
+            case "WKST": continue
+            case "BYDAY": hasByDay = true; parts.append(part.description)
+            case "BYMONTHDAY": hasByMonthDay = true; parts.append(part.description)
+            case "FREQ": freq = kv[1]; parts.append(part.description)
+            default: parts.append(part.description)
+            }
+        }
+        let day = CivilDate(start, in: zone)
+        let code = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][day.isoWeekday - 1]
+        if freq == "WEEKLY", !hasByDay { parts.append("BYDAY=\(code)") }
+        if freq == "MONTHLY", !hasByDay, !hasByMonthDay { parts.append("BYMONTHDAY=\(day.day)") }
+        return parts.joined(separator: ";")
+    }
+
+    /// One VEVENT as a meeting plan (id assigned by the store).
+    func meeting(_ e: ICalComponent, _ ctx: Context, unknown: inout [String]) throws -> Meeting {
+        guard let dtstart = e.first("DTSTART") else { throw ctx.fail(e.line, "VEVENT has no DTSTART") }
+        var (start, zone, allDay) = try ctx.time(dtstart)
+        var end: Date
+        if let dtend = e.first("DTEND") {
+            end = try ctx.time(dtend).0
+        } else if let duration = e.first("DURATION") {
+            guard let seconds = Self.durationSeconds(duration.value) else { throw ctx.fail(duration.line, "bad DURATION '\(duration.value)'") }
+            end = start.addingTimeInterval(TimeInterval(seconds))
+        } else {
+            end = start.addingTimeInterval(allDay ? 86400 : 3600)
+        }
+        if allDay {
+            // An all-day event becomes a meeting over the working day.
+            let day = CivilDate(start, in: zone)
+            start = day.at(hour: workingHours.opens / 60, minute: workingHours.opens % 60, in: zone)
+            end = day.at(hour: workingHours.closes / 60, minute: workingHours.closes % 60, in: zone)
+        }
+        _ = allDay
+        var participants: [NIP] = []
+        var chair: NIP?
+        for a in e.all("ATTENDEE") {
+            let email = Self.mailto(a.value)
+            let nip = a.parameter("X-RAPAT-NIP").flatMap { try? NIP($0) }.flatMap { people[$0] != nil ? $0 : nil }
+                ?? byEmail[email.lowercased()]
+            guard let nip else {
+                unknown.append(a.parameter("CN").map { "\($0) <\(email)>" } ?? email)
+                continue
+            }
+            if a.parameter("ROLE")?.uppercased() == "CHAIR", chair == nil { chair = nip } else { participants.append(nip) }
+        }
+        for p in e.all("X-RAPAT-PARTICIPANT") {
+            if let nip = try? NIP(p.value), people[nip] != nil { participants.append(nip) }
+        }
+        if chair == nil, let organizer = e.first("ORGANIZER") { chair = byEmail[Self.mailto(organizer.value).lowercased()] }
+        guard let chair = chair ?? defaultChair else {
+            throw ctx.fail(e.line, "event '\(e.first("SUMMARY")?.text ?? "")' names no chair Rapat knows (ATTENDEE;ROLE=CHAIR or ORGANIZER): register that person with their email, or give --chair NIP")
+        }
+        let notulis = e.first("X-RAPAT-NOTULIS").flatMap { try? NIP($0.value) }.flatMap { people[$0] != nil ? $0 : nil }
+        var link = e.first("CONFERENCE")?.value ?? e.first("URL")?.value
+        var location = e.first("LOCATION")?.text
+        if let l = location, link == nil, l.hasPrefix("https://") || l.hasPrefix("http://"), !l.contains(" ") { link = l }
+        if location == link { location = nil }
+        if let l = link, (try? Meeting.checkedLink(l)) == nil { link = nil }
+        var agenda: [AgendaItem] = []
+        for (i, a) in e.all("X-RAPAT-AGENDA").enumerated() {
+            do {
+                agenda.append(try AgendaItem(key: i + 1, title: a.text, presenter: a.parameter("X-PRESENTER"),
+                                             presenterNIP: a.parameter("X-PRESENTER-NIP").flatMap { try? NIP($0) },
+                                             boxMinutes: Int(a.parameter("X-BOX") ?? "") ?? 0))
+            } catch { throw ctx.fail(a.line, "\(error)") }
+        }
+        let kind = e.first("CATEGORIES").map { String($0.text.split(separator: ",").first ?? "rapat") } ?? "rapat"
+        let title = e.first("SUMMARY")?.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        do {
+            var m = try Meeting(id: MeetingID(year: 0, serial: 0), title: title?.isEmpty == false ? title! : "(tanpa judul)", kind: kind,
+                                chair: chair, notulis: notulis, participants: participants, start: start, end: end, timeZone: zone,
+                                virtualLink: link, location: location?.isEmpty == true ? nil : location, agenda: agenda)
+            m.icalUID = e.first("UID")?.text
+            m.sequence = Int(e.first("SEQUENCE")?.value ?? "0") ?? 0
+            return m
+        } catch {
+            throw ctx.fail(e.line, "\(error)")
+        }
+    }
+
+    static func mailto(_ value: String) -> String {
+        value.lowercased().hasPrefix("mailto:") ? String(value.dropFirst(7)) : value
+    }
+
+    /// RFC 5545 DURATION: `PT1H30M`, `P1D`, `-PT15M`, `P1W`.
+    static func durationSeconds(_ text: String) -> Int? {
+        var s = Substring(text)
+        var sign = 1
+        if s.first == "-" { sign = -1; s = s.dropFirst() } else if s.first == "+" { s = s.dropFirst() }
+        guard s.first == "P" else { return nil }
+        s = s.dropFirst()
+        var total = 0, number = 0, seenDigit = false, inTime = false
+        for c in s {
+            if let d = c.wholeNumberValue { number = number * 10 + d; seenDigit = true; continue }
+            switch (c, inTime) {
+            case ("T", false): inTime = true; continue
+            case ("W", false): total += number * 604_800
+            case ("D", false): total += number * 86400
+            case ("H", true): total += number * 3600
+            case ("M", true): total += number * 60
+            case ("S", true): total += number
+            default: return nil
+            }
+            guard seenDigit else { return nil }
+            number = 0
+            seenDigit = false
+        }
+        return seenDigit ? nil : sign * total
+    }
+}

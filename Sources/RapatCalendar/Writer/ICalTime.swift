@@ -1,0 +1,103 @@
+import Foundation
+import RapatCore
+
+/// iCalendar DATE-TIME and DATE values, computed without `Calendar` so large exports stay fast.
+public enum ICalTime {
+    /// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
+    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+
+    /// (year, month, day) → days since 1970-01-01.
+    static func days(fromCivil y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    private static func pad(_ n: Int, _ width: Int, into s: inout String) {
+        var digits = String(n)
+        while digits.count < width { digits = "0" + digits }
+        s += digits
+    }
+
+    /// `yyyymmddThhmmss` of the wall clock `offset` seconds from UTC, plus `Z` when `utc`.
+    public static func format(_ instant: Date, offset: Int, utc: Bool = false) -> String {
+        let t = Int(instant.timeIntervalSince1970.rounded(.down)) + offset
+        let days = t >= 0 ? t / 86400 : (t - 86399) / 86400
+        let secs = t - days * 86400
+        let (y, m, d) = civil(fromDays: days)
+        var s = ""
+        s.reserveCapacity(16)
+        pad(y, 4, into: &s); pad(m, 2, into: &s); pad(d, 2, into: &s)
+        s += "T"
+        pad(secs / 3600, 2, into: &s); pad(secs % 3600 / 60, 2, into: &s); pad(secs % 60, 2, into: &s)
+        if utc { s += "Z" }
+        return s
+    }
+
+    public static func utc(_ instant: Date) -> String { format(instant, offset: 0, utc: true) }
+
+    public static func date(_ day: CivilDate) -> String {
+        var s = ""
+        pad(day.year, 4, into: &s); pad(day.month, 2, into: &s); pad(day.day, 2, into: &s)
+        return s
+    }
+
+    /// `+0700` / `-0330` for TZOFFSETFROM/TO.
+    public static func offset(_ seconds: Int) -> String {
+        var s = seconds < 0 ? "-" : "+"
+        pad(abs(seconds) / 3600, 2, into: &s)
+        pad(abs(seconds) % 3600 / 60, 2, into: &s)
+        if abs(seconds) % 60 != 0 { pad(abs(seconds) % 60, 2, into: &s) }
+        return s
+    }
+
+    /// `PT15M`, `-PT5M`, `PT1H`, `P1D`.
+    public static func duration(seconds: Int) -> String {
+        var s = seconds < 0 ? "-P" : "P"
+        var rest = abs(seconds)
+        if rest % 86400 == 0, rest > 0 { return s + "\(rest / 86400)D" }
+        s += "T"
+        if rest >= 3600 { s += "\(rest / 3600)H"; rest %= 3600 }
+        if rest >= 60 { s += "\(rest / 60)M"; rest %= 60 }
+        if rest > 0 || s.hasSuffix("T") { s += "\(rest)S" }
+        return s
+    }
+}
+
+/// Offsets of one zone, looked up once per transition rather than per instant.
+public final class ZoneOffsets: @unchecked Sendable {
+    // @unchecked: the cache is filled under `lock` only.
+    public let zone: TimeZone
+    private var cache: [Int: Int] = [:]
+    private let lock = NSLock()
+
+    public init(_ zone: TimeZone) { self.zone = zone }
+
+    /// Seconds east of UTC at `instant`; memoised per hour, which no real zone changes within.
+    public func offset(at instant: Date) -> Int {
+        let hour = Int((instant.timeIntervalSince1970 / 3600).rounded(.down))
+        lock.lock()
+        defer { lock.unlock() }
+        if let o = cache[hour] { return o }
+        let o = zone.secondsFromGMT(for: instant)
+        if cache.count > 100_000 { cache.removeAll(keepingCapacity: true) }
+        cache[hour] = o
+        return o
+    }
+
+    public func local(_ instant: Date) -> String { ICalTime.format(instant, offset: offset(at: instant)) }
+}
