@@ -26,6 +26,7 @@ struct ExportCommand: AsyncParsableCommand {
         @Option(help: "Feed from this date.") var from: String?
         @Option(help: "Feed up to and including this date.") var to: String?
         @Option(help: "Write to this file instead of standard output.") var out: String?
+        @Option(help: "DTSTAMP to write (ISO 8601), for reproducible files; default now.") var stamp: String?
 
         func validate() throws {
             let chosen = [meeting != nil, series != nil, person != nil, opd != nil, all].filter { $0 }.count
@@ -36,7 +37,8 @@ struct ExportCommand: AsyncParsableCommand {
             let store = try global.store()
             let policy = try await store.policy()
             let options = CalendarOptions(organizerName: policy.organizerName, organizerEmail: policy.organizerEmail,
-                                          people: try await store.people(opd: nil).byNIP, stamp: Date(), language: global.lang)
+                                          people: try await store.people(opd: nil).byNIP,
+                                          stamp: try stamp.map { try TimeInput.parse($0, zone: Zone.jakarta) } ?? Date(), language: global.lang)
             let export = ICalExport(options: options, archiveID: try await store.archiveID())
             let output = try Output(path: out)
             if let meeting {

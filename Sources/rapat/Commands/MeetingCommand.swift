@@ -129,11 +129,19 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
         @Option(help: "Why it is cancelled (shown to participants).") var reason: String?
+        @Option(help: "Also write the iCalendar cancellation (METHOD:CANCEL) to this file.") var ics: String?
 
         func run() async throws {
             let reason = reason
-            let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in try m.cancel(reason: reason) }
+            let store = try global.store()
+            let m = try await store.updateMeeting(try Parse.meetingID(id)) { m, _ in try m.cancel(reason: reason) }
             print("\(m.id) " + global.t("dibatalkan", "cancelled") + " (" + global.t("urutan", "sequence") + " \(m.sequence))")
+            if let ics {
+                var arguments = ["ics", m.id.description, "--out", ics, "--lang", global.lang.rawValue]
+                if let database = global.database { arguments += ["--database", database] }
+                try await ExportCommand.ICS.parse(arguments).run()
+                print(global.t("Pembatalan iCalendar ditulis ke ", "iCalendar cancellation written to ") + ics)
+            }
         }
     }
 
