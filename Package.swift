@@ -29,6 +29,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "rapat-bench",
+            dependencies: ["RapatCore", "RapatCalendar", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "RapatCoreTests", dependencies: ["RapatCore"]),
         .testTarget(
             name: "RapatStoreTests",

@@ -12,7 +12,7 @@ public enum StoreLocation: Equatable, Sendable, CustomStringConvertible {
 
     /// Accepts `sqlite:///abs/path.db`, `sqlite://relative.db`, `sqlite:path.db`, a plain path, or `postgres://…`.
     public static func parse(_ text: String) throws -> StoreLocation {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmed
         if t.hasPrefix("postgres://") || t.hasPrefix("postgresql://") { return .postgres(url: t) }
         var path: String
         if t.hasPrefix("sqlite://") {

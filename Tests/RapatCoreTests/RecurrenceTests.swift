@@ -37,7 +37,7 @@ import Testing
             try Recurrence(rule: "FREQ=WEEKLY;BYDAY=MO;COUNT=1000000000")
         }
         #expect(throws: PlanningError.self) { try days("FREQ=WEEKLY;BYDAY=MO;UNTIL=20991231", from: "2020-01-06") }
-        #expect(throws: PlanningError.self) { try Recurrence(rule: "FREQ=DAILY;COUNT=3") }
+        #expect(throws: PlanningError.self) { try Recurrence(rule: "FREQ=YEARLY;COUNT=3") }
         #expect(throws: PlanningError.self) { try Recurrence(rule: "FREQ=MONTHLY;BYDAY=5WE;COUNT=3") }
     }
 

@@ -29,7 +29,7 @@ public struct ICalExport: Sendable {
         // An occurrence of a series (planned here or imported as one instance) is addressed by its RECURRENCE-ID.
         let recurrence = m.seriesID != nil || m.icalUID != nil ? m.occurrenceStart : nil
         event(m, uid: uid(m), recurrenceID: recurrence, sequence: m.sequence,
-              attendees: true, alarms: !cancel, into: &w)
+              attendees: true, alarms: !cancel, clock: ZoneClock(), into: &w)
         w.end("VCALENDAR")
         return w.bytes
     }
@@ -47,7 +47,7 @@ public struct ICalExport: Sendable {
         timezones(for: members, into: &w)
         let sequence = members.map(\.sequence).max() ?? 0
         let zone = first.zone
-        let offsets = ZoneOffsets(zone)
+        let clock = ZoneClock()
         let masterStart = first.occurrenceStart ?? first.start
         let length = first.end.timeIntervalSince(first.start)
         var master = first
@@ -58,10 +58,10 @@ public struct ICalExport: Sendable {
         let wallClock = Calendar.gregorian(zone).dateComponents([.hour, .minute], from: masterStart)
         var exdates = series.rule.exceptions.map { $0.at(hour: wallClock.hour!, minute: wallClock.minute!, in: zone) }
         exdates += members.filter { $0.status == .cancelled }.compactMap(\.occurrenceStart)
-        event(master, uid: masterUID, recurrenceID: nil, sequence: sequence, attendees: true, alarms: true, into: &w) { w in
+        event(master, uid: masterUID, recurrenceID: nil, sequence: sequence, attendees: true, alarms: true, clock: clock, into: &w) { w in
             w.raw("RRULE", [], rrule(series.rule, dtstart: masterStart, zone: zone))
             for ex in exdates.sorted() {
-                w.raw("EXDATE", [.init("TZID", zone.identifier)], offsets.local(ex))
+                w.dateTime("EXDATE", [.init("TZID", zone.identifier)], ex, offset: clock.offset(zone, at: ex))
             }
         }
         for m in members where m.status != .cancelled {
@@ -70,7 +70,7 @@ public struct ICalExport: Sendable {
             implied.start = occurrence
             implied.end = occurrence.addingTimeInterval(length)
             if eventSignature(m) != eventSignature(implied) {
-                event(m, uid: masterUID, recurrenceID: occurrence, sequence: sequence, attendees: true, alarms: true, into: &w)
+                event(m, uid: masterUID, recurrenceID: occurrence, sequence: sequence, attendees: true, alarms: true, clock: clock, into: &w)
             }
         }
         w.end("VCALENDAR")
@@ -91,10 +91,11 @@ public struct ICalExport: Sendable {
         w.raw("REFRESH-INTERVAL", [.init("VALUE", "DURATION")], refresh)
         w.raw("X-PUBLISHED-TTL", [], refresh)
         timezones(for: meetings, into: &w)
+        let clock = ZoneClock()
         for m in meetings {
             // Each meeting is its own event in a feed, so a series member gets a UID of its own here.
             event(m, uid: m.icalUID.map { m.occurrenceStart == nil ? $0 : "\(m.id)-\($0)" } ?? "\(m.id)@\(archiveID).rapat",
-                  recurrenceID: nil, sequence: m.sequence, attendees: true, alarms: m.status != .cancelled, into: &w)
+                  recurrenceID: nil, sequence: m.sequence, attendees: true, alarms: m.status != .cancelled, clock: clock, into: &w)
             if w.bytes.count > 1 << 16 { try w.flush(to: sink) }
         }
         w.end("VCALENDAR")
@@ -148,21 +149,29 @@ public struct ICalExport: Sendable {
          m.location ?? "", m.virtualLink ?? "", m.status.rawValue, m.everyone.map(\.digits).joined(separator: ","), m.kind]
     }
 
-    func event(_ m: Meeting, uid: String, recurrenceID: Date?, sequence: Int, attendees: Bool, alarms: Bool,
+    func event(_ m: Meeting, uid: String, recurrenceID: Date?, sequence: Int, attendees: Bool, alarms: Bool, clock: ZoneClock,
                into w: inout ICalWriter, extra: (inout ICalWriter) -> Void = { _ in }) {
-        let zone = m.zone
-        let offsets = ZoneOffsets(zone)
-        let tz = [ICalWriter.Parameter("TZID", zone.identifier)]
+        let zoneID = m.timeZone
+        func local(_ name: StaticString, _ instant: Date) {
+            w.line { b in
+                b.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+                b.append(contentsOf: Self.tzidParameter)
+                ICalWriter.appendParameterValue(zoneID, to: &b)
+                b.append(UInt8(ascii: ":"))
+                ICalTime.append(instant, offset: clock.offset(zoneID, at: instant), utc: false, to: &b)
+            }
+        }
         w.begin("VEVENT")
         w.text("UID", [], uid)
-        w.raw("DTSTAMP", [], ICalTime.utc(options.stamp))
+        w.dateTime("DTSTAMP", [], options.stamp, offset: 0, utc: true)
         w.raw("SEQUENCE", [], String(sequence))
-        if let recurrenceID { w.raw("RECURRENCE-ID", tz, offsets.local(recurrenceID)) }
-        w.raw("DTSTART", tz, offsets.local(m.start))
-        w.raw("DTEND", tz, offsets.local(m.end))
+        if let recurrenceID { local("RECURRENCE-ID", recurrenceID) }
+        let startOffset = clock.offset(zoneID, at: m.start)
+        local("DTSTART", m.start)
+        local("DTEND", m.end)
         extra(&w)
         w.text("SUMMARY", [], m.title)
-        w.text("DESCRIPTION", [], description(m))
+        w.text("DESCRIPTION", [], description(m, offset: startOffset, zone: clock.zone(zoneID)))
         if let location = m.location {
             w.text("LOCATION", [], location)
         } else if let link = m.virtualLink {
@@ -185,9 +194,14 @@ public struct ICalExport: Sendable {
                     continue
                 }
                 let chair = nip == m.chair
-                w.raw("ATTENDEE", [.init("CUTYPE", "INDIVIDUAL"), .init("ROLE", chair ? "CHAIR" : "REQ-PARTICIPANT"),
-                                   .init("PARTSTAT", chair ? "ACCEPTED" : "NEEDS-ACTION"), .init("RSVP", chair ? "FALSE" : "TRUE"),
-                                   .init("CN", p?.name ?? nip.digits), .init("X-RAPAT-NIP", nip.digits)], "mailto:" + email)
+                w.line { b in
+                    b.append(contentsOf: chair ? Self.chairPrefix : Self.participantPrefix)
+                    ICalWriter.appendParameterValue(p?.name ?? nip.digits, to: &b)
+                    b.append(contentsOf: Self.nipParameter)
+                    b.append(contentsOf: nip.digits.utf8)
+                    b.append(contentsOf: Self.mailto)
+                    b.append(contentsOf: email.utf8)
+                }
             }
         }
         if let notulis = m.notulis { w.raw("X-RAPAT-NOTULIS", [], notulis.digits) }
@@ -209,8 +223,15 @@ public struct ICalExport: Sendable {
         w.end("VEVENT")
     }
 
+    static let tzidParameter = Array(";TZID=".utf8)
+    static let chairPrefix = Array("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=CHAIR;PARTSTAT=ACCEPTED;RSVP=FALSE;CN=".utf8)
+    static let participantPrefix = Array("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN=".utf8)
+    static let nipParameter = Array(";X-RAPAT-NIP=".utf8)
+    static let mailto = Array(":mailto:".utf8)
+
     /// The human text of an invitation: who chairs, where to join, the agenda with time boxes.
-    public func description(_ m: Meeting) -> String {
+    public func description(_ m: Meeting, offset: Int? = nil, zone: TimeZone? = nil) -> String {
+        let zone = zone ?? m.zone
         let id = options.language == .id
         let text = DateText(options.language)
         func name(_ nip: NIP) -> String { options.people[nip]?.name ?? "NIP \(nip)" }
@@ -226,7 +247,9 @@ public struct ICalExport: Sendable {
             }
         }
         lines.append("")
-        lines.append(id ? "Rapat dimulai tepat waktu pukul \(text.time(m.start, zone: m.zone))." : "The meeting starts on time at \(text.time(m.start, zone: m.zone)).")
+        let (h, mi) = ICalTime.clock(m.start, offset: offset ?? zone.secondsFromGMT(for: m.start))
+        let clock = (h < 10 ? "0" : "") + String(h) + (id ? "." : ":") + (mi < 10 ? "0" : "") + String(mi) + " " + Zone.abbreviation(zone, at: m.start)
+        lines.append(id ? "Rapat dimulai tepat waktu pukul \(clock)." : "The meeting starts on time at \(clock).")
         return lines.joined(separator: "\n")
     }
 }

@@ -253,7 +253,7 @@ public struct ICalImport {
             } catch { throw ctx.fail(a.line, "\(error)") }
         }
         let kind = e.first("CATEGORIES").map { String($0.text.split(separator: ",").first ?? "rapat") } ?? "rapat"
-        let title = e.first("SUMMARY")?.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = e.first("SUMMARY")?.text.trimmed
         do {
             var m = try Meeting(id: MeetingID(year: 0, serial: 0), title: title?.isEmpty == false ? title! : "(tanpa judul)", kind: kind,
                                 chair: chair, notulis: notulis, participants: participants, start: start, end: end, timeZone: zone,

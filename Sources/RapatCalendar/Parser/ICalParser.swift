@@ -77,10 +77,7 @@ public struct ICalParser {
     private mutating func finishLine(emit: (ICalComponent) throws -> Void) throws {
         defer { pending.removeAll(keepingCapacity: true) }
         if pending.isEmpty { return }
-        guard let text = String(validating: pending, as: UTF8.self) else {
-            throw ICalError(source: source, line: pendingLine, message: "invalid UTF-8")
-        }
-        let line = try Self.parse(text, line: pendingLine, source: source)
+        let line = try pending.withUnsafeBufferPointer { try Self.parse($0, line: pendingLine, source: source) }
         switch line.name {
         case "BEGIN":
             let name = line.value.uppercased()
@@ -119,48 +116,90 @@ public struct ICalParser {
         }
     }
 
-    /// Splits one logical line into name, parameters and value (RFC 5545 §3.1).
-    static func parse(_ text: String, line: Int, source: String) throws -> ContentLine {
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        func isNameChar(_ c: Unicode.Scalar) -> Bool {
-            (c >= "A" && c <= "Z") || (c >= "a" && c <= "z") || (c >= "0" && c <= "9") || c == "-"
+    /// Splits one logical line into name, parameters and value (RFC 5545 §3.1), working on bytes:
+    /// every delimiter is ASCII, so only the pieces become Strings.
+    static func parse(_ b: UnsafeBufferPointer<UInt8>, line: Int, source: String) throws -> ContentLine {
+        guard isValidUTF8(b) else { throw ICalError(source: source, line: line, message: "invalid UTF-8") }
+        func isNameByte(_ c: UInt8) -> Bool {
+            (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D
         }
-        while i < scalars.count, isNameChar(scalars[i]) { i += 1 }
-        guard i > 0 else { throw ICalError(source: source, line: line, message: "expected a property name, found '\(text.prefix(40))'") }
-        let name = String(String.UnicodeScalarView(scalars[0..<i])).uppercased()
-        var parameters: [(String, [String])] = []
-        while i < scalars.count, scalars[i] == ";" {
+        func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+        func upper(_ r: Range<Int>) -> String {
+            for i in r where b[i] >= 0x61 && b[i] <= 0x7A { return string(r).uppercased() }
+            return string(r)
+        }
+        let n = b.count
+        var i = 0
+        while i < n, isNameByte(b[i]) { i += 1 }
+        guard i > 0 else {
+            throw ICalError(source: source, line: line, message: "expected a property name, found '\(string(0..<min(n, 40)))'")
+        }
+        let name = upper(0..<i)
+        var parameters: [(name: String, values: [String])] = []
+        while i < n, b[i] == 0x3B {
             i += 1
             let nameStart = i
-            while i < scalars.count, isNameChar(scalars[i]) { i += 1 }
-            guard i > nameStart, i < scalars.count, scalars[i] == "=" else {
+            while i < n, isNameByte(b[i]) { i += 1 }
+            guard i > nameStart, i < n, b[i] == 0x3D else {
                 throw ICalError(source: source, line: line, message: "malformed parameter in \(name): expected NAME=value")
             }
-            let pname = String(String.UnicodeScalarView(scalars[nameStart..<i])).uppercased()
+            let pname = upper(nameStart..<i)
             i += 1
             var values: [String] = []
             while true {
-                var value = String.UnicodeScalarView()
-                if i < scalars.count, scalars[i] == "\"" {
-                    i += 1
-                    while i < scalars.count, scalars[i] != "\"" { value.append(scalars[i]); i += 1 }
-                    guard i < scalars.count else { throw ICalError(source: source, line: line, message: "unclosed quote in parameter \(pname) of \(name)") }
+                if i < n, b[i] == 0x22 {
+                    let start = i + 1
+                    i = start
+                    while i < n, b[i] != 0x22 { i += 1 }
+                    guard i < n else { throw ICalError(source: source, line: line, message: "unclosed quote in parameter \(pname) of \(name)") }
+                    values.append(string(start..<i))
                     i += 1
                 } else {
-                    while i < scalars.count, scalars[i] != ",", scalars[i] != ";", scalars[i] != ":" { value.append(scalars[i]); i += 1 }
+                    let start = i
+                    while i < n, b[i] != 0x2C, b[i] != 0x3B, b[i] != 0x3A { i += 1 }
+                    values.append(string(start..<i))
                 }
-                values.append(String(value))
-                if i < scalars.count, scalars[i] == "," { i += 1; continue }
+                if i < n, b[i] == 0x2C { i += 1; continue }
                 break
             }
             parameters.append((pname, values))
         }
-        guard i < scalars.count, scalars[i] == ":" else {
+        guard i < n, b[i] == 0x3A else {
             throw ICalError(source: source, line: line, message: "\(name) has no ':' before its value")
         }
-        let value = String(String.UnicodeScalarView(scalars[(i + 1)...]))
-        return ContentLine(name: name, parameters: parameters, value: value, line: line)
+        return ContentLine(name: name, parameters: parameters, value: string((i + 1)..<n), line: line)
+    }
+
+    /// UTF-8 validity with an ASCII fast path; overlong forms and surrogates are refused.
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            var need: Int, minimum: UInt32, value: UInt32
+            switch c {
+            case 0xC2...0xDF: need = 1; minimum = 0x80; value = UInt32(c & 0x1F)
+            case 0xE0...0xEF: need = 2; minimum = 0x800; value = UInt32(c & 0x0F)
+            case 0xF0...0xF4: need = 3; minimum = 0x10000; value = UInt32(c & 0x07)
+            default: return false
+            }
+            guard i + need < n else { return false }
+            for k in 1...need {
+                let cc = b[i + k]
+                guard cc & 0xC0 == 0x80 else { return false }
+                value = value << 6 | UInt32(cc & 0x3F)
+            }
+            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return false }
+            i += need + 1
+        }
+        return true
+    }
+
+    /// Parses one logical line given as text (tests and tools).
+    static func parse(_ text: String, line: Int, source: String) throws -> ContentLine {
+        var bytes = Array(text.utf8)
+        return try bytes.withUnsafeMutableBufferPointer { try parse(UnsafeBufferPointer($0), line: line, source: source) }
     }
 
     /// Parses a whole file held in memory; fine for invitations, use `feed` for large feeds.

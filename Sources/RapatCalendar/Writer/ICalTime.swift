@@ -50,6 +50,26 @@ public enum ICalTime {
 
     public static func utc(_ instant: Date) -> String { format(instant, offset: 0, utc: true) }
 
+    /// Appends `yyyymmddThhmmss[Z]` as bytes, without building a String.
+    static func append(_ instant: Date, offset: Int, utc: Bool, to out: inout [UInt8]) {
+        let t = Int(instant.timeIntervalSince1970.rounded(.down)) + offset
+        let days = t >= 0 ? t / 86400 : (t - 86399) / 86400
+        let secs = t - days * 86400
+        let (y, m, d) = civil(fromDays: days)
+        func two(_ n: Int) { out.append(UInt8(48 + n / 10)); out.append(UInt8(48 + n % 10)) }
+        two(y / 100); two(y % 100); two(m); two(d)
+        out.append(UInt8(ascii: "T"))
+        two(secs / 3600); two(secs % 3600 / 60); two(secs % 60)
+        if utc { out.append(UInt8(ascii: "Z")) }
+    }
+
+    /// Hour and minute of the wall clock `offset` seconds from UTC.
+    static func clock(_ instant: Date, offset: Int) -> (Int, Int) {
+        let t = Int(instant.timeIntervalSince1970.rounded(.down)) + offset
+        let secs = ((t % 86400) + 86400) % 86400
+        return (secs / 3600, secs % 3600 / 60)
+    }
+
     public static func date(_ day: CivilDate) -> String {
         var s = ""
         pad(day.year, 4, into: &s); pad(day.month, 2, into: &s); pad(day.day, 2, into: &s)
@@ -78,26 +98,51 @@ public enum ICalTime {
     }
 }
 
-/// Offsets of one zone, looked up once per transition rather than per instant.
-public final class ZoneOffsets: @unchecked Sendable {
-    // @unchecked: the cache is filled under `lock` only.
+/// Offsets of every zone an export touches, one `ZoneOffsets` each.
+final class ZoneClock {
+    private var offsets: [String: ZoneOffsets] = [:]
+    private var zones: [String: TimeZone] = [:]
+
+    /// The zone of an IANA identifier, looked up once (building a TimeZone is costly).
+    func zone(_ identifier: String) -> TimeZone {
+        if let z = zones[identifier] { return z }
+        let z = TimeZone(identifier: identifier) ?? Zone.jakarta
+        zones[identifier] = z
+        return z
+    }
+
+    func offset(_ zone: TimeZone, at instant: Date) -> Int {
+        let id = zone.identifier
+        if offsets[id] == nil { offsets[id] = ZoneOffsets(zone) }
+        return offsets[id]!.offset(at: instant)
+    }
+
+    func offset(_ identifier: String, at instant: Date) -> Int {
+        if offsets[identifier] == nil { offsets[identifier] = ZoneOffsets(zone(identifier)) }
+        return offsets[identifier]!.offset(at: instant)
+    }
+}
+
+/// Offsets of one zone without asking the tz database for every instant: between two known transitions
+/// (or anywhere, for a zone without daylight saving) the offset is the same.
+public struct ZoneOffsets: Sendable {
     public let zone: TimeZone
-    private var cache: [Int: Int] = [:]
-    private let lock = NSLock()
+    /// The span around the last lookup in which the offset is known not to change.
+    private var known: (from: Date, to: Date, offset: Int)?
 
     public init(_ zone: TimeZone) { self.zone = zone }
 
-    /// Seconds east of UTC at `instant`; memoised per hour, which no real zone changes within.
-    public func offset(at instant: Date) -> Int {
-        let hour = Int((instant.timeIntervalSince1970 / 3600).rounded(.down))
-        lock.lock()
-        defer { lock.unlock() }
-        if let o = cache[hour] { return o }
+    /// Seconds east of UTC at `instant`.
+    public mutating func offset(at instant: Date) -> Int {
+        if let k = known, instant >= k.from, instant < k.to { return k.offset }
         let o = zone.secondsFromGMT(for: instant)
-        if cache.count > 100_000 { cache.removeAll(keepingCapacity: true) }
-        cache[hour] = o
+        // The offset holds from the last transition before `instant` (looked for within a year) to the next one.
+        var from = instant.addingTimeInterval(-366 * 86400)
+        while let t = zone.nextDaylightSavingTimeTransition(after: from), t <= instant { from = t }
+        let next = zone.nextDaylightSavingTimeTransition(after: instant) ?? Date.distantFuture
+        known = (from, next, o)
         return o
     }
 
-    public func local(_ instant: Date) -> String { ICalTime.format(instant, offset: offset(at: instant)) }
+    public mutating func local(_ instant: Date) -> String { ICalTime.format(instant, offset: offset(at: instant)) }
 }

@@ -22,26 +22,80 @@ public struct ICalWriter: Sendable {
         }
     }
 
+    /// The line being built, reused between lines so writing allocates nothing per line.
+    private var scratch: [UInt8] = []
+
     /// Writes `NAME;PARAM=V:value` with `value` already in its iCalendar form (no escaping applied).
     public mutating func raw(_ name: String, _ parameters: [Parameter] = [], _ value: String) {
-        var line: [UInt8] = Array(name.utf8)
-        for p in parameters {
-            line.append(UInt8(ascii: ";"))
-            line.append(contentsOf: p.name.utf8)
-            line.append(UInt8(ascii: "="))
-            for (i, v) in p.values.enumerated() {
-                if i > 0 { line.append(UInt8(ascii: ",")) }
-                Self.appendParameterValue(v, to: &line)
-            }
-        }
-        line.append(UInt8(ascii: ":"))
-        line.append(contentsOf: value.utf8)
-        appendFolded(line)
+        startLine(name, parameters)
+        scratch.append(contentsOf: value.utf8)
+        endLine()
     }
 
     /// Writes a TEXT property, escaping `\`, `;`, `,` and newlines.
     public mutating func text(_ name: String, _ parameters: [Parameter] = [], _ value: String) {
-        raw(name, parameters, Self.escapeText(value))
+        startLine(name, parameters)
+        Self.appendEscaped(value, to: &scratch)
+        endLine()
+    }
+
+    /// Writes a DATE-TIME value: the wall clock `offset` seconds from UTC, with `Z` when `utc`.
+    public mutating func dateTime(_ name: String, _ parameters: [Parameter] = [], _ instant: Date, offset: Int, utc: Bool = false) {
+        startLine(name, parameters)
+        ICalTime.append(instant, offset: offset, utc: utc, to: &scratch)
+        endLine()
+    }
+
+    /// Builds one content line by hand into reused storage, then folds it: for hot paths that would
+    /// otherwise allocate parameter arrays per line.
+    mutating func line(_ build: (inout [UInt8]) -> Void) {
+        scratch.removeAll(keepingCapacity: true)
+        build(&scratch)
+        appendFolded(scratch)
+    }
+
+    private mutating func startLine(_ name: String, _ parameters: [Parameter]) {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: name.utf8)
+        for p in parameters {
+            scratch.append(UInt8(ascii: ";"))
+            scratch.append(contentsOf: p.name.utf8)
+            scratch.append(UInt8(ascii: "="))
+            for (i, v) in p.values.enumerated() {
+                if i > 0 { scratch.append(UInt8(ascii: ",")) }
+                Self.appendParameterValue(v, to: &scratch)
+            }
+        }
+        scratch.append(UInt8(ascii: ":"))
+    }
+
+    private mutating func endLine() {
+        appendFolded(scratch)
+    }
+
+    /// TEXT escaping straight into bytes (RFC 5545 §3.3.11); CRLF and lone CR become `\n` too.
+    static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.makeContiguousUTF8()
+        s.utf8.withContiguousStorageIfAvailable { appendEscaped($0, to: &out) }
+    }
+
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        // Most text has nothing to escape: copy runs between special bytes in one go.
+        var runStart = 0
+        var previousCR = false
+        for (i, b) in bytes.enumerated() {
+            guard b == 0x5C || b == 0x3B || b == 0x2C || b == 0x0D || b == 0x0A else { previousCR = false; continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            runStart = i + 1
+            switch b {
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            case 0x0A: if !previousCR { out.append(0x5C); out.append(UInt8(ascii: "n")) }
+            default: out.append(0x5C); out.append(b)
+            }
+            previousCR = b == 0x0D
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     public mutating func begin(_ component: String) { raw("BEGIN", [], component) }
@@ -55,37 +109,31 @@ public struct ICalWriter: Sendable {
 
     /// TEXT escaping (RFC 5545 §3.3.11).
     public static func escapeText(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 8)
-        var previousCR = false
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\r": out += "\\n"
-            case "\n": if !previousCR { out += "\\n" }
-            default: out.unicodeScalars.append(scalar)
-            }
-            previousCR = scalar == "\r"
-        }
-        return out
+        var out: [UInt8] = []
+        appendEscaped(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parameter values: DQUOTE-quoted when they hold `:`, `;` or `,`; a DQUOTE itself cannot appear and becomes `'`;
     /// control characters are dropped (RFC 5545 §3.1, RFC 6868 not assumed of clients).
     static func appendParameterValue(_ value: String, to line: inout [UInt8]) {
-        let needsQuotes = value.utf8.contains { $0 == 0x3A || $0 == 0x3B || $0 == 0x2C }
-        if needsQuotes { line.append(0x22) }
-        for b in value.utf8 where b >= 0x20 && b != 0x7F {
-            line.append(b == 0x22 ? 0x27 : b)
+        var value = value
+        value.makeContiguousUTF8()
+        value.utf8.withContiguousStorageIfAvailable { bytes in
+            let needsQuotes = bytes.contains { $0 == 0x3A || $0 == 0x3B || $0 == 0x2C }
+            let plain = !bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0x22 }
+            if needsQuotes { line.append(0x22) }
+            if plain {
+                line.append(contentsOf: bytes)
+            } else {
+                for b in bytes where b >= 0x20 && b != 0x7F { line.append(b == 0x22 ? 0x27 : b) }
+            }
+            if needsQuotes { line.append(0x22) }
         }
-        if needsQuotes { line.append(0x22) }
     }
 
     /// Folds a line at 75 octets, never inside a UTF-8 sequence; continuation lines start with one space.
-    mutating func appendFolded(_ line: [UInt8]) {
+    private mutating func appendFolded(_ line: [UInt8]) {
         var start = 0
         var limit = Self.maxOctets
         while line.count - start > limit {

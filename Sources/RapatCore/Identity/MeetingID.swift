@@ -13,7 +13,7 @@ public struct MeetingID: Hashable, Comparable, Codable, Sendable, CustomStringCo
     }
 
     public init(_ text: String) throws(InputError) {
-        let parts = text.trimmingCharacters(in: .whitespaces).uppercased().split(separator: "-")
+        let parts = text.trimmed.uppercased().split(separator: "-")
         guard parts.count == 3, parts[0] == "RP", parts[1].count == 4,
               let year = Int(parts[1]), let serial = Int(parts[2]), serial > 0,
               parts[2].allSatisfy(\.isNumber)

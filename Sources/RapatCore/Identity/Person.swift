@@ -11,13 +11,13 @@ public struct Person: Hashable, Codable, Sendable {
     public var email: String?
 
     public init(nip: NIP, name: String, jabatan: String, opd: String, email: String? = nil) throws(InputError) {
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        let opd = opd.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = name.trimmed
+        let opd = opd.trimmed
         guard !name.isEmpty else { throw .missing("name", "give the person's full name") }
         guard !opd.isEmpty else { throw .missing("OPD", "give the person's organisation unit, e.g. BPKAD") }
         self.nip = nip
         self.name = name
-        self.jabatan = jabatan.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.jabatan = jabatan.trimmed
         self.opd = opd
         self.email = try email.map(Self.checkedEmail)
     }

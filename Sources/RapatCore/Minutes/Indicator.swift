@@ -13,7 +13,7 @@ public struct Indicator: Hashable, Codable, Sendable {
     public var asOf: CivilDate
 
     public init(opd: String, name: String, target: Double, actual: Double, unit: String, asOf: CivilDate) throws(InputError) {
-        let opd = opd.trimmingCharacters(in: .whitespaces), name = name.trimmingCharacters(in: .whitespaces).lowercased()
+        let opd = opd.trimmed, name = name.trimmed.lowercased()
         guard !opd.isEmpty else { throw .missing("OPD", "say whose figure it is, e.g. BPKAD") }
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
             throw .invalidValue(field: "indicator name", value: name, hint: "use letters, digits and '-', e.g. penyerapan-anggaran")
@@ -25,7 +25,7 @@ public struct Indicator: Hashable, Codable, Sendable {
         self.name = name
         self.target = target
         self.actual = actual
-        self.unit = unit.trimmingCharacters(in: .whitespaces)
+        self.unit = unit.trimmed
         self.asOf = asOf
     }
 
@@ -35,7 +35,7 @@ public struct Indicator: Hashable, Codable, Sendable {
 
     /// Reads a number written either way: `71.3` or the Indonesian `71,3`.
     public static func number(_ text: String, field: String) throws(InputError) -> Double {
-        let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")
+        let t = text.trimmed.replacingOccurrences(of: "%", with: "")
             .replacingOccurrences(of: ",", with: ".")
         guard let v = Double(t), v.isFinite else {
             throw .invalidValue(field: field, value: text, hint: "write a number such as 71.3 or 71,3")

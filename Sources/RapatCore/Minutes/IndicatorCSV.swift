@@ -7,12 +7,12 @@ public enum IndicatorCSV {
     public static func parse(_ text: String, source: String = "CSV") throws(InputError) -> [Indicator] {
         var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
-        guard let header = lines.first, !header.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let header = lines.first, !header.trimmed.isEmpty else {
             throw .missing("CSV header in \(source)", "the first line must name the columns: OPD,indicator,target,actual,as-of[,unit]")
         }
         let separator: Character = header.filter { $0 == ";" }.count > header.filter { $0 == "," }.count ? ";" : ","
         let names = try fields(header, separator: separator, line: 1, source: source)
-            .map { $0.lowercased().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-") }
+            .map { $0.lowercased().trimmed.replacingOccurrences(of: "_", with: "-") }
         func column(_ accepted: [String]) throws(InputError) -> Int? {
             names.firstIndex { accepted.contains($0) }
         }
@@ -25,7 +25,7 @@ public enum IndicatorCSV {
         }
         let unit = try column(["unit", "satuan"])
         var result: [Indicator] = []
-        for (n, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        for (n, line) in lines.enumerated().dropFirst() where !line.trimmed.isEmpty {
             let f = try fields(line, separator: separator, line: n + 1, source: source)
             let needed = [opd, name, target, actual, asOf].max()!
             guard f.count > needed else {
@@ -57,14 +57,14 @@ public enum IndicatorCSV {
             } else if c == "\"" {
                 quoted = true
             } else if c == separator {
-                fields.append(current.trimmingCharacters(in: .whitespaces))
+                fields.append(current.trimmed)
                 current = ""
             } else {
                 current.append(c)
             }
         }
         guard !quoted else { throw .invalidValue(field: "line \(number) of \(source)", value: line, hint: "a quote is not closed") }
-        fields.append(current.trimmingCharacters(in: .whitespaces))
+        fields.append(current.trimmed)
         return fields
     }
 }

@@ -8,7 +8,7 @@ extension Meeting {
     }
 
     private func cleaned(_ text: String, _ what: String) throws(MinutesError) -> String {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = text.trimmed
         guard !t.isEmpty else { throw .emptyText(what) }
         return t
     }

@@ -10,7 +10,7 @@ extension Meeting {
             throw .tooEarly(id, minutesEarly: early, limit: policy.earlyStartLimitMinutes, scheduled: localStamp(start, zone))
         }
         let late = wholeMinutes(time.timeIntervalSince(start))
-        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = reason?.trimmed
         if late > policy.graceMinutes {
             guard let reason, !reason.isEmpty else {
                 throw .lateStartNeedsReason(id, minutesLate: late, grace: policy.graceMinutes)
@@ -35,7 +35,7 @@ extension Meeting {
                                  representative: String? = nil, note: String? = nil) throws(OnTimeError) {
         guard status == .scheduled || status == .started else { throw .notRunning(id, status, action: "check in") }
         guard everyone.contains(nip) else { throw .notAParticipant(nip, id) }
-        let representative = representative?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let representative = representative?.trimmed
         if category == .diwakili, representative?.isEmpty ?? true { throw .representativeRequired(nip) }
         var entry = Attendance(nip: nip, category: category, checkedInAt: nil, lateMinutes: nil,
                                representative: category == .diwakili ? representative : nil, note: note)

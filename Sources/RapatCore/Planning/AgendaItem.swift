@@ -20,7 +20,7 @@ public struct AgendaItem: Hashable, Codable, Sendable {
 
     public init(key: Int, title: String, presenter: String? = nil, presenterNIP: NIP? = nil, boxMinutes: Int,
                 carriedFrom: [MeetingID] = [], isFollowUp: Bool = false, details: String? = nil) throws(InputError) {
-        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = title.trimmed
         guard !title.isEmpty else { throw .missing("agenda title", "say what the item is about") }
         guard (1...720).contains(boxMinutes) else {
             throw .invalidValue(field: "time box", value: String(boxMinutes), hint: "give 1 to 720 minutes")

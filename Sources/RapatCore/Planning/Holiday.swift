@@ -16,10 +16,10 @@ public struct Holiday: Hashable, Codable, Sendable {
         var result: [Holiday] = []
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                .trimmed ?? ""
             if line.isEmpty { continue }
             let dateText = String(line.prefix(while: { !$0.isWhitespace }))
-            let name = line.dropFirst(dateText.count).trimmingCharacters(in: .whitespaces)
+            let name = line.dropFirst(dateText.count).trimmed
             guard let date = try? CivilDate(dateText), !name.isEmpty else {
                 throw .invalidValue(field: "line \(n + 1) of \(source)", value: line, hint: "write 'YYYY-MM-DD name', e.g. '2020-12-25 Hari Raya Natal'")
             }

@@ -42,7 +42,7 @@ public struct Meeting: Hashable, Codable, Sendable {
                 participants: [NIP], start: Date, end: Date, timeZone: TimeZone = Zone.jakarta,
                 virtualLink: String? = nil, location: String? = nil, agenda: [AgendaItem] = [],
                 seriesID: String? = nil) throws(InputError) {
-        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = title.trimmed
         guard !title.isEmpty else { throw .missing("title", "give the meeting a title, e.g. 'Rapat Pimpinan Desember 2020'") }
         self.id = id
         self.title = title
@@ -54,7 +54,9 @@ public struct Meeting: Hashable, Codable, Sendable {
         self.participants = participants.filter { seen.insert($0).inserted }
         self.start = start
         self.end = end
-        self.timeZone = timeZone.identifier
+        var zoneID = timeZone.identifier
+        zoneID.makeContiguousUTF8()  // a bridged identifier is slow to read byte by byte in large exports
+        self.timeZone = zoneID
         self.virtualLink = try Self.checkedLink(virtualLink)
         self.location = location
         self.status = .scheduled
@@ -67,7 +69,7 @@ public struct Meeting: Hashable, Codable, Sendable {
 
     /// A virtual meeting link must be a full http(s) address; empty means none.
     public static func checkedLink(_ link: String?) throws(InputError) -> String? {
-        guard let link = link?.trimmingCharacters(in: .whitespaces), !link.isEmpty else { return nil }
+        guard let link = link?.trimmed, !link.isEmpty else { return nil }
         guard let url = URL(string: link), let scheme = url.scheme?.lowercased(), ["https", "http"].contains(scheme),
               url.host != nil
         else { throw .invalidURL(link) }

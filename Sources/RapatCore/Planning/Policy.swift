@@ -44,7 +44,7 @@ public struct Policy: Hashable, Codable, Sendable {
         case "grace-minutes": onTime.graceMinutes = try minutes()
         case "early-start-limit-minutes": onTime.earlyStartLimitMinutes = try minutes()
         case "organizer-name":
-            guard !value.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missing("organizer-name", "name the secretariat, e.g. 'Biro Umum Setda Provinsi Banten'") }
+            guard !value.trimmed.isEmpty else { throw .missing("organizer-name", "name the secretariat, e.g. 'Biro Umum Setda Provinsi Banten'") }
             organizerName = value
         case "organizer-email":
             organizerEmail = try Person.checkedEmail(value)

@@ -3,7 +3,7 @@ import Foundation
 /// Parses the times people type: `2020-12-16 09:00` (wall clock in a given zone) or ISO 8601 with an offset.
 public enum TimeInput {
     public static func parse(_ text: String, zone: TimeZone) throws(InputError) -> Date {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmed
         if let local = wallClock(t, zone: zone) { return local }
         if let iso = isoWithOffset(t) { return iso }
         throw .invalidTime(text)

@@ -6,13 +6,13 @@ public enum Zone {
 
     /// Resolves an IANA name or one of WIB / WITA / WIT / UTC.
     public static func named(_ text: String) throws(InputError) -> TimeZone {
-        switch text.trimmingCharacters(in: .whitespaces).uppercased() {
+        switch text.trimmed.uppercased() {
         case "WIB": return jakarta
         case "WITA": return TimeZone(identifier: "Asia/Makassar")!
         case "WIT": return TimeZone(identifier: "Asia/Jayapura")!
         case "UTC", "Z": return TimeZone(identifier: "UTC")!
         default:
-            guard text.contains("/"), let z = TimeZone(identifier: text.trimmingCharacters(in: .whitespaces)) else {
+            guard text.contains("/"), let z = TimeZone(identifier: text.trimmed) else {
                 throw .invalidTimeZone(text)
             }
             return z
@@ -21,7 +21,9 @@ public enum Zone {
 
     /// The abbreviation Indonesians read on an invitation: WIB, WITA, WIT, else `UTC+hh:mm`.
     public static func abbreviation(_ zone: TimeZone, at instant: Date) -> String {
-        switch zone.identifier {
+        var id = zone.identifier
+        id.makeContiguousUTF8()
+        switch id {
         case "Asia/Jakarta", "Asia/Pontianak": return "WIB"
         case "Asia/Makassar": return "WITA"
         case "Asia/Jayapura": return "WIT"

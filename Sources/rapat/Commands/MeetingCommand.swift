@@ -72,7 +72,7 @@ struct MeetingCommand: AsyncParsableCommand {
 
         /// `title|presenter|minutes` or `title|minutes`; a presenter that is a NIP links to the person.
         static func agendaItem(_ text: String, key: Int) throws -> AgendaItem {
-            let parts = text.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = text.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed }
             guard parts.count == 2 || parts.count == 3, let minutes = Int(parts.last!) else {
                 throw InputError.invalidValue(field: "agenda item", value: text, hint: "write 'title|presenter|minutes' or 'title|minutes'")
             }

@@ -52,7 +52,7 @@ struct MinutesCommand: AsyncParsableCommand {
                 _ = try await store.person(nip)
                 actionOwner = .person(nip)
             } else {
-                actionOwner = .opd(owner.trimmingCharacters(in: .whitespaces))
+                actionOwner = .opd(owner.trimmed)
             }
             let due = try self.due.map { try CivilDate($0) }
             let (item, text) = (item, text)
