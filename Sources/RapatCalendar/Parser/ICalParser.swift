@@ -20,41 +20,42 @@ public struct ICalParser {
     private var pendingLine = 0
     private var physicalLine = 0
     private var stack: [ICalComponent] = []
-    private var sawCR = false
     private var lineStart = true
 
     public init(source: String) { self.source = source }
 
     /// Feeds a chunk of the file; `emit` receives every finished child of VCALENDAR.
     public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, emit: (ICalComponent) throws -> Void) throws {
-        for b in chunk {
+        guard let base = chunk.baseAddress else { return }
+        let n = chunk.count
+        var i = 0
+        while i < n {
             if lineStart {
                 lineStart = false
                 physicalLine += 1
-                if b == 0x20 || b == 0x09 {
+                if chunk[i] == 0x20 || chunk[i] == 0x09 {
                     // A fold: the logical line continues; the single whitespace is dropped.
                     guard !pending.isEmpty else {
                         throw ICalError(source: source, line: physicalLine, message: "a continuation line (starting with a space) has no line to continue")
                     }
+                    i += 1
                     continue
                 }
                 try finishLine(emit: emit)
                 pendingLine = physicalLine
             }
-            if sawCR {
-                sawCR = false
-                if b != 0x0A { pending.append(0x0D) }  // a lone CR is data, not a line break
+            // Copy the run up to the next LF in one go.
+            let end = memchr(base + i, 0x0A, n - i).map { $0.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base) } ?? n
+            if end > i { pending.append(contentsOf: UnsafeBufferPointer(start: base + i, count: end - i)) }
+            if pending.count > maxLineBytes {
+                throw ICalError(source: source, line: pendingLine, message: "line is longer than \(maxLineBytes / 1024) KiB")
             }
-            switch b {
-            case 0x0A:
+            if end < n {
+                if pending.last == 0x0D { pending.removeLast() }  // CRLF; a lone CR elsewhere stays data
                 lineStart = true
-            case 0x0D:
-                sawCR = true
-            default:
-                pending.append(b)
-                if pending.count > maxLineBytes {
-                    throw ICalError(source: source, line: pendingLine, message: "line is longer than \(maxLineBytes / 1024) KiB")
-                }
+                i = end + 1
+            } else {
+                i = n
             }
         }
     }
@@ -65,6 +66,7 @@ public struct ICalParser {
 
     /// Ends the input: the last line is processed and every component must be closed.
     public mutating func finish(emit: (ICalComponent) throws -> Void) throws {
+        if pending.last == 0x0D { pending.removeLast() }
         if !pending.isEmpty { try finishLine(emit: emit) }
         if let open = stack.last {
             throw ICalError(source: source, line: physicalLine, message: "END:\(open.name) is missing (BEGIN:\(open.name) at line \(open.line))")
