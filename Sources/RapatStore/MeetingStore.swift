@@ -62,6 +62,11 @@ public protocol MeetingStore: Sendable {
     /// when their SEQUENCE is higher, cancellations cancel. Every planning rule applies; one refusal imports nothing.
     /// With `dryRun` the result is reported and nothing is kept.
     func importEvents(_ events: [ImportedEvent], dryRun: Bool) async throws -> ImportSummary
+
+    /// Full-text search over titles, agenda, discussion, decisions and action items, best match first.
+    func search(_ query: SearchQuery) async throws -> [SearchHit]
+    /// Rebuilds the search index from the meetings (it is kept in step on every write; this is for repair).
+    func reindex(progress: (@Sendable (Int, Int) -> Void)?) async throws
     /// Loads a meeting, applies `change`, re-checks the planning rules for what changed, bumps the
     /// sequence when participants would see a difference, and stores it — in one transaction.
     @discardableResult

@@ -136,6 +136,7 @@ enum MeetingRows {
                           dueDate: a.due?.description, status: a.status.rawValue, completedAt: a.completedAt,
                           completionNote: a.completionNote).save(db)
         }
+        try SearchIndex.index(m, in: db)
         for i in m.minutes.indicators {
             try IndicatorRow(meetingId: id, opd: i.opd, name: i.name, asOf: i.asOf.description, target: i.target, actual: i.actual,
                              unit: i.unit).insert(db)

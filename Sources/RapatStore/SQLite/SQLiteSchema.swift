@@ -162,6 +162,16 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        m.registerMigration("v2-search") { db in
+            // Full-text index of what archivists search, kept in step with every write (MeetingRows.save).
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE search_index USING fts5(
+                    meeting_id UNINDEXED, section UNINDEXED, ref UNINDEXED, text,
+                    tokenize = 'indonesian'
+                );
+                """)
+            try SearchIndex.rebuild(db, progress: nil)
+        }
         return m
     }
 }

@@ -15,6 +15,7 @@ public final class SQLiteStore: MeetingStore {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
+        config.prepareDatabase { db in db.add(tokenizer: IndonesianTokenizer.self) }
         do {
             pool = try DatabasePool(path: path, configuration: config)
             try SQLiteSchema.migrator.migrate(pool)
@@ -151,6 +152,14 @@ public final class SQLiteStore: MeetingStore {
         try planner.check(m, people: try people(m, db), booked: try booked(for: m, db))
         try MeetingRows.save(m, in: db)
         return m
+    }
+
+    public func search(_ query: SearchQuery) async throws -> [SearchHit] {
+        try await pool.read { db in try SearchIndex.search(query, in: db) }
+    }
+
+    public func reindex(progress: (@Sendable (Int, Int) -> Void)?) async throws {
+        try await write { db in try SearchIndex.rebuild(db, progress: progress) }
     }
 
     public func archiveID() async throws -> String {

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import RapatCore
+
+/// The FTS5 index of titles, agenda items, discussion, decisions and action items.
+enum SearchIndex {
+    /// The searchable pieces of a meeting: (section, reference, text).
+    static func documents(_ m: Meeting) -> [(String, String?, String)] {
+        var docs: [(String, String?, String)] = [("judul", nil, m.title)]
+        let position = Dictionary(m.agenda.enumerated().map { ($1.key, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        for (i, item) in m.agenda.enumerated() { docs.append(("acara", String(i + 1), item.title)) }
+        for note in m.minutes.notes { docs.append(("pembahasan", position[note.itemKey].map(String.init), note.text)) }
+        for d in m.minutes.decisions { docs.append(("keputusan", String(d.number), d.text)) }
+        for a in m.minutes.actions {
+            let owner: String
+            switch a.owner {
+            case let .opd(name): owner = name
+            case let .person(nip): owner = nip.digits
+            }
+            docs.append(("tindak-lanjut", String(a.number), a.text + " — " + owner))
+        }
+        return docs
+    }
+
+    /// Replaces the meeting's rows; runs inside the caller's transaction.
+    static func index(_ m: Meeting, in db: Database) throws {
+        let id = m.id.description
+        try db.execute(sql: "DELETE FROM search_index WHERE meeting_id = ?", arguments: [id])
+        for (section, ref, text) in documents(m) {
+            try db.execute(sql: "INSERT INTO search_index(meeting_id, section, ref, text) VALUES (?, ?, ?, ?)",
+                           arguments: [id, section, ref, text])
+        }
+    }
+
+    /// Rebuilds the whole index from the meetings, reporting (done, total) as it goes.
+    static func rebuild(_ db: Database, progress: ((Int, Int) -> Void)?) throws {
+        try db.execute(sql: "DELETE FROM search_index")
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM meeting ORDER BY start_at, id")
+        var done = 0
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let rows = try MeetingRow.fetchAll(db, sql: "SELECT * FROM meeting WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
+                                               arguments: StatementArguments(chunk))
+            for m in try MeetingRows.load(rows, in: db) { try index(m, in: db) }
+            done += chunk.count
+            progress?(done, ids.count)
+        }
+    }
+
+    static func search(_ q: SearchQuery, in db: Database) throws -> [SearchHit] {
+        var clauses = ["search_index MATCH ?"]
+        var args: [any DatabaseValueConvertible] = [try q.matchExpression()]
+        if let from = q.from { clauses.append("m.start_at >= ?"); args.append(from) }
+        if let to = q.to { clauses.append("m.start_at < ?"); args.append(to) }
+        if let status = q.status { clauses.append("m.status = ?"); args.append(status.rawValue) }
+        if let kind = q.kind { clauses.append("m.kind = ? COLLATE NOCASE"); args.append(kind) }
+        if let nip = q.person { clauses.append("m.id IN (SELECT meeting_id FROM meeting_person WHERE nip = ?)"); args.append(nip.digits) }
+        if let opd = q.opd {
+            clauses.append("m.id IN (SELECT mp.meeting_id FROM meeting_person mp JOIN person p ON p.nip = mp.nip WHERE p.opd = ? COLLATE NOCASE)")
+            args.append(opd)
+        }
+        args.append(max(1, q.limit))
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT s.meeting_id, s.section, s.ref, snippet(search_index, 3, '[', ']', '…', 16) AS snippet,
+                   bm25(search_index) AS score, m.title, m.start_at, m.time_zone
+            FROM search_index s JOIN meeting m ON m.id = s.meeting_id
+            WHERE \(clauses.joined(separator: " AND "))
+            ORDER BY score, m.start_at DESC
+            LIMIT ?
+            """, arguments: StatementArguments(args))
+        return try rows.map {
+            SearchHit(meetingID: try MeetingID($0["meeting_id"] as String), title: $0["title"], start: $0["start_at"], timeZone: $0["time_zone"],
+                      section: $0["section"], reference: $0["ref"], snippet: $0["snippet"], score: $0["score"])
+        }
+    }
+}

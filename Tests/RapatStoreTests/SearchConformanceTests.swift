@@ -1,0 +1,104 @@
+import Foundation
+import RapatCore
+import RapatStore
+import Testing
+
+/// Search over a small hand-made corpus, once per backend.
+@Suite struct SearchConformanceTests {
+    static func corpus(_ backend: Backend) async throws -> (any MeetingStore, [MeetingID]) {
+        let store = try await Seed.store(backend)
+        var ids: [MeetingID] = []
+        let notes: [(String, String, [String], [String])] = [
+            ("2020-11-18 09:00", "Rapat Pimpinan November", ["Penyerapan anggaran Dinkes baru 62 persen; penyerapan harus dipercepat."],
+             ["Dinkes mempercepat penyerapan anggaran"]),
+            ("2020-12-16 09:00", "Rapat Pimpinan Desember", ["Serapan anggaran BPKAD membaik.", "Pelaksanaan vaksinasi tenaga kesehatan."],
+             ["Kegiatan yang menyerap anggaran besar didahulukan"]),
+            ("2020-12-17 13:00", "Rapat Koordinasi Bencana", ["Kesiapsiagaan banjir di Lebak dan Pandeglang."], ["BPBD menyiapkan posko"]),
+        ]
+        for (start, title, texts, decisions) in notes {
+            var plan = Seed.plan(start, title: title)
+            plan.agenda = [try AgendaItem(key: 1, title: "Pembukaan", boxMinutes: 10)]
+            let m = try await store.createMeeting(plan)
+            try await store.updateMeeting(m.id) { m, _ in
+                for t in texts { try m.addNote(item: 1, text: t) }
+                for d in decisions { try m.addDecision(item: 1, text: d) }
+            }
+            ids.append(m.id)
+        }
+        return (store, ids)
+    }
+
+    @Test(arguments: Backend.all)
+    func indonesianFormsFindEachOther(_ backend: Backend) async throws {
+        let (store, ids) = try await Self.corpus(backend)
+        for word in ["penyerapan", "serapan", "menyerap", "diserap"] {
+            let hits = try await store.search(SearchQuery(word))
+            #expect(Set(hits.map(\.meetingID)) == [ids[0], ids[1]], "\(word)")
+        }
+        let snippet = try #require(try await store.search(SearchQuery("serapan")).first?.snippet)
+        #expect(snippet.contains("[Penyerapan]") || snippet.contains("[penyerapan]") || snippet.contains("[Serapan]"))
+    }
+
+    @Test(arguments: Backend.all)
+    func rankingPutsTheDensestMatchFirst(_ backend: Backend) async throws {
+        let (store, ids) = try await Self.corpus(backend)
+        let hits = try await store.search(SearchQuery("penyerapan dinkes"))
+        #expect(hits.first?.meetingID == ids[0])
+        #expect(hits.map(\.score) == hits.map(\.score).sorted())
+    }
+
+    @Test(arguments: Backend.all)
+    func phrasesPrefixesAndOperators(_ backend: Backend) async throws {
+        let (store, ids) = try await Self.corpus(backend)
+        #expect(Set(try await store.search(SearchQuery("\"rapat pimpinan\"")).map(\.meetingID)) == [ids[0], ids[1]])
+        #expect(Set(try await store.search(SearchQuery("kesiap*")).map(\.meetingID)) == [ids[2]])
+        #expect(Set(try await store.search(SearchQuery("vaksinasi OR banjir")).map(\.meetingID)) == [ids[1], ids[2]])
+        #expect(Set(try await store.search(SearchQuery("anggaran -dinkes")).map(\.meetingID)) == [ids[1]])
+        #expect(Set(try await store.search(SearchQuery("anggaran NOT dinkes")).map(\.meetingID)) == [ids[1]])
+        #expect(Set(try await store.search(SearchQuery("anggaran AND (bpkad OR dinkes)")).map(\.meetingID)) == [ids[0], ids[1]])
+    }
+
+    @Test(arguments: Backend.all)
+    func filtersNarrowTheHits(_ backend: Backend) async throws {
+        let (store, ids) = try await Self.corpus(backend)
+        let december = SearchQuery("anggaran", from: Seed.at("2020-12-01 00:00"), to: Seed.at("2021-01-01 00:00"))
+        #expect(Set(try await store.search(december).map(\.meetingID)) == [ids[1]])
+        #expect(try await store.search(SearchQuery("anggaran", opd: "BPBD")).isEmpty)
+        #expect(try await store.search(SearchQuery("anggaran", status: .ended)).isEmpty)
+        #expect(try await store.search(SearchQuery("anggaran", limit: 1)).count == 1)
+        #expect(!(try await store.search(SearchQuery("anggaran", person: Seed.kadinkes)).isEmpty))
+    }
+
+    @Test(arguments: Backend.all, [
+        "\"", "*", "-", "anggaran\"", "AND", "NOT dinkes", "anggaran OR", "((anggaran)", "a\"b\"c OR", "'; DROP TABLE meeting; --",
+        "NEAR(anggaran dinkes)", "anggaran:dinkes", "^anggaran", "{text}:anggaran", "🙂", "\u{0}anggaran",
+    ])
+    func hostileQueriesGiveAMessageNeverASyntaxError(_ backend: Backend, _ text: String) async throws {
+        let (store, _) = try await Self.corpus(backend)
+        do {
+            _ = try await store.search(SearchQuery(text))
+        } catch let error as SearchError {
+            #expect(!error.description.isEmpty)
+        }
+        #expect(try await store.meetings(MeetingFilter()).count == 3)
+    }
+
+    @Test(arguments: Backend.all)
+    func theIndexFollowsEveryWriteAndCanBeRebuilt(_ backend: Backend) async throws {
+        let (store, ids) = try await Self.corpus(backend)
+        #expect(try await store.search(SearchQuery("evakuasi")).isEmpty)
+        try await store.updateMeeting(ids[2]) { m, _ in try m.addNote(item: 1, text: "Rencana evakuasi warga bantaran sungai.") }
+        #expect(try await store.search(SearchQuery("evakuasi")).map(\.meetingID) == [ids[2]])
+        let before = try await store.search(SearchQuery("anggaran OR evakuasi OR banjir", limit: 50)).count
+        let calls = Counter()
+        try await store.reindex { done, total in calls.add(done, total) }
+        #expect(try await store.search(SearchQuery("anggaran OR evakuasi OR banjir", limit: 50)).count == before)
+        #expect(calls.last == (3, 3))
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    // @unchecked: touched only by the reindex callback, one call at a time.
+    private(set) var last: (Int, Int) = (0, 0)
+    func add(_ a: Int, _ b: Int) { last = (a, b) }
+}
