@@ -63,6 +63,12 @@ public protocol MeetingStore: Sendable {
     /// With `dryRun` the result is reported and nothing is kept.
     func importEvents(_ events: [ImportedEvent], dryRun: Bool) async throws -> ImportSummary
 
+    /// Every sealed version of a meeting's minutes, oldest first.
+    func minutesVersions(_ id: MeetingID) async throws -> [MinutesVersion]
+    /// Recomputes every digest (stored versions, and the live minutes against their latest version) and
+    /// returns what does not match; empty when the archive is intact.
+    func verify(from: Date?, to: Date?) async throws -> [IntegrityProblem]
+
     /// Full-text search over titles, agenda, discussion, decisions and action items, best match first.
     func search(_ query: SearchQuery) async throws -> [SearchHit]
     /// Rebuilds the search index from the meetings (it is kept in step on every write; this is for repair).
@@ -132,6 +138,26 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "nothing to plan: the recurrence left no meeting after its exceptions"
         }
     }
+}
+
+/// One sealed version of approved minutes.
+public struct MinutesVersion: Sendable, Equatable, Codable {
+    public var meetingID: MeetingID
+    public var version: Int
+    public var approvedBy: NIP
+    public var approvedAt: Date
+    public var reason: String?
+    public var digest: String
+    public var record: MinutesRecord
+}
+
+/// A digest that no longer matches what is stored.
+public struct IntegrityProblem: Sendable, Equatable, Codable, CustomStringConvertible {
+    public var meetingID: MeetingID
+    public var version: Int
+    public var problem: String
+
+    public var description: String { "\(meetingID) version \(version): \(problem)" }
 }
 
 /// What an import did, event by event.

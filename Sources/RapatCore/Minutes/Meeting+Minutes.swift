@@ -50,7 +50,7 @@ extension Meeting {
         try ensureMinutesOpen()
         guard let i = minutes.actions.firstIndex(where: { $0.number == number }) else { throw .unknownAction(meeting: id, number: number) }
         minutes.actions[i].status = status
-        minutes.actions[i].completedAt = status == .done ? time : nil
+        minutes.actions[i].completedAt = status == .done ? time.wholeSecond : nil
         minutes.actions[i].completionNote = note
     }
 
@@ -62,11 +62,25 @@ extension Meeting {
         minutes.sortIndicators()
     }
 
+    /// A correction of approved minutes: `change` edits them as if open, and the chair's new approval
+    /// makes the next version, with its reason. The earlier version stays stored as it was.
+    public mutating func correctMinutes(by nip: NIP, at time: Date, reason: String, _ change: (inout Meeting) throws -> Void) throws {
+        guard let approval = minutes.approval else { throw MinutesError.notApproved(id) }
+        guard nip == chair else { throw MinutesError.notChair(nip, id, chair: chair) }
+        let reason = reason.trimmed
+        guard !reason.isEmpty else { throw MinutesError.emptyText("reason for the correction") }
+        var draft = self
+        draft.minutes.approval = nil
+        try change(&draft)
+        draft.minutes.approval = Approval(by: nip, at: time.wholeSecond, version: approval.version + 1, reason: reason)
+        self = draft
+    }
+
     /// The chair approves the minutes of a meeting that has ended; from then on they are frozen.
     public mutating func approveMinutes(by nip: NIP, at time: Date) throws(MinutesError) {
         try ensureMinutesOpen()
         guard status == .ended else { throw .notHeldYet(id, status) }
         guard nip == chair else { throw .notChair(nip, id, chair: chair) }
-        minutes.approval = Approval(by: nip, at: time)
+        minutes.approval = Approval(by: nip, at: time.wholeSecond)
     }
 }

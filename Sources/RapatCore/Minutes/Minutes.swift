@@ -125,13 +125,18 @@ public struct ActionItem: Hashable, Codable, Sendable {
     }
 }
 
-/// The chair's approval, after which the minutes are frozen.
+/// The chair's approval, after which the minutes are frozen; a correction is a new version with a reason.
 public struct Approval: Hashable, Codable, Sendable {
     public var by: NIP
     public var at: Date
+    /// 1 for the first approval, 2, 3… for corrections.
+    public var version: Int
+    public var reason: String?
 
-    public init(by: NIP, at: Date) {
+    public init(by: NIP, at: Date, version: Int = 1, reason: String? = nil) {
         self.by = by
         self.at = at
+        self.version = version
+        self.reason = reason
     }
 }

@@ -8,6 +8,7 @@ public enum MinutesError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownItem(meeting: MeetingID, position: Int, count: Int)
     case unknownAction(meeting: MeetingID, number: Int)
     case emptyText(String)
+    case notApproved(MeetingID)
 
     public var description: String {
         switch self {
@@ -23,6 +24,8 @@ public enum MinutesError: Error, Equatable, Sendable, CustomStringConvertible {
                 : "\(id) has no agenda item \(position): give a number from 1 to \(count) ('rapat agenda list \(id)')"
         case let .unknownAction(id, number):
             return "\(id) has no action item \(number): see 'rapat minutes show \(id)'"
+        case let .notApproved(id):
+            return "the minutes of \(id) are not approved yet: a correction applies to approved minutes; edit them directly"
         case let .emptyText(what):
             return "the \(what) is empty: write what was said or decided"
         }

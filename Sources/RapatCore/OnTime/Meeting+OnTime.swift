@@ -4,6 +4,7 @@ import Foundation
 extension Meeting {
     /// Records the actual start. Late beyond the grace needs a reason; too early is refused.
     public mutating func start(at time: Date, reason: String?, policy: OnTimePolicy) throws(OnTimeError) {
+        let time = time.wholeSecond
         guard status == .scheduled else { throw .cannotStart(id, status) }
         let early = wholeMinutes(start.timeIntervalSince(time))
         if early > policy.earlyStartLimitMinutes {
@@ -33,6 +34,7 @@ extension Meeting {
     /// Records (or corrects) one person's attendance. Lateness counts from the actual start.
     public mutating func checkIn(_ nip: NIP, as category: AttendanceCategory, at time: Date,
                                  representative: String? = nil, note: String? = nil) throws(OnTimeError) {
+        let time = time.wholeSecond
         guard status == .scheduled || status == .started else { throw .notRunning(id, status, action: "check in") }
         guard everyone.contains(nip) else { throw .notAParticipant(nip, id) }
         let representative = representative?.trimmed
@@ -53,6 +55,7 @@ extension Meeting {
     /// Returns the index of the item now running, or nil when the last one was closed.
     @discardableResult
     public mutating func nextItem(at time: Date) throws(OnTimeError) -> Int? {
+        let time = time.wholeSecond
         guard status == .started, let actualStart else { throw .notRunning(id, status, action: "move to the next agenda item") }
         guard !agenda.isEmpty else { throw .noAgenda(id) }
         guard time >= actualStart else { throw .beforeActualStart(id, localStamp(actualStart, zone)) }
@@ -74,6 +77,7 @@ extension Meeting {
 
     /// Ends the meeting: closes the running item and records everyone who never checked in as tanpa keterangan.
     public mutating func endMeeting(at time: Date) throws(OnTimeError) {
+        let time = time.wholeSecond
         guard status == .started, let actualStart else { throw .notRunning(id, status, action: "end it") }
         guard time >= actualStart else { throw .beforeActualStart(id, localStamp(actualStart, zone)) }
         if let running = runningItem { agenda[running].actualEnd = time }

@@ -84,3 +84,9 @@ extension Calendar {
         return c
     }
 }
+
+extension Date {
+    /// The instant without its fraction of a second: what Rapat records, so every stored time survives
+    /// the database and the canonical minutes record exactly.
+    public var wholeSecond: Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
+}

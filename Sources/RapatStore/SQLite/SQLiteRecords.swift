@@ -46,7 +46,7 @@ struct MeetingRow: SnakeCaseRecord {
     var startAt: Date, endAt: Date, timeZone: String, virtualLink: String?, location: String?
     var status: String, sequence: Int, seriesId: String?, occurrenceStart: Date?, icalUid: String?
     var actualStart: Date?, lateStartReason: String?, actualEnd: Date?, cancelReason: String?
-    var approvedBy: String?, approvedAt: Date?
+    var approvedBy: String?, approvedAt: Date?, approvedVersion: Int?, approvalReason: String?
 }
 
 struct MeetingPersonRow: MeetingChildRow {
@@ -98,7 +98,8 @@ enum MeetingRows {
                        virtualLink: m.virtualLink, location: m.location, status: m.status.rawValue, sequence: m.sequence,
                        seriesId: m.seriesID, occurrenceStart: m.occurrenceStart, icalUid: m.icalUID, actualStart: m.actualStart, lateStartReason: m.lateStartReason,
                        actualEnd: m.actualEnd, cancelReason: m.cancelReason, approvedBy: m.minutes.approval?.by.digits,
-                       approvedAt: m.minutes.approval?.at).save(db)
+                       approvedAt: m.minutes.approval?.at, approvedVersion: m.minutes.approval?.version,
+                       approvalReason: m.minutes.approval?.reason).save(db)
         for table in childTables {
             try db.execute(sql: "DELETE FROM \(table) WHERE meeting_id = ?", arguments: [id])
         }
@@ -210,7 +211,7 @@ enum MeetingRows {
             }
             m.minutes.sortIndicators()
             if let by = r.approvedBy, let at = r.approvedAt {
-                m.minutes.approval = Approval(by: try NIP(by), at: at)
+                m.minutes.approval = Approval(by: try NIP(by), at: at, version: r.approvedVersion ?? 1, reason: r.approvalReason)
             }
             return m
         }

@@ -57,6 +57,8 @@ enum SQLiteSchema {
                     cancel_reason TEXT,
                     approved_by TEXT REFERENCES person(nip),
                     approved_at DATETIME,
+                    approved_version INTEGER,
+                    approval_reason TEXT,
                     UNIQUE (year, serial),
                     CHECK (end_at > start_at)
                 );
@@ -159,6 +161,21 @@ enum SQLiteSchema {
                     actual REAL NOT NULL,
                     unit TEXT NOT NULL,
                     PRIMARY KEY (meeting_id, name, opd, as_of)
+                );
+                """)
+        }
+        m.registerMigration("v2-minutes-versions") { db in
+            // Every approval and correction of minutes, sealed: the canonical record and its SHA-256.
+            try db.execute(sql: """
+                CREATE TABLE minutes_version (
+                    meeting_id TEXT NOT NULL REFERENCES meeting(id),
+                    version INTEGER NOT NULL,
+                    approved_by TEXT NOT NULL,
+                    approved_at DATETIME NOT NULL,
+                    reason TEXT,
+                    canonical TEXT NOT NULL,
+                    digest TEXT NOT NULL CHECK (length(digest) = 64),
+                    PRIMARY KEY (meeting_id, version)
                 );
                 """)
         }

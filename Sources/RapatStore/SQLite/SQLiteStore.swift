@@ -154,6 +154,59 @@ public final class SQLiteStore: MeetingStore {
         return m
     }
 
+    /// Stores the version the meeting's approval names, with its canonical record and digest.
+    static func seal(_ m: Meeting, _ db: Database) throws {
+        let record = try MinutesRecord(m)
+        try db.execute(sql: """
+            INSERT INTO minutes_version(meeting_id, version, approved_by, approved_at, reason, canonical, digest)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [m.id.description, record.approval.version, record.approval.by.digits, record.approval.at,
+                             record.approval.reason, String(decoding: record.canonical(), as: UTF8.self), record.digest])
+    }
+
+    public func minutesVersions(_ id: MeetingID) async throws -> [MinutesVersion] {
+        try await pool.read { db in
+            _ = try Self.load(id, db)
+            return try Row.fetchAll(db, sql: "SELECT * FROM minutes_version WHERE meeting_id = ? ORDER BY version", arguments: [id.description]).map { r in
+                let decoder = JSONDecoder()
+                decoder.dateDecodingStrategy = .iso8601
+                return MinutesVersion(meetingID: id, version: r["version"], approvedBy: try NIP(r["approved_by"] as String), approvedAt: r["approved_at"],
+                                      reason: r["reason"], digest: r["digest"],
+                                      record: try decoder.decode(MinutesRecord.self, from: Data((r["canonical"] as String).utf8)))
+            }
+        }
+    }
+
+    public func verify(from: Date?, to: Date?) async throws -> [IntegrityProblem] {
+        try await pool.read { db in
+            var clauses = ["approved_by IS NOT NULL"]
+            var args: [any DatabaseValueConvertible] = []
+            if let from { clauses.append("start_at >= ?"); args.append(from) }
+            if let to { clauses.append("start_at < ?"); args.append(to) }
+            let rows = try MeetingRow.fetchAll(db, sql: "SELECT * FROM meeting WHERE \(clauses.joined(separator: " AND ")) ORDER BY start_at, id",
+                                               arguments: StatementArguments(args))
+            var problems: [IntegrityProblem] = []
+            for m in try MeetingRows.load(rows, in: db) {
+                let versions = try Row.fetchAll(db, sql: "SELECT version, canonical, digest FROM minutes_version WHERE meeting_id = ? ORDER BY version",
+                                                arguments: [m.id.description])
+                for v in versions where SHA256.hex(Array((v["canonical"] as String).utf8)) != v["digest"] as String {
+                    problems.append(IntegrityProblem(meetingID: m.id, version: v["version"], problem: "the stored record no longer has its digest"))
+                }
+                let current = m.minutes.approval!.version
+                guard let latest = versions.first(where: { ($0["version"] as Int) == current }) else {
+                    problems.append(IntegrityProblem(meetingID: m.id, version: current, problem: "approved, but no sealed version is stored"))
+                    continue
+                }
+                let live = try MinutesRecord(m).digest
+                if live != latest["digest"] as String {
+                    problems.append(IntegrityProblem(meetingID: m.id, version: current,
+                                                     problem: "the minutes stored now differ from the approved version (digest \(live.prefix(12))… ≠ \((latest["digest"] as String).prefix(12))…)"))
+                }
+            }
+            return problems
+        }
+    }
+
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         try await pool.read { db in try SearchIndex.search(query, in: db) }
     }
@@ -357,7 +410,7 @@ public final class SQLiteStore: MeetingStore {
                 try db.execute(sql: """
                     INSERT INTO action_follow_up(meeting_id, number, status, at, note) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(meeting_id, number) DO UPDATE SET status = excluded.status, at = excluded.at, note = excluded.note
-                    """, arguments: [id.meeting.description, id.number, status.rawValue, at, note])
+                    """, arguments: [id.meeting.description, id.number, status.rawValue, at.wholeSecond, note])
             } else {
                 try m.setAction(id.number, status: status, at: at, note: note)
                 try MeetingRows.save(m, in: db)
@@ -380,6 +433,9 @@ public final class SQLiteStore: MeetingStore {
             try planner.check(m, previous: previous, people: try Self.people(m, db), booked: try Self.booked(for: m, db))
             m.settleSequence(after: previous)
             try MeetingRows.save(m, in: db)
+            if let approval = m.minutes.approval, approval != previous.minutes.approval {
+                try Self.seal(m, db)
+            }
             return m
         }
     }

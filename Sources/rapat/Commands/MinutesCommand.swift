@@ -5,7 +5,7 @@ import RapatCore
 struct MinutesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "minutes", abstract: "Write the notula: discussion, decisions, action items; the chair approves.",
-        subcommands: [Note.self, Decide.self, Action.self, Done.self, Show.self, Approve.self])
+        subcommands: [Note.self, Decide.self, Action.self, Done.self, Show.self, Approve.self, Correct.self])
 
     struct Note: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record discussion under an agenda item.")
@@ -80,17 +80,30 @@ struct MinutesCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the minutes.")
+        static let configuration = CommandConfiguration(abstract: "Show the minutes (or a sealed earlier version of them).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument var id: String
+        @Option(help: "A sealed version: 1 is the first approval, 2… the corrections.") var version: Int?
 
         func run() async throws {
             let store = try global.store()
+            if let version {
+                let versions = try await store.minutesVersions(try Parse.meetingID(id))
+                guard let v = versions.first(where: { $0.version == version }) else {
+                    throw InputError.invalidValue(field: "--version", value: String(version),
+                                                  hint: versions.isEmpty ? "\(id) has no approved minutes yet" : "versions of \(id): " + versions.map { String($0.version) }.joined(separator: ", "))
+                }
+                return try JSON.print(v)
+            }
             let m = try await store.meeting(try Parse.meetingID(id))
             if output.json { return try JSON.print(m.minutes) }
             let text = MeetingText(global: global, people: try await store.people(opd: nil).byNIP).minutesText(m)
             print(text.isEmpty ? global.t("Notula \(m.id) masih kosong.", "The minutes of \(m.id) are empty.") : text)
+            for v in try await store.minutesVersions(m.id) {
+                print(global.t("Versi", "Version") + " \(v.version): " + global.text.dateTime(v.approvedAt, zone: m.zone) + (v.reason.map { " — \($0)" } ?? "")
+                      + "  SHA-256 \(v.digest)")
+            }
         }
     }
 
@@ -108,6 +121,51 @@ struct MinutesCommand: AsyncParsableCommand {
                 try m.approveMinutes(by: by, at: when.at == nil ? Date() : when.time(for: m))
             }
             print("\(m.id): " + global.t("notula disetujui", "minutes approved") + " \(global.text.dateTime(m.minutes.approval!.at, zone: m.zone))")
+        }
+    }
+}
+
+extension MinutesCommand {
+    struct Correct: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct approved minutes: the chair approves a new version with a reason; the old version stays readable.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+        @Option(help: "NIP of the chair.") var by: String
+        @Option(help: "Why the minutes are corrected.") var reason: String
+        @Option(name: .customLong("decide"), help: "Add a decision.") var decisions: [String] = []
+        @Option(name: .customLong("replace-decision"), help: "N=TEXT: replace the text of decision N.") var replacements: [String] = []
+        @Option(help: "ITEM=TEXT: add discussion under agenda item ITEM.") var note: [String] = []
+
+        func run() async throws {
+            let by = try Parse.nip(by)
+            let reason = reason
+            func pairs(_ specs: [String], _ option: String) throws -> [(Int, String)] {
+                try specs.map { spec in
+                    let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2, let n = Int(parts[0]) else {
+                        throw InputError.invalidValue(field: option, value: spec, hint: "write NUMBER=TEXT")
+                    }
+                    return (n, parts[1])
+                }
+            }
+            let replace = try pairs(replacements, "--replace-decision"), notes = try pairs(note, "--note"), decisions = decisions
+            guard !replace.isEmpty || !notes.isEmpty || !decisions.isEmpty else {
+                throw ValidationError("say what to correct: --decide, --replace-decision or --note")
+            }
+            let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in
+                try m.correctMinutes(by: by, at: Date(), reason: reason) { draft in
+                    for (n, text) in replace {
+                        guard let i = draft.minutes.decisions.firstIndex(where: { $0.number == n }) else {
+                            throw InputError.invalidValue(field: "decision", value: String(n), hint: "see 'rapat minutes show \(draft.id)'")
+                        }
+                        draft.minutes.decisions[i].text = text.trimmed
+                    }
+                    for (item, text) in notes { try draft.addNote(item: item, text: text) }
+                    for text in decisions { try draft.addDecision(item: nil, text: text) }
+                }
+            }
+            print("\(m.id): " + global.t("notula versi", "minutes version") + " \(m.minutes.approval!.version) " + global.t("disetujui", "approved"))
         }
     }
 }

@@ -49,7 +49,29 @@ struct SearchCommand: AsyncParsableCommand {
 
 struct ArchiveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "archive", abstract: "Keep the archive sound.", subcommands: [Reindex.self])
+        commandName: "archive", abstract: "Keep the archive sound.", subcommands: [Reindex.self, Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute the SHA-256 of every approved minutes version; exits non-zero on any mismatch.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "From this date.") var from: String?
+        @Option(help: "Up to and including this date.") var to: String?
+
+        func run() async throws {
+            let zone = Zone.jakarta
+            let problems = try await global.store().verify(from: try Parse.bound(from, zone: zone, upper: false),
+                                                           to: try Parse.bound(to, zone: zone, upper: true))
+            if output.json { try JSON.print(problems) }
+            guard !problems.isEmpty else {
+                if !output.json { print(global.t("Semua notula yang disetujui utuh.", "Every approved minutes record is intact.")) }
+                return
+            }
+            for p in problems { FileHandle.standardError.write(Data("MISMATCH \(p)\n".utf8)) }
+            throw ExitCode(3)
+        }
+    }
 
     struct Reindex: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Rebuild the search index (it is kept in step on every write; this repairs it).")
