@@ -69,6 +69,12 @@ public protocol MeetingStore: Sendable {
     /// returns what does not match; empty when the archive is intact.
     func verify(from: Date?, to: Date?) async throws -> [IntegrityProblem]
 
+    /// Everything in the archive, for a bundle another installation imports.
+    func exportBundle() async throws -> ArchiveBundle
+    /// Adds a bundle's people, series and meetings (keeping their ids and sealed versions) in one
+    /// transaction; a meeting id already here, or a person with other details, refuses the whole bundle.
+    func importBundle(_ bundle: ArchiveBundle) async throws
+
     /// Full-text search over titles, agenda, discussion, decisions and action items, best match first.
     func search(_ query: SearchQuery) async throws -> [SearchHit]
     /// Rebuilds the search index from the meetings (it is kept in step on every write; this is for repair).

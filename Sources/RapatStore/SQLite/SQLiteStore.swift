@@ -207,6 +207,50 @@ public final class SQLiteStore: MeetingStore {
         }
     }
 
+    public func exportBundle() async throws -> ArchiveBundle {
+        let people = try await people(opd: nil)
+        let series = try await allSeries()
+        var files: [ArchiveBundle.MeetingFile] = []
+        for m in try await meetings(MeetingFilter()) {
+            files.append(ArchiveBundle.MeetingFile(meeting: m, versions: try await minutesVersions(m.id)))
+        }
+        return ArchiveBundle(people: people, series: series, meetings: files)
+    }
+
+    public func importBundle(_ bundle: ArchiveBundle) async throws {
+        try await write { db in
+            for p in bundle.people {
+                if let existing = try PersonRow.fetchOne(db, key: p.nip.digits) {
+                    guard try existing.person() == p else { throw BundleError.conflict("NIP \(p.nip) is registered here as \(existing.name) (\(existing.opd)) with other details") }
+                } else {
+                    try PersonRow(p).insert(db)
+                }
+            }
+            for s in bundle.series {
+                if let row = try SeriesRow.fetchOne(db, key: s.id) {
+                    guard try row.series() == s else { throw BundleError.conflict("series \(s.id) exists here with another rule") }
+                    continue
+                }
+                let parts = s.id.split(separator: "-")
+                try SeriesRow(id: s.id, year: Int(parts.count == 3 ? parts[1] : "0") ?? 0, serial: Int(parts.last ?? "0") ?? 0, title: s.title,
+                              rule: s.rule.description, exceptions: s.rule.exceptions.sorted().map(\.description).joined(separator: ",")).insert(db)
+            }
+            for file in bundle.meetings {
+                guard try !MeetingRow.exists(db, key: file.meeting.id.description) else {
+                    throw BundleError.conflict("meeting \(file.meeting.id) already exists in this archive")
+                }
+                try MeetingRows.save(file.meeting, in: db)
+                for v in file.versions {
+                    try db.execute(sql: """
+                        INSERT INTO minutes_version(meeting_id, version, approved_by, approved_at, reason, canonical, digest)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [v.meetingID.description, v.version, v.approvedBy.digits, v.approvedAt, v.reason,
+                                         String(decoding: v.record.canonical(), as: UTF8.self), v.digest])
+                }
+            }
+        }
+    }
+
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         try await pool.read { db in try SearchIndex.search(query, in: db) }
     }

@@ -49,7 +49,31 @@ struct SearchCommand: AsyncParsableCommand {
 
 struct ArchiveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "archive", abstract: "Keep the archive sound.", subcommands: [Reindex.self, Verify.self])
+        commandName: "archive", abstract: "Keep the archive sound.", subcommands: [Reindex.self, Verify.self, Export.self, Import.self])
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the whole archive as a bundle (a JSON file per meeting and a manifest of SHA-256 digests).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var directory: String
+
+        func run() async throws {
+            let bundle = try await global.store().exportBundle()
+            try bundle.write(to: URL(fileURLWithPath: directory))
+            print(global.t("Bundel ditulis", "Bundle written") + ": \(directory) (\(bundle.meetings.count) " + global.t("rapat", "meetings") + ")")
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import a bundle from another installation; any digest mismatch refuses all of it.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var directory: String
+
+        func run() async throws {
+            let bundle = try ArchiveBundle.read(from: URL(fileURLWithPath: directory))
+            try await global.store().importBundle(bundle)
+            print(global.t("Bundel diimpor", "Bundle imported") + ": \(bundle.meetings.count) " + global.t("rapat", "meetings"))
+        }
+    }
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,0 +1,45 @@
+import Foundation
+import RapatCore
+import RapatStore
+import Testing
+
+@Suite struct BundleTests {
+    static func filled(_ backend: Backend) async throws -> any MeetingStore {
+        let store = try await Seed.store(backend)
+        _ = try await IntegrityTests.approved(store)
+        let series = Series(id: "", title: "Rapim", rule: try Recurrence(rule: "FREQ=MONTHLY;BYDAY=3WE;COUNT=2"))
+        _ = try await store.createMeetings(try series.occurrences(of: Seed.plan("2021-01-20 09:00")), series: series)
+        return store
+    }
+
+    @Test(arguments: Backend.all)
+    func aBundleRoundTripsRecordForRecord(_ backend: Backend) async throws {
+        let a = try await Self.filled(backend)
+        let dir = try TempDir.make().appendingPathComponent("bundle")
+        let exported = try await a.exportBundle()
+        try exported.write(to: dir)
+        let b = try backend.make()
+        try await b.importBundle(try ArchiveBundle.read(from: dir))
+        let imported = try await b.exportBundle()
+        #expect(imported == exported)
+        #expect(try await b.verify(from: nil, to: nil).isEmpty)
+        #expect(try await b.search(SearchQuery("penyerapan")).count > 0)
+        // Importing it again would duplicate meetings: refused, nothing changes.
+        await #expect(throws: BundleError.self) { try await b.importBundle(try ArchiveBundle.read(from: dir)) }
+        #expect(try await b.meetings(MeetingFilter()).count == 3)
+    }
+
+    @Test(arguments: Backend.all)
+    func anAlteredBundleIsRefusedAndNothingIsImported(_ backend: Backend) async throws {
+        let a = try await Self.filled(backend)
+        let dir = try TempDir.make().appendingPathComponent("bundle")
+        try await a.exportBundle().write(to: dir)
+        let file = dir.appendingPathComponent("meetings/RP-2020-0001.json")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "rencana percepatan", with: "tidak perlu percepatan")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: BundleError.digestMismatch("meetings/RP-2020-0001.json")) { try ArchiveBundle.read(from: dir) }
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("meetings/RP-2021-0001.json"))
+        #expect(throws: BundleError.self) { try ArchiveBundle.read(from: dir) }
+        #expect(throws: BundleError.noManifest("/nonexistent")) { try ArchiveBundle.read(from: URL(fileURLWithPath: "/nonexistent")) }
+    }
+}
