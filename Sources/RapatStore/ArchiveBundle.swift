@@ -12,6 +12,11 @@ public struct ArchiveBundle: Sendable, Equatable {
     public struct MeetingFile: Codable, Sendable, Equatable {
         public var meeting: Meeting
         public var versions: [MinutesVersion]
+
+        public init(meeting: Meeting, versions: [MinutesVersion]) {
+            self.meeting = meeting
+            self.versions = versions
+        }
     }
 
     public init(people: [Person], series: [Series], meetings: [MeetingFile]) {

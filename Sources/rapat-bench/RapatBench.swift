@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import RapatCalendar
 import RapatCore
+import RapatSamples
+import RapatStore
 
 /// Benchmarks of Rapat's hot paths; build with `-c release`. Each case runs in its own process so its
 /// peak memory is its own.
@@ -9,7 +11,7 @@ import RapatCore
 struct RapatBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapat-bench", abstract: "Measure Rapat: prints figures, asserts nothing.",
-        subcommands: [ICS.self, ICSWrite.self, ICSRead.self], defaultSubcommand: ICS.self)
+        subcommands: [ICS.self, ICSWrite.self, ICSRead.self, Search.self], defaultSubcommand: ICS.self)
 
     /// Peak resident memory of this process in MiB.
     static func peakMiB() -> Double {
@@ -75,6 +77,70 @@ struct RapatBench: AsyncParsableCommand {
             result.append(m)
         }
         return (result, people)
+    }
+
+    struct Search: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "search", abstract: "Build an archive of N meetings' minutes in SQLite, then time searches (p50/p95).")
+        @Option var meetings = 100_000
+        @Option(help: "Searches per query kind.") var repeats = 50
+
+        func run() async throws {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapat-bench-search-\(getpid())")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let store = try SQLiteStore(path: dir.appendingPathComponent("bench.db").path)
+            let (generated, people) = try RapatBench.meetings(meetings)
+            var rng = SampleRandom(seed: 7)
+            let words = ["penyerapan", "anggaran", "pengadaan", "vaksinasi", "banjir", "percepatan", "realisasi", "kendala", "pelaksanaan",
+                         "dinas", "kesehatan", "pendidikan", "jalan", "jembatan", "sekolah", "rumah", "sakit", "bantuan", "sosial", "pajak",
+                         "pendapatan", "retribusi", "perizinan", "investasi", "pertanian", "pangan", "pariwisata", "lingkungan", "sampah", "air"]
+            // Domain words are one in ten; the rest come from a 5,000-word synthetic vocabulary, so terms
+            // have the spread of real minutes rather than every word in every meeting.
+            let syllables = ["ba", "ka", "la", "ma", "na", "pa", "ra", "sa", "ta", "di", "ki", "li", "mi", "ni", "ri", "su", "tu", "ru", "gu", "ju"]
+            let vocabulary: [String] = (0..<5000).map { (i: Int) -> String in
+                let stem: String = syllables[i % 20] + syllables[(i / 20) % 20] + syllables[(i / 400) % 20]
+                return i % 3 == 0 ? stem + "an" : stem
+            }
+            func word() -> String {
+                if rng.next(upTo: 10) == 0 { return words[rng.next(upTo: words.count)] }
+                let u = Double(rng.next(upTo: 1_000_000)) / 1e6
+                return vocabulary[min(4999, Int(u * u * u * 5000))]
+            }
+            func sentence(_ n: Int) -> String { (0..<n).map { _ in word() }.joined(separator: " ") }
+            var files: [ArchiveBundle.MeetingFile] = []
+            files.reserveCapacity(meetings)
+            for var m in generated {
+                m.status = .ended
+                m.minutes.notes = [DiscussionNote(itemKey: 1, text: sentence(25)), DiscussionNote(itemKey: 2, text: sentence(15))]
+                m.minutes.decisions = [Decision(number: 1, itemKey: 1, text: sentence(10))]
+                m.minutes.actions = [ActionItem(number: 1, itemKey: 1, text: sentence(6), owner: .opd("OPD\(rng.next(upTo: 12))"), due: nil)]
+                files.append(ArchiveBundle.MeetingFile(meeting: m, versions: []))
+            }
+            let build = try await RapatBench.seconds {
+                try await store.importBundle(ArchiveBundle(people: Array(people.values), series: [], meetings: files))
+            }
+            print(String(format: "archive of %d meetings' minutes built in %.1f s (%.0f meetings/s)", meetings, build, Double(meetings) / build))
+            print("query                                   hits   p50 ms   p95 ms")
+            for text in ["penyerapan", "serapan anggaran", "vaksinasi", "\"rumah sakit\"", "pendapat*", "vaksinasi OR banjir", "pajak -retribusi"] {
+                let total = try await store.search(SearchQuery(text, limit: 1_000_000)).count
+                var times: [Double] = []
+                var hits = 0
+                for _ in 0..<repeats {
+                    times.append(try await RapatBench.seconds { hits = try await store.search(SearchQuery(text, limit: 20)).count } * 1000)
+                }
+                times.sort()
+                print((text + " (\(total) matches)").padding(toLength: 38, withPad: " ", startingAt: 0)
+                      + String(format: "  %4d  %7.2f  %7.2f", hits, times[times.count / 2], times[min(times.count - 1, times.count * 95 / 100)]))
+            }
+            print(String(format: "peak memory %.0f MiB", RapatBench.peakMiB()))
+        }
+    }
+
+    static func seconds(_ body: () async throws -> Void) async rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try await body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
     struct ICSWrite: ParsableCommand {

@@ -22,13 +22,20 @@ enum SearchIndex {
         return docs
     }
 
+    /// A meeting's rows have rowids in a block of its own, so replacing them is a rowid range delete
+    /// (FTS5 cannot index the meeting_id column).
+    static let block: Int64 = 1 << 16
+
+    static func firstRowID(_ id: MeetingID) -> Int64 { (Int64(id.year) * 100_000 + Int64(id.serial)) * block }
+
     /// Replaces the meeting's rows; runs inside the caller's transaction.
     static func index(_ m: Meeting, in db: Database) throws {
         let id = m.id.description
-        try db.execute(sql: "DELETE FROM search_index WHERE meeting_id = ?", arguments: [id])
-        for (section, ref, text) in documents(m) {
-            try db.execute(sql: "INSERT INTO search_index(meeting_id, section, ref, text) VALUES (?, ?, ?, ?)",
-                           arguments: [id, section, ref, text])
+        let first = firstRowID(m.id)
+        try db.execute(sql: "DELETE FROM search_index WHERE rowid >= ? AND rowid < ?", arguments: [first, first + block])
+        for (i, (section, ref, text)) in documents(m).prefix(Int(block)).enumerated() {
+            try db.execute(sql: "INSERT INTO search_index(rowid, meeting_id, section, ref, text) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [first + Int64(i), id, section, ref, text])
         }
     }
 
@@ -59,14 +66,20 @@ enum SearchIndex {
             args.append(opd)
         }
         args.append(max(1, q.limit))
+        // Rank first, then make snippets for the few rows kept: snippet() re-tokenizes its text, and
+        // computing it for every match before the LIMIT would cost far more than the search itself.
+        let match = args[0]
         let rows = try Row.fetchAll(db, sql: """
             SELECT s.meeting_id, s.section, s.ref, snippet(search_index, 3, '[', ']', '…', 16) AS snippet,
                    bm25(search_index) AS score, m.title, m.start_at, m.time_zone
             FROM search_index s JOIN meeting m ON m.id = s.meeting_id
-            WHERE \(clauses.joined(separator: " AND "))
+            WHERE search_index MATCH ? AND s.rowid IN (
+                SELECT s.rowid FROM search_index s JOIN meeting m ON m.id = s.meeting_id
+                WHERE \(clauses.joined(separator: " AND "))
+                ORDER BY bm25(search_index), m.start_at DESC
+                LIMIT ?)
             ORDER BY score, m.start_at DESC
-            LIMIT ?
-            """, arguments: StatementArguments(args))
+            """, arguments: StatementArguments([match] + args))
         return try rows.map {
             SearchHit(meetingID: try MeetingID($0["meeting_id"] as String), title: $0["title"], start: $0["start_at"], timeZone: $0["time_zone"],
                       section: $0["section"], reference: $0["ref"], snippet: $0["snippet"], score: $0["score"])
