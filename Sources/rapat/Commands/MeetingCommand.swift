@@ -159,12 +159,7 @@ struct MeetingCommand: AsyncParsableCommand {
 
         func run() async throws {
             let zone = try Parse.zone(self.zone)
-            let status = try self.status.map { s -> MeetingStatus in
-                guard let v = MeetingStatus(rawValue: s) else {
-                    throw InputError.invalidValue(field: "status", value: s, hint: "use scheduled, started, ended or cancelled")
-                }
-                return v
-            }
+            let status = try Parse.status(self.status)
             let filter = MeetingFilter(from: try Parse.bound(from, zone: zone, upper: false), to: try Parse.bound(to, zone: zone, upper: true),
                                        participant: try participant.map(Parse.nip), opd: opd, status: status, seriesID: series)
             let meetings = try await global.store().meetings(filter)

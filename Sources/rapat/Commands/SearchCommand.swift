@@ -24,12 +24,7 @@ struct SearchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let zone = Zone.jakarta
-        let status = try self.status.map { s -> MeetingStatus in
-            guard let v = MeetingStatus(rawValue: s) else {
-                throw InputError.invalidValue(field: "status", value: s, hint: "use scheduled, started, ended or cancelled")
-            }
-            return v
-        }
+        let status = try Parse.status(self.status)
         let q = SearchQuery(query.joined(separator: " "), from: try Parse.bound(from, zone: zone, upper: false),
                             to: try Parse.bound(to, zone: zone, upper: true), opd: opd, person: try person.map(Parse.nip),
                             kind: kind, status: status, limit: limit)

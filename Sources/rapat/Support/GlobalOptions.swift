@@ -60,6 +60,15 @@ enum Parse {
         return try TimeInput.parse(text, zone: zone)
     }
 
+    static func status(_ text: String?) throws -> MeetingStatus? {
+        try text.map { s in
+            guard let v = MeetingStatus(rawValue: s) else {
+                throw InputError.invalidValue(field: "status", value: s, hint: "use scheduled, started, ended or cancelled")
+            }
+            return v
+        }
+    }
+
     static func zone(_ text: String?) throws -> TimeZone {
         try text.map { try Zone.named($0) } ?? Zone.jakarta
     }
