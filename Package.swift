@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "RapatCore", targets: ["RapatCore"]),
         .library(name: "RapatStore", targets: ["RapatStore"]),
         .library(name: "RapatCalendar", targets: ["RapatCalendar"]),
+        .library(name: "RapatMinutes", targets: ["RapatMinutes"]),
         .executable(name: "rapat", targets: ["rapat"]),
     ],
     dependencies: [
@@ -21,11 +22,13 @@ let package = Package(
             dependencies: ["RapatCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "RapatCalendar", dependencies: ["RapatCore"]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "RapatMinutes", dependencies: ["RapatCore", "CLibXML2"]),
         .target(name: "RapatSamples", dependencies: ["RapatCore", "RapatStore"]),
         .executableTarget(
             name: "rapat",
             dependencies: [
-                "RapatCore", "RapatStore", "RapatCalendar", "RapatSamples",
+                "RapatCore", "RapatStore", "RapatCalendar", "RapatMinutes", "RapatSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +41,7 @@ let package = Package(
             name: "RapatStoreTests",
             dependencies: ["RapatCore", "RapatStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "RapatMinutesTests", dependencies: ["RapatMinutes", "RapatCore"]),
         .testTarget(name: "RapatCalendarTests", dependencies: ["RapatCalendar", "RapatCore", "RapatStore"]),
         .testTarget(name: "RapatCLITests", dependencies: ["rapat", "RapatCore"]),
     ],
