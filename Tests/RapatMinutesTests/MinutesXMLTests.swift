@@ -1,0 +1,100 @@
+import Foundation
+import RapatCore
+@testable import RapatMinutes
+import Testing
+
+@Suite struct MinutesXMLTests {
+    static let governor = try! NIP("197002051995021001")
+    static let kadinkes = try! NIP("197108021999062011")
+    static let kabpkad = try! NIP("196501101988111008")
+    static let people: [NIP: Person] = [
+        governor: try! Person(nip: governor, name: "Gubernur Banten", jabatan: "Gubernur", opd: "Setda", email: "gubernur@bantenprov.go.id"),
+        kadinkes: try! Person(nip: kadinkes, name: "dr. Ratna Dewi", jabatan: "Kepala Dinas Kesehatan", opd: "Dinkes"),
+        kabpkad: try! Person(nip: kabpkad, name: "Dr. Rudi Hartono", jabatan: "Kepala BPKAD", opd: "BPKAD"),
+    ]
+
+    static func at(_ s: String) -> Date { try! TimeInput.parse(s, zone: Zone.jakarta) }
+
+    static func meeting() throws -> Meeting {
+        var m = try Meeting(id: MeetingID(year: 2020, serial: 12), title: "Rapat Pimpinan “Desember” & evaluasi <anggaran>", chair: governor,
+                            participants: [kadinkes, kabpkad], start: at("2020-12-16 09:00"), end: at("2020-12-16 11:00"),
+                            virtualLink: "https://vicon.bantenprov.go.id/rapim?a=1&b=2",
+                            agenda: [try AgendaItem(key: 1, title: "Evaluasi penyerapan anggaran", presenterNIP: kabpkad, boxMinutes: 60),
+                                     try AgendaItem(key: 2, title: "Penanganan COVID-19", presenter: "Kepala Dinkes", boxMinutes: 30)])
+        try m.checkIn(governor, as: .hadir, at: at("2020-12-16 08:55"))
+        try m.start(at: at("2020-12-16 09:07"), reason: "Gubernur tiba dari Jakarta", policy: .standard)
+        try m.checkIn(kadinkes, as: .diwakili, at: at("2020-12-16 09:12"), representative: "Sekretaris Dinkes")
+        try m.nextItem(at: at("2020-12-16 09:08"))
+        try m.addNote(item: 1, text: "Per 30 November dari target 88 persen, penyerapan anggaran 71 persen lebih.", speaker: "Kepala BPKAD")
+        try m.nextItem(at: at("2020-12-16 10:15"))
+        try m.endMeeting(at: at("2020-12-16 10:40"))
+        try m.addDecision(item: 1, text: "OPD di bawah target menyusun rencana percepatan penyerapan anggaran.")
+        try m.addAction(item: 1, text: "Rekap penyerapan per OPD", owner: .opd("BPKAD"), due: CivilDate("2020-12-23"))
+        try m.addAction(item: 2, text: "Data vaksinasi", owner: .person(kadinkes), due: nil)
+        try m.recordIndicator(Indicator(opd: "BPKAD", name: "penyerapan-anggaran", target: 88, actual: 71.3, unit: "%", asOf: CivilDate("2020-11-30")))
+        try m.approveMinutes(by: governor, at: at("2020-12-17 10:00"))
+        return m
+    }
+
+    @Test func writtenMinutesValidateAndReadBackIdentically() throws {
+        let schema = try MinutesXML.schema()
+        let m = try Self.meeting()
+        let digest = try MinutesRecord(m).digest
+        let bytes = try MinutesXML(people: Self.people).write(m, digest: digest, schema: schema)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<minutes xmlns=\"urn:rapat:minutes:1\" id=\"RP-2020-0012\""))
+        #expect(text.contains("&lt;anggaran&gt;") && text.contains("a=1&amp;b=2"))
+        let read = try MinutesXML.read(bytes, schema: schema)
+        #expect(read.meeting == m)
+        let readDigest = try MinutesRecord(read.meeting).digest
+        #expect(read.digest == digest && readDigest == digest)
+        let again = try MinutesXML(people: Dictionary(uniqueKeysWithValues: read.people.map { ($0.nip, $0) })).write(read.meeting, digest: read.digest, schema: schema)
+        #expect(again == bytes)
+    }
+
+    @Test func xpathFindsDecisionsAndAttendance() throws {
+        let bytes = try MinutesXML(people: Self.people).write(try Self.meeting(), digest: nil, schema: try MinutesXML.schema())
+        let doc = try SafeXMLDocument(bytes)
+        let ns = ["r": MinutesXML.namespace]
+        #expect(try doc.xpath("//r:decision[contains(., 'anggaran')]", namespaces: ns) == ["OPD di bawah target menyusun rencana percepatan penyerapan anggaran."])
+        #expect(try doc.xpath("//r:participant[@attendance='diwakili']/@name", namespaces: ns) == ["dr. Ratna Dewi"])
+        #expect(try doc.xpath("count(//r:item[@overrunMinutes > 0])", namespaces: ns) == ["1"])
+        #expect(throws: XMLError.self) { try doc.xpath("//r:decision[", namespaces: ns) }
+    }
+
+    @Test func aDocumentThatBreaksTheSchemaNamesTheElementAndLine() throws {
+        let bytes = try MinutesXML(people: Self.people).serialize(try Self.meeting(), digest: nil)
+        let broken = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "lateMinutes=\"5\"", with: "lateMinutes=\"lima\"")
+        #expect { try SafeXMLDocument(Array(broken.utf8)).validate(against: try MinutesXML.schema()) } throws: { error in
+            guard case let XMLError.invalid(issues) = error else { return false }
+            return issues.first?.element == "participant" && issues.first!.line > 1 && "\(error)".contains("lima")
+        }
+    }
+
+    static let hostile: [(String, String)] = [
+        ("xxe", "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><minutes xmlns=\"urn:rapat:minutes:1\">&x;</minutes>"),
+        ("billion laughs", "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\"><!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]><minutes>&lol3;</minutes>"),
+        ("external dtd", "<?xml version=\"1.0\"?><!DOCTYPE minutes SYSTEM \"http://127.0.0.1:9/minutes.dtd\"><minutes/>"),
+        ("lower-case doctype", "<?xml version=\"1.0\"?><!doctype minutes SYSTEM \"file:///etc/passwd\"><minutes/>"),
+    ]
+
+    @Test(arguments: hostile)
+    func hostileDocumentsAreRefusedBeforeAnythingIsRead(_ name: String, _ xml: String) {
+        #expect(throws: XMLError.doctype, "\(name)") { try SafeXMLDocument(Array(xml.utf8)) }
+    }
+
+    @Test func hugeDeepAndBrokenDocumentsAreRefused() {
+        var huge = Array("<minutes xmlns=\"urn:rapat:minutes:1\"><t>".utf8)
+        huge += [UInt8](repeating: 0x61, count: 100 << 20)
+        huge += Array("</t></minutes>".utf8)
+        #expect(throws: XMLError.tooLarge(bytes: huge.count, limit: SafeXMLDocument.maxBytes)) { try SafeXMLDocument(huge) }
+        let deep = String(repeating: "<a>", count: 40) + String(repeating: "</a>", count: 40)
+        #expect(throws: XMLError.tooDeep(limit: 32)) { try SafeXMLDocument(Array(deep.utf8)) }
+        let badUTF8: [UInt8] = Array("<minutes>".utf8) + [0xC3, 0x28] + Array("</minutes>".utf8)
+        #expect { try SafeXMLDocument(badUTF8) } throws: { error in
+            guard case XMLError.malformed = error else { return false }
+            return "\(error)".contains("UTF-8") || "\(error)".contains("line")
+        }
+        #expect { try SafeXMLDocument(Array("<minutes><a></minutes>".utf8)) } throws: { "\($0)".contains("line 1") }
+    }
+}
