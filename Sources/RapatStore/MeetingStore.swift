@@ -148,6 +148,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// One sealed version of approved minutes.
 public struct MinutesVersion: Sendable, Equatable, Codable {
+    public init(meetingID: MeetingID, version: Int, approvedBy: NIP, approvedAt: Date, reason: String?, digest: String, record: MinutesRecord) {
+        self.meetingID = meetingID
+        self.version = version
+        self.approvedBy = approvedBy
+        self.approvedAt = approvedAt
+        self.reason = reason
+        self.digest = digest
+        self.record = record
+    }
+
     public var meetingID: MeetingID
     public var version: Int
     public var approvedBy: NIP

@@ -48,7 +48,8 @@ enum SQLiteSchema {
                     location TEXT,
                     status TEXT NOT NULL CHECK (status IN ('scheduled', 'started', 'ended', 'cancelled')),
                     sequence INTEGER NOT NULL,
-                    series_id TEXT REFERENCES series(id),
+                    -- No foreign key: minutes imported from another installation may name a series kept there.
+                    series_id TEXT,
                     occurrence_start DATETIME,
                     ical_uid TEXT,
                     actual_start DATETIME,
