@@ -23,7 +23,7 @@ let package = Package(
         ),
         .target(name: "RapatCalendar", dependencies: ["RapatCore"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "RapatMinutes", dependencies: ["RapatCore", "CLibXML2"], resources: [.copy("Resources/rapat-minutes-1.xsd")]),
+        .target(name: "RapatMinutes", dependencies: ["RapatCore", "CLibXML2"], resources: [.copy("Resources/rapat-minutes-1.xsd"), .copy("Resources/akn")]),
         .target(name: "RapatSamples", dependencies: ["RapatCore", "RapatStore"]),
         .executableTarget(
             name: "rapat",

@@ -30,4 +30,9 @@ export RAPAT_DATABASE="$db"
 "$rapat" meeting list --opd Dinkes --json > "$out/feed-opd-Dinkes.json"
 "$rapat" export ics --all --from 2020-10-01 --to 2020-12-31 --stamp "$stamp" --out "$out/feed-semua-2020-Q4.ics"
 "$rapat" meeting list --from 2020-10-01 --to 2020-12-31 --json > "$out/feed-semua-2020-Q4.json"
-echo "samples written to $out"
+# XML minutes of the series and an Akoma Ntoso debate (into the parent of the ics folder).
+xmldir="$(dirname "$out")/xml"
+rm -rf "$xmldir"
+"$rapat" export xml --from 2020-06-01 --to 2020-12-31 --dir "$xmldir" > /dev/null
+"$rapat" export akn RP-2020-0006 --authority pemprov-banten --out "$(dirname "$out")/akn-RP-2020-0006.xml"
+echo "samples written to $out, $xmldir"

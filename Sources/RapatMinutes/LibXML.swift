@@ -7,6 +7,8 @@ enum LibXML {
     /// `xmlInitParser` must run once before libxml2 is used from several threads.
     static let initialized: Bool = {
         xmlInitParser()
+        // Whatever asks libxml2 for an external resource (a schema import, an entity), only local files answer.
+        xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader)
         return true
     }()
 

@@ -98,3 +98,25 @@ import Testing
         #expect { try SafeXMLDocument(Array("<minutes><a></minutes>".utf8)) } throws: { "\($0)".contains("line 1") }
     }
 }
+
+@Suite struct AkomaNtosoTests {
+    @Test func theDebateValidatesAgainstTheOfficialSchema() throws {
+        let m = try MinutesXMLTests.meeting()
+        let bytes = try AkomaNtoso(people: MinutesXMLTests.people, authority: "pemprov-banten").write(m, schema: try AkomaNtoso.schema())
+        let doc = try SafeXMLDocument(bytes)
+        let ns = ["a": AkomaNtoso.namespace]
+        #expect(try doc.xpath("//a:FRBRWork/a:FRBRuri/@value", namespaces: ns) == ["/akn/id/debate/pemprov-banten/2020-12-16/RP-2020-0012"])
+        #expect(try doc.xpath("count(//a:debateSection)", namespaces: ns) == ["2"])
+        #expect(try doc.xpath("//a:TLCPerson/@showAs", namespaces: ns).contains("dr. Ratna Dewi"))
+        #expect(try doc.xpath("//a:speech/a:p", namespaces: ns) == ["Per 30 November dari target 88 persen, penyerapan anggaran 71 persen lebih."])
+    }
+
+    @Test func anInvalidDebateIsRefusedNamingTheElement() throws {
+        let schema = try AkomaNtoso.schema()
+        let bad = "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><debate name=\"x\"><debateBody/></debate></akomaNtoso>"
+        #expect { try SafeXMLDocument(Array(bad.utf8)).validate(against: schema) } throws: { error in
+            guard case let XMLError.invalid(issues) = error else { return false }
+            return issues.first?.line == 1 && issues.first?.element != nil
+        }
+    }
+}

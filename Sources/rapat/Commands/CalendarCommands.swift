@@ -6,7 +6,7 @@ import RapatStore
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write meetings as files others open.", subcommands: [ICS.self, XML.self])
+        commandName: "export", abstract: "Write meetings as files others open.", subcommands: [ICS.self, XML.self, AKN.self])
 
     struct ICS: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -101,7 +101,7 @@ final class Output {
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Read meetings from files others wrote.", subcommands: [ICS.self, XML.self])
+        commandName: "import", abstract: "Read meetings from files others wrote.", subcommands: [ICS.self, XML.self, AKN.self])
 
     struct ICS: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -128,3 +128,24 @@ struct QueryCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension ExportCommand {
+    struct AKN: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "akn", abstract: "The minutes as an Akoma Ntoso 3.0 debate, validated against the official schema.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var meeting: String
+        @Option(help: "Short name of the government in FRBR URIs.") var authority = "pemda"
+        @Option(help: "Write to this file instead of standard output.") var out: String?
+
+        func run() async throws {
+            let store = try global.store()
+            let policy = try await store.policy()
+            let akn = AkomaNtoso(people: try await store.people(opd: nil).byNIP, authority: authority, secretariat: policy.organizerName)
+            let bytes = try akn.write(try await store.meeting(try Parse.meetingID(meeting)), schema: try AkomaNtoso.schema())
+            let output = try Output(path: out)
+            try output.write(bytes)
+            try output.close()
+        }
+    }
+}
