@@ -101,7 +101,7 @@ final class Output {
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Read meetings from files others wrote.", subcommands: [ICS.self, XML.self, AKN.self])
+        commandName: "import", abstract: "Read meetings from files others wrote.", subcommands: [ICS.self, XML.self])
 
     struct ICS: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
