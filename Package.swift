@@ -34,7 +34,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "rapat-bench",
-            dependencies: ["RapatCore", "RapatCalendar", "RapatStore", "RapatSamples", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RapatCore", "RapatCalendar", "RapatStore", "RapatMinutes", "RapatSamples", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "RapatCoreTests", dependencies: ["RapatCore"]),
         .testTarget(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RapatCalendar
 import RapatCore
+import RapatMinutes
 import RapatSamples
 import RapatStore
 
@@ -11,7 +12,7 @@ import RapatStore
 struct RapatBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapat-bench", abstract: "Measure Rapat: prints figures, asserts nothing.",
-        subcommands: [ICS.self, ICSWrite.self, ICSRead.self, Search.self], defaultSubcommand: ICS.self)
+        subcommands: [ICS.self, ICSWrite.self, ICSRead.self, Search.self, XML.self], defaultSubcommand: ICS.self)
 
     /// Peak resident memory of this process in MiB.
     static func peakMiB() -> Double {
@@ -140,6 +141,23 @@ struct RapatBench: AsyncParsableCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         try await body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    struct XML: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "xml", abstract: "Write and XSD-validate N XML minutes (libxml2).")
+        @Option var minutes = 10_000
+
+        func run() throws {
+            let (meetings, people) = try RapatBench.meetings(minutes)
+            let schema = try MinutesXML.schema()
+            let writer = MinutesXML(people: people)
+            var bytes = 0
+            let seconds = try RapatBench.seconds {
+                for m in meetings { bytes += try writer.write(m, digest: nil, schema: schema).count }
+            }
+            print(String(format: "XML minutes written + validated: %d in %.2f s = %.0f/s (%.1f MB), peak %.0f MiB",
+                         minutes, seconds, Double(minutes) / seconds, Double(bytes) / 1e6, RapatBench.peakMiB()))
+        }
     }
 
     struct ICSWrite: ParsableCommand {
