@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "RapatCore"),
@@ -23,7 +24,11 @@ let package = Package(
         ),
         .target(name: "RapatCalendar", dependencies: ["RapatCore"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "RapatMinutes", dependencies: ["RapatCore", "CLibXML2"], resources: [.copy("Resources/rapat-minutes-1.xsd"), .copy("Resources/akn")]),
+        .target(
+            name: "RapatMinutes",
+            dependencies: ["RapatCore", "CLibXML2", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Resources/rapat-minutes-1.xsd"), .copy("Resources/akn"), .copy("Resources/templates")]
+        ),
         .target(name: "RapatSamples", dependencies: ["RapatCore", "RapatStore"]),
         .executableTarget(
             name: "rapat",

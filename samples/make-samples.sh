@@ -35,4 +35,9 @@ xmldir="$(dirname "$out")/xml"
 rm -rf "$xmldir"
 "$rapat" export xml --from 2020-06-01 --to 2020-12-31 --dir "$xmldir" > /dev/null
 "$rapat" export akn RP-2020-0006 --authority pemprov-banten --out "$(dirname "$out")/akn-RP-2020-0006.xml"
-echo "samples written to $out, $xmldir"
+# Rendered notula (Markdown, printable HTML, text) and an undangan.
+docs="$(dirname "$out")/notula"
+mkdir -p "$docs"
+for f in md html txt; do "$rapat" minutes render RP-2020-0006 --format "$f" --kop "Pemerintah Provinsi Banten — Sekretariat Daerah" --out "$docs/notula-RP-2020-0006.$f"; done
+"$rapat" minutes render RP-2020-0007 --document undangan --kop "Pemerintah Provinsi Banten — Sekretariat Daerah" --out "$docs/undangan-RP-2020-0007.md"
+echo "samples written to $out, $xmldir, $docs"

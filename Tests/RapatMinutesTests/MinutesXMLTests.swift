@@ -120,3 +120,42 @@ import Testing
         }
     }
 }
+
+@Suite struct DocumentRendererTests {
+    let renderer = DocumentRenderer(people: MinutesXMLTests.people, letterhead: "Pemerintah Provinsi Banten")
+
+    @Test(arguments: DocumentRenderer.Format.allCases)
+    func theNotulaShowsIndonesianDatesAndAttendance(_ format: DocumentRenderer.Format) throws {
+        let m = try MinutesXMLTests.meeting()
+        let text = try renderer.render(m, template: try DocumentRenderer.builtIn(.notula, format), source: "notula", digest: String(repeating: "a", count: 64))
+        #expect(text.contains("Rabu, 16 Desember 2020"))
+        #expect(text.contains("pukul 09.00 – 11.00 WIB"))
+        #expect(text.contains("pukul 09.07 – 10.40 WIB (terlambat 7 menit)"))
+        #expect(text.contains("diwakili, terlambat 5 menit; oleh Sekretaris Dinkes"))
+        #expect(text.contains("tanpa keterangan"))
+        #expect(text.contains("lebih 7 menit"))
+        #expect(text.contains("Rabu, 23 Desember 2020"))
+        #expect(text.contains("Kamis, 17 Desember 2020 10.00 WIB"))
+        if format == .html {
+            #expect(text.contains("&lt;anggaran&gt;") && text.contains("size: A4"))
+        } else {
+            #expect(text.contains("“Desember” & evaluasi <anggaran>"))
+        }
+    }
+
+    @Test func englishOnRequestAndTheInvitation() throws {
+        let m = try MinutesXMLTests.meeting()
+        let english = DocumentRenderer(people: MinutesXMLTests.people, language: .en, letterhead: "Banten Province")
+        #expect(try english.render(m, template: try DocumentRenderer.builtIn(.notula, .txt), source: "n").contains("Wednesday, 16 December 2020"))
+        let invitation = try renderer.render(m, template: try DocumentRenderer.builtIn(.undangan, .md), source: "u")
+        #expect(invitation.contains("Undangan Rapat") && invitation.contains("Evaluasi penyerapan anggaran") && invitation.contains("tepat waktu"))
+    }
+
+    @Test func anInvalidTemplateNamesItsLine() throws {
+        let template = "Notula {{judul}}\n{{#acara}}\n{{judul}}\n{{/keputusan}}\n"
+        #expect(throws: RenderError.self) { try renderer.render(try MinutesXMLTests.meeting(), template: template, source: "mine.mustache") }
+        #expect { try renderer.render(try MinutesXMLTests.meeting(), template: template, source: "mine.mustache") } throws: {
+            "\($0)".contains("mine.mustache is invalid at line 4")
+        }
+    }
+}

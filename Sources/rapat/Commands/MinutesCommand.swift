@@ -5,7 +5,7 @@ import RapatCore
 struct MinutesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "minutes", abstract: "Write the notula: discussion, decisions, action items; the chair approves.",
-        subcommands: [Note.self, Decide.self, Action.self, Done.self, Show.self, Approve.self, Correct.self])
+        subcommands: [Note.self, Decide.self, Action.self, Done.self, Show.self, Approve.self, Correct.self, Render.self])
 
     struct Note: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record discussion under an agenda item.")

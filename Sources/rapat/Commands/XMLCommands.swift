@@ -149,3 +149,44 @@ extension ExportCommand {
         }
     }
 }
+
+extension MinutesCommand {
+    struct Render: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render the notula (or the undangan) from a Mustache template: md, html (A4, printable) or txt.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var meeting: String
+        @Option(help: "md, html or txt.") var format = "md"
+        @Option(help: "notula (minutes) or undangan (invitation).") var document = "notula"
+        @Option(help: "Your own Mustache template instead of the built-in one.") var template: String?
+        @Option(help: "Letterhead (kop); default: the organizer setting.") var kop: String?
+        @Option(help: "Write to this file instead of standard output.") var out: String?
+
+        func run() async throws {
+            guard let format = DocumentRenderer.Format(rawValue: format) else {
+                throw InputError.invalidValue(field: "--format", value: self.format, hint: "use md, html or txt")
+            }
+            guard let document = DocumentRenderer.Document(rawValue: document) else {
+                throw InputError.invalidValue(field: "--document", value: self.document, hint: "use notula or undangan")
+            }
+            let text: String, source: String
+            if let template {
+                guard let data = FileManager.default.contents(atPath: template), let t = String(data: data, encoding: .utf8) else {
+                    throw InputError.invalidValue(field: "--template", value: template, hint: "the file cannot be read as UTF-8 text")
+                }
+                (text, source) = (t, template)
+            } else {
+                (text, source) = (try DocumentRenderer.builtIn(document, format), "\(document.rawValue).\(format.rawValue).mustache")
+            }
+            let store = try global.store()
+            let m = try await store.meeting(try Parse.meetingID(meeting))
+            let organizer = try await store.policy().organizerName
+            let renderer = DocumentRenderer(people: try await store.people(opd: nil).byNIP, language: global.lang, letterhead: kop ?? organizer)
+            let digest = try await store.minutesVersions(m.id).last?.digest
+            let rendered = try renderer.render(m, template: text, source: source, digest: digest)
+            let output = try Output(path: out)
+            try output.write(Array(rendered.utf8))
+            try output.close()
+        }
+    }
+}
