@@ -44,32 +44,17 @@ public struct AkomaNtoso {
     }
 
     func serialize(_ m: Meeting) throws(XMLError) -> [UInt8] {
-        _ = LibXML.initialized
-        guard let buffer = xmlBufferCreate() else { throw .content("out of memory") }
-        defer { xmlBufferFree(buffer) }
-        guard let w = xmlNewTextWriterMemory(buffer, 0) else { throw .content("out of memory") }
-        var closed = false
-        defer { if !closed { xmlFreeTextWriter(w) } }
-        xmlTextWriterSetIndent(w, 1)
-        xmlTextWriterSetIndentString(w, "  ")
-        func start(_ name: String, _ attributes: [(String, String?)] = []) {
-            xmlTextWriterStartElement(w, name)
-            for (k, v) in attributes { if let v { xmlTextWriterWriteAttribute(w, k, v) } }
-        }
-        func end() { xmlTextWriterEndElement(w) }
-        func empty(_ name: String, _ attributes: [(String, String?)]) { start(name, attributes); end() }
-        func element(_ name: String, _ text: String, _ attributes: [(String, String?)] = []) {
-            start(name, attributes)
-            xmlTextWriterWriteString(w, text)
-            end()
-        }
+        let w = try TextWriter()
+        func start(_ name: String, _ attributes: [(String, String?)] = []) { w.start(name, attributes) }
+        func end() { w.end() }
+        func empty(_ name: String, _ attributes: [(String, String?)]) { w.empty(name, attributes) }
+        func element(_ name: String, _ text: String, _ attributes: [(String, String?)] = []) { w.element(name, text, attributes) }
         func personRef(_ nip: NIP) -> String { "#p\(nip.digits)" }
         let day = CivilDate(m.start, in: m.zone).description
         let approvedDay = m.minutes.approval.map { CivilDate($0.at, in: m.zone).description } ?? day
         let work = "/akn/id/debate/\(authority)/\(day)/\(m.id)"
         let text = DateText(.id)
 
-        xmlTextWriterStartDocument(w, "1.0", "UTF-8", nil)
         start("akomaNtoso", [("xmlns", Self.namespace)])
         start("debate", [("name", Self.camel(m.kind))])
         start("meta")
@@ -154,11 +139,7 @@ public struct AkomaNtoso {
         }
         end()  // debate
         end()  // akomaNtoso
-        xmlTextWriterEndDocument(w)
-        xmlFreeTextWriter(w)
-        closed = true
-        guard let content = xmlBufferContent(buffer) else { throw .content("nothing was written") }
-        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+        return try w.finish()
     }
 
     static func owner(_ owner: ActionOwner, _ people: [NIP: Person]) -> String {

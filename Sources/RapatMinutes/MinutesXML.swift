@@ -41,26 +41,12 @@ public struct MinutesXML {
     }
 
     func serialize(_ m: Meeting, digest: String?) throws(XMLError) -> [UInt8] {
-        _ = LibXML.initialized
-        guard let buffer = xmlBufferCreate() else { throw .content("out of memory") }
-        defer { xmlBufferFree(buffer) }
-        guard let w = xmlNewTextWriterMemory(buffer, 0) else { throw .content("out of memory") }
-        var closed = false
-        defer { if !closed { xmlFreeTextWriter(w) } }
-        xmlTextWriterSetIndent(w, 1)
-        xmlTextWriterSetIndentString(w, "  ")
-        func start(_ name: String, _ attributes: [(String, String?)] = []) {
-            xmlTextWriterStartElement(w, name)
-            for (k, v) in attributes { if let v { xmlTextWriterWriteAttribute(w, k, v) } }
-        }
-        func end() { xmlTextWriterEndElement(w) }
-        func element(_ name: String, _ text: String, _ attributes: [(String, String?)] = []) {
-            start(name, attributes)
-            xmlTextWriterWriteString(w, text)
-            end()
-        }
+        let w = try TextWriter()
+        func start(_ name: String, _ attributes: [(String, String?)] = []) { w.start(name, attributes) }
+        func end() { w.end() }
+        func empty(_ name: String, _ attributes: [(String, String?)]) { w.empty(name, attributes) }
+        func element(_ name: String, _ text: String, _ attributes: [(String, String?)] = []) { w.element(name, text, attributes) }
         func name(_ nip: NIP) -> String { people[nip]?.name ?? nip.digits }
-        xmlTextWriterStartDocument(w, "1.0", "UTF-8", nil)
         start("minutes", [("xmlns", Self.namespace), ("id", m.id.description), ("schemaVersion", "1")])
         start("meeting", [("kind", m.kind), ("timeZone", m.timeZone), ("status", m.status.rawValue), ("sequence", String(m.sequence)),
                           ("series", m.seriesID)])
@@ -123,11 +109,7 @@ public struct MinutesXML {
             end()
         }
         end()
-        xmlTextWriterEndDocument(w)
-        xmlFreeTextWriter(w)
-        closed = true
-        guard let content = xmlBufferContent(buffer) else { throw .content("nothing was written") }
-        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+        return try w.finish()
     }
 
     static func decimal(_ v: Double) -> String {
