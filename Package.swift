@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(name: "RapatCore"),
@@ -30,10 +31,14 @@ let package = Package(
             resources: [.copy("Resources/rapat-minutes-1.xsd"), .copy("Resources/akn"), .copy("Resources/templates")]
         ),
         .target(name: "RapatSamples", dependencies: ["RapatCore", "RapatStore"]),
+        .target(
+            name: "RapatServer",
+            dependencies: ["RapatCore", "RapatStore", "RapatCalendar", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "rapat",
             dependencies: [
-                "RapatCore", "RapatStore", "RapatCalendar", "RapatMinutes", "RapatSamples",
+                "RapatCore", "RapatStore", "RapatCalendar", "RapatMinutes", "RapatSamples", "RapatServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +52,10 @@ let package = Package(
             dependencies: ["RapatCore", "RapatStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "RapatMinutesTests", dependencies: ["RapatMinutes", "RapatCore"]),
+        .testTarget(
+            name: "RapatServerTests",
+            dependencies: ["RapatServer", "RapatCore", "RapatStore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "RapatCalendarTests", dependencies: ["RapatCalendar", "RapatCore", "RapatStore"]),
         .testTarget(name: "RapatCLITests", dependencies: ["rapat", "RapatCore"]),
     ],

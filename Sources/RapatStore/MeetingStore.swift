@@ -75,6 +75,11 @@ public protocol MeetingStore: Sendable {
     /// transaction; a meeting id already here, or a person with other details, refuses the whole bundle.
     func importBundle(_ bundle: ArchiveBundle) async throws
 
+    /// Makes an API token and returns its secret (stored only as a hash). A participant token names its person.
+    func createToken(role: Role, person: NIP?) async throws -> String
+    /// The token a secret belongs to, or nil.
+    func token(secret: String) async throws -> APIToken?
+
     /// Full-text search over titles, agenda, discussion, decisions and action items, best match first.
     func search(_ query: SearchQuery) async throws -> [SearchHit]
     /// Rebuilds the search index from the meetings (it is kept in step on every write; this is for repair).
@@ -121,6 +126,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotOpen(String, String)
     case busy(String)
     case emptyPlan
+    case tokenNeedsPerson
 
     public var description: String {
         switch self {
@@ -140,6 +146,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot open database \(url): \(why)"
         case let .busy(url):
             return "database \(url) stayed locked by another writer: try again in a moment"
+        case .tokenNeedsPerson:
+            return "a participant token speaks for one person: give --person NIP"
         case .emptyPlan:
             return "nothing to plan: the recurrence left no meeting after its exceptions"
         }

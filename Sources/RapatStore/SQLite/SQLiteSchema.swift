@@ -180,6 +180,17 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        m.registerMigration("v3-tokens") { db in
+            try db.execute(sql: """
+                CREATE TABLE api_token (
+                    hash TEXT PRIMARY KEY NOT NULL CHECK (length(hash) = 64),
+                    role TEXT NOT NULL CHECK (role IN ('secretariat', 'participant', 'archivist')),
+                    nip TEXT REFERENCES person(nip),
+                    created_at DATETIME NOT NULL,
+                    CHECK (role <> 'participant' OR nip IS NOT NULL)
+                );
+                """)
+        }
         m.registerMigration("v2-search") { db in
             // Full-text index of what archivists search, kept in step with every write (MeetingRows.save).
             try db.execute(sql: """

@@ -251,6 +251,26 @@ public final class SQLiteStore: MeetingStore {
         }
     }
 
+    public func createToken(role: Role, person: NIP?) async throws -> String {
+        if role == .participant, person == nil { throw StoreError.tokenNeedsPerson }
+        let secret = APIToken.newSecret()
+        try await write { db in
+            if let person, try !PersonRow.exists(db, key: person.digits) { throw StoreError.unknownPerson(person) }
+            try db.execute(sql: "INSERT INTO api_token(hash, role, nip, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [APIToken.hash(secret), role.rawValue, person?.digits, Date().wholeSecond])
+        }
+        return secret
+    }
+
+    public func token(secret: String) async throws -> APIToken? {
+        try await pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT role, nip, created_at FROM api_token WHERE hash = ?", arguments: [APIToken.hash(secret)]),
+                  let role = Role(rawValue: row["role"])
+            else { return nil }
+            return APIToken(role: role, person: try (row["nip"] as String?).map { try NIP($0) }, createdAt: row["created_at"])
+        }
+    }
+
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         try await pool.read { db in try SearchIndex.search(query, in: db) }
     }

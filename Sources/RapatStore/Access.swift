@@ -1,0 +1,33 @@
+import Foundation
+import RapatCore
+
+/// Who an API token speaks for.
+public enum Role: String, Codable, Sendable, CaseIterable {
+    /// Plans and runs meetings, writes minutes.
+    case secretariat
+    /// Reads the meetings they are invited to and checks in as themselves.
+    case participant
+    /// Reads and searches approved minutes.
+    case archivist
+}
+
+/// A stored API token: only its SHA-256 is kept, the secret is shown once when it is made.
+public struct APIToken: Sendable, Equatable, Codable {
+    public var role: Role
+    public var person: NIP?
+    public var createdAt: Date
+
+    public init(role: Role, person: NIP?, createdAt: Date) {
+        self.role = role
+        self.person = person
+        self.createdAt = createdAt
+    }
+
+    /// A new random secret: 32 bytes as hex.
+    public static func newSecret() -> String {
+        var g = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &g)) }.joined()
+    }
+
+    public static func hash(_ secret: String) -> String { SHA256.hex(Array(secret.utf8)) }
+}

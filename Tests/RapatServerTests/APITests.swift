@@ -1,0 +1,162 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RapatCore
+@testable import RapatServer
+import RapatStore
+import Testing
+
+/// Every route, role and error code, against a real SQLite archive.
+@Suite struct APITests {
+    static let governor = "197002051995021001", kadinkes = "197108021999062011", kabpkad = "196501101988111008"
+
+    struct Fixture {
+        var store: any MeetingStore
+        var secretariat: String, participant: String, other: String, archivist: String
+        var app: Application<RouterResponder<RapatContext>>
+    }
+
+    static func fixture() async throws -> Fixture {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapat-api-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: dir.appendingPathComponent("rapat.db").path)
+        for (nip, name, opd) in [(governor, "Gubernur", "Setda"), (kadinkes, "dr. Ratna Dewi", "Dinkes"), (kabpkad, "Dr. Rudi Hartono", "BPKAD")] {
+            try await store.addPerson(try Person(nip: NIP(nip), name: name, jabatan: "Kepala", opd: opd, email: "\(opd.lowercased())@banten.go.id"))
+        }
+        return Fixture(store: store, secretariat: try await store.createToken(role: .secretariat, person: nil),
+                       participant: try await store.createToken(role: .participant, person: try NIP(kadinkes)),
+                       other: try await store.createToken(role: .participant, person: try NIP(kabpkad)),
+                       archivist: try await store.createToken(role: .archivist, person: nil),
+                       app: Application(router: RapatAPI(store: store).router()))
+    }
+
+    static let meeting = """
+        {"title":"Rapat Pimpinan Desember 2020","chair":"\(governor)","participants":["\(kadinkes)"],
+         "start":"2020-12-16 09:00","end":"2020-12-16 11:00","link":"https://vicon.banten.go.id/rapim",
+         "agenda":[{"title":"Evaluasi penyerapan anggaran","presenterNip":"\(kadinkes)","minutes":60}]}
+        """
+
+    func call(_ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String?, body: String? = nil,
+              headers extra: HTTPFields = [:]) async throws -> (HTTPResponse.Status, String, HTTPFields) {
+        var headers = extra
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if body != nil { headers[.contentType] = "application/json" }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
+            (response.status, String(buffer: response.body), response.headers)
+        }
+    }
+
+    @Test func planningReturns201WithLocationAnd409And422() async throws {
+        let f = try await Self.fixture()
+        try await f.app.test(.router) { client in
+            var (status, body, headers) = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+            #expect(status == .created && headers[.location] == "/meetings/RP-2020-0001", "\(body)")
+            (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+            #expect(status == .conflict && body.contains("\"meeting\":\"RP-2020-0001\"") && body.contains("already in RP-2020-0001"))
+            let weekend = Self.meeting.replacingOccurrences(of: "2020-12-16", with: "2020-12-19")
+            (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: weekend)
+            #expect(status == .unprocessableContent && body.contains("not a working day"))
+            (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: "{\"title\": 1}")
+            #expect(status == .badRequest)
+            (status, _, _) = try await call(client, .post, "/meetings", token: f.participant, body: Self.meeting)
+            #expect(status == .forbidden)
+            (status, _, _) = try await call(client, .post, "/meetings", token: nil, body: Self.meeting)
+            #expect(status == .unauthorized)
+            (status, _, _) = try await call(client, .get, "/meetings", token: "not-a-token")
+            #expect(status == .unauthorized)
+        }
+    }
+
+    @Test func readingRespectsRoles() async throws {
+        let f = try await Self.fixture()
+        try await f.app.test(.router) { client in
+            _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+            var (status, body, _) = try await call(client, .get, "/meetings/RP-2020-0001", token: f.participant)
+            #expect(status == .ok && body.contains("Rapat Pimpinan Desember 2020"))
+            (status, _, _) = try await call(client, .get, "/meetings/RP-2020-0001", token: f.other)
+            #expect(status == .forbidden)
+            (status, body, _) = try await call(client, .get, "/meetings", token: f.other)
+            #expect(status == .ok && body == "[]")
+            (status, _, _) = try await call(client, .get, "/meetings/RP-2020-0001", token: f.archivist)
+            #expect(status == .forbidden)
+            (status, body, _) = try await call(client, .get, "/meetings/RP-2020-0099", token: f.secretariat)
+            #expect(status == .notFound && body.contains("no meeting RP-2020-0099"))
+            (status, _, _) = try await call(client, .get, "/meetings/xyz", token: f.secretariat)
+            #expect(status == .badRequest)
+            (status, _, _) = try await call(client, .get, "/people", token: f.participant)
+            #expect(status == .forbidden)
+            (status, _, _) = try await call(client, .get, "/people", token: f.secretariat)
+            #expect(status == .ok)
+        }
+    }
+
+    @Test func runningAMeetingAndApprovingItsMinutes() async throws {
+        let f = try await Self.fixture()
+        try await f.app.test(.router) { client in
+            _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+            var (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/start", token: f.secretariat, body: "{\"at\":\"2020-12-16 09:07\"}")
+            #expect(status == .unprocessableContent && body.contains("give the reason"))
+            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/start", token: f.secretariat,
+                                            body: "{\"at\":\"2020-12-16 09:07\",\"reason\":\"macet\"}")
+            #expect(status == .ok)
+            (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/checkins", token: f.participant,
+                                               body: "{\"nip\":\"\(Self.kadinkes)\",\"category\":\"daring\",\"at\":\"2020-12-16 09:12\"}")
+            #expect(status == .created && body.contains("\"lateMinutes\":5"))
+            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/checkins", token: f.participant, body: "{\"nip\":\"\(Self.governor)\"}")
+            #expect(status == .forbidden)
+            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/next", token: f.secretariat, body: "{\"at\":\"2020-12-16 09:08\"}")
+            #expect(status == .ok)
+            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/minutes/decisions", token: f.secretariat,
+                                            body: "{\"text\":\"OPD di bawah target menyusun rencana percepatan penyerapan anggaran\",\"item\":1}")
+            #expect(status == .created)
+            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/end", token: f.secretariat, body: "{\"at\":\"2020-12-16 10:20\"}")
+            #expect(status == .ok)
+            (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/minutes/approve", token: f.secretariat, body: "{\"by\":\"\(Self.kadinkes)\"}")
+            #expect(status == .unprocessableContent && body.contains("only the chair"))
+            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/minutes/approve", token: f.secretariat, body: "{\"by\":\"\(Self.governor)\"}")
+            #expect(status == .ok)
+            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/minutes/decisions", token: f.secretariat, body: "{\"text\":\"x\"}")
+            #expect(status == .unprocessableContent)
+            // Now the archivist may read and search it.
+            (status, _, _) = try await call(client, .get, "/meetings/RP-2020-0001/minutes", token: f.archivist)
+            #expect(status == .ok)
+            (status, body, _) = try await call(client, .get, "/search?q=serapan", token: f.archivist)
+            #expect(status == .ok && body.contains("RP-2020-0001"))
+            (status, _, _) = try await call(client, .get, "/search?q=serapan", token: f.participant)
+            #expect(status == .forbidden)
+            (status, body, _) = try await call(client, .get, "/search?q=%22", token: f.secretariat)
+            #expect(status == .badRequest && body.contains("quote"))
+            (status, body, _) = try await call(client, .get, "/reports/punctuality?from=2020-12-01&to=2020-12-31", token: f.secretariat)
+            #expect(status == .ok && body.contains("\"startDelayMinutes\":7"))
+        }
+    }
+
+    @Test func feedsHaveETagsAndAnswer304() async throws {
+        let f = try await Self.fixture()
+        try await f.app.test(.router) { client in
+            _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+            let (status, body, headers) = try await call(client, .get, "/feeds/person/\(Self.kadinkes).ics?token=\(f.participant)", token: nil)
+            #expect(status == .ok && body.hasPrefix("BEGIN:VCALENDAR\r\n") && headers[.contentType]?.hasPrefix("text/calendar") == true)
+            let etag = try #require(headers[.eTag])
+            let again = try await call(client, .get, "/feeds/person/\(Self.kadinkes).ics?token=\(f.participant)", token: nil, headers: [.ifNoneMatch: etag])
+            #expect(again.0 == .notModified)
+            let other = try await call(client, .get, "/feeds/person/\(Self.kadinkes).ics?token=\(f.other)", token: nil)
+            #expect(other.0 == .forbidden)
+            let opd = try await call(client, .get, "/feeds/opd/Dinkes.ics", token: f.secretariat)
+            #expect(opd.0 == .ok && opd.1.contains("SUMMARY:Rapat Pimpinan Desember 2020"))
+            let none = try await call(client, .get, "/feeds/opd/Dinkes.ics", token: nil)
+            #expect(none.0 == .unauthorized)
+        }
+    }
+
+    @Test func theOpenAPIDocumentListsEveryRoute() async throws {
+        let f = try await Self.fixture()
+        try await f.app.test(.router) { client in
+            let (status, body, _) = try await call(client, .get, "/openapi.json", token: nil)
+            #expect(status == .ok)
+            let doc = try JSONSerialization.jsonObject(with: Data(body.utf8)) as! [String: Any]
+            let paths = doc["paths"] as! [String: [String: Any]]
+            for (method, path) in RapatAPI.routes { #expect(paths[path]?[method.lowercased()] != nil, "\(method) \(path)") }
+        }
+    }
+}
