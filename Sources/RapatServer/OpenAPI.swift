@@ -9,6 +9,8 @@ enum OpenAPI {
         "GET /meetings": "Meetings: all (secretariat), own (participant), approved (archivist); ?from&to&opd&status",
         "POST /meetings": "Plan a meeting (secretariat); 201 + Location, 409 double-booked (the other meeting in 'conflict'), 422 rule violation",
         "GET /meetings/{id}": "One meeting; 404 unknown, 403 not visible to the token",
+        "GET /meetings/{id}/agenda": "The agenda with time boxes and actual times",
+        "POST /meetings/{id}/agenda": "Add an item {title, presenter?, presenterNip?, minutes}; 422 when the agenda no longer fits",
         "POST /meetings/{id}/start": "Start; body {at?, reason?} (a late start needs a reason: 422)",
         "POST /meetings/{id}/checkins": "Check in {nip, category?, at?, representative?, note?}; a participant only as themselves",
         "POST /meetings/{id}/next": "Close the running agenda item, open the next", "POST /meetings/{id}/end": "End the meeting",

@@ -61,7 +61,7 @@ public struct RapatAPI: Sendable {
     /// Every route: method and path, as the OpenAPI document lists them.
     public static let routes: [(String, String)] = [
         ("GET", "/openapi.json"), ("GET", "/people"), ("POST", "/people"), ("GET", "/meetings"), ("POST", "/meetings"),
-        ("GET", "/meetings/{id}"), ("POST", "/meetings/{id}/start"), ("POST", "/meetings/{id}/checkins"), ("POST", "/meetings/{id}/next"),
+        ("GET", "/meetings/{id}"), ("GET", "/meetings/{id}/agenda"), ("POST", "/meetings/{id}/agenda"), ("POST", "/meetings/{id}/start"), ("POST", "/meetings/{id}/checkins"), ("POST", "/meetings/{id}/next"),
         ("POST", "/meetings/{id}/end"), ("GET", "/meetings/{id}/minutes"), ("POST", "/meetings/{id}/minutes/decisions"),
         ("POST", "/meetings/{id}/minutes/approve"), ("GET", "/search"), ("GET", "/reports/punctuality"),
         ("GET", "/feeds/person/{nip}"), ("GET", "/feeds/opd/{name}"),
@@ -110,6 +110,18 @@ public struct RapatAPI: Sendable {
         }
         router.get("meetings/:id") { _, context in
             try JSONResponse.make(try await visibleMeeting(context))
+        }
+        router.get("meetings/:id/agenda") { _, context in
+            try JSONResponse.make(try await visibleMeeting(context).agenda)
+        }
+        router.post("meetings/:id/agenda") { request, context in
+            try Self.require(context, .secretariat, to: "change agendas")
+            let body = try await request.decode(as: MeetingBody.Item.self, context: context)
+            let presenterNIP = try body.presenterNip.map { try NIP($0) }
+            let m = try await store.updateMeeting(try Self.meetingID(context)) { m, _ in
+                _ = try m.addAgendaItem(title: body.title, presenter: body.presenter, presenterNIP: presenterNIP, boxMinutes: body.minutes)
+            }
+            return try JSONResponse.make(m.agenda, status: .created, headers: [.location: "/meetings/\(m.id)/agenda"])
         }
         router.post("meetings/:id/start") { request, context in
             try Self.require(context, .secretariat, to: "start meetings")

@@ -94,7 +94,15 @@ import Testing
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
             _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
-            var (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/start", token: f.secretariat, body: "{\"at\":\"2020-12-16 09:07\"}")
+            var (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/agenda", token: f.secretariat,
+                                                   body: "{\"title\":\"Lain-lain\",\"minutes\":90}")
+            #expect(status == .unprocessableContent && body.contains("agenda is 150 min but the meeting is 120 min"))
+            (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/agenda", token: f.secretariat,
+                                               body: "{\"title\":\"Lain-lain\",\"minutes\":15}")
+            #expect(status == .created && body.contains("Lain-lain"))
+            (status, body, _) = try await call(client, .get, "/meetings/RP-2020-0001/agenda", token: f.participant)
+            #expect(status == .ok && body.contains("\"boxMinutes\":15"))
+            (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/start", token: f.secretariat, body: "{\"at\":\"2020-12-16 09:07\"}")
             #expect(status == .unprocessableContent && body.contains("give the reason"))
             (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/start", token: f.secretariat,
                                             body: "{\"at\":\"2020-12-16 09:07\",\"reason\":\"macet\"}")
