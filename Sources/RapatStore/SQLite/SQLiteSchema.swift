@@ -180,7 +180,17 @@ enum SQLiteSchema {
                 );
                 """)
         }
-        m.registerMigration("v3-tokens") { db in
+        m.registerMigration("v3-search") { db in
+            // Full-text index of what archivists search, kept in step with every write (MeetingRows.save).
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE search_index USING fts5(
+                    meeting_id UNINDEXED, section UNINDEXED, ref UNINDEXED, text,
+                    tokenize = 'indonesian'
+                );
+                """)
+            try SearchIndex.rebuild(db, progress: nil)
+        }
+        m.registerMigration("v4-tokens") { db in
             try db.execute(sql: """
                 CREATE TABLE api_token (
                     hash TEXT PRIMARY KEY NOT NULL CHECK (length(hash) = 64),
@@ -190,16 +200,6 @@ enum SQLiteSchema {
                     CHECK (role <> 'participant' OR nip IS NOT NULL)
                 );
                 """)
-        }
-        m.registerMigration("v2-search") { db in
-            // Full-text index of what archivists search, kept in step with every write (MeetingRows.save).
-            try db.execute(sql: """
-                CREATE VIRTUAL TABLE search_index USING fts5(
-                    meeting_id UNINDEXED, section UNINDEXED, ref UNINDEXED, text,
-                    tokenize = 'indonesian'
-                );
-                """)
-            try SearchIndex.rebuild(db, progress: nil)
         }
         return m
     }
