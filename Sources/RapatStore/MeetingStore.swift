@@ -113,6 +113,14 @@ extension MeetingStore {
     public func createMeeting(_ plan: Meeting) async throws -> Meeting {
         try await createMeetings([plan], series: nil)[0]
     }
+
+    public func exportBundle() async throws -> ArchiveBundle {
+        var files: [ArchiveBundle.MeetingFile] = []
+        for m in try await meetings(MeetingFilter()) {
+            files.append(ArchiveBundle.MeetingFile(meeting: m, versions: try await minutesVersions(m.id)))
+        }
+        return ArchiveBundle(people: try await people(opd: nil), series: try await allSeries(), meetings: files)
+    }
 }
 
 /// Errors of the archive itself, with what to do about them.

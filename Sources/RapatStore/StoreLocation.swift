@@ -37,11 +37,10 @@ public enum StoreLocation: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Opens the store, creating and migrating it when needed.
-    public func open() throws -> any MeetingStore {
+    public func open() async throws -> any MeetingStore {
         switch self {
         case let .sqlite(path): return try SQLiteStore(path: path)
-        case .postgres:
-            throw StoreError.cannotOpen(description, "the PostgreSQL backend is not part of this build yet; use a sqlite:// database")
+        case let .postgres(url): return try await PostgresStore(url: url)
         }
     }
 }

@@ -56,6 +56,23 @@ extension Meeting {
         cancelReason = reason
     }
 
+    /// Takes what a newer copy from another calendar says: title, people, time, place and (when it has
+    /// one) the agenda; what happened at the meeting stays as recorded here.
+    public mutating func adoptImported(_ plan: Meeting) {
+        title = plan.title
+        kind = plan.kind
+        chair = plan.chair
+        notulis = plan.notulis
+        participants = plan.participants
+        changeParticipants(adding: [], removing: [])
+        start = plan.start
+        end = plan.end
+        timeZone = plan.timeZone
+        virtualLink = plan.virtualLink
+        location = plan.location
+        if !plan.agenda.isEmpty { agenda = plan.agenda }
+    }
+
     /// Bumps `sequence` when anything a participant sees differs from `previous`.
     public mutating func settleSequence(after previous: Meeting) {
         sequence = visible != previous.visible ? previous.sequence + 1 : previous.sequence

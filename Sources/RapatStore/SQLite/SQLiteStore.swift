@@ -207,16 +207,6 @@ public final class SQLiteStore: MeetingStore {
         }
     }
 
-    public func exportBundle() async throws -> ArchiveBundle {
-        let people = try await people(opd: nil)
-        let series = try await allSeries()
-        var files: [ArchiveBundle.MeetingFile] = []
-        for m in try await meetings(MeetingFilter()) {
-            files.append(ArchiveBundle.MeetingFile(meeting: m, versions: try await minutesVersions(m.id)))
-        }
-        return ArchiveBundle(people: people, series: series, meetings: files)
-    }
-
     public func importBundle(_ bundle: ArchiveBundle) async throws {
         try await write { db in
             for p in bundle.people {
@@ -338,18 +328,7 @@ public final class SQLiteStore: MeetingStore {
                     try current.cancel(reason: "dibatalkan di kalender asal")
                     summary.cancelled.append(current.id)
                 } else {
-                    current.title = plan.title
-                    current.kind = plan.kind
-                    current.chair = plan.chair
-                    current.notulis = plan.notulis
-                    current.participants = plan.participants
-                    current.changeParticipants(adding: [], removing: [])
-                    current.start = plan.start
-                    current.end = plan.end
-                    current.timeZone = plan.timeZone
-                    current.virtualLink = plan.virtualLink
-                    current.location = plan.location
-                    if !plan.agenda.isEmpty { current.agenda = plan.agenda }
+                    current.adoptImported(plan)
                     try planner.check(current, previous: previous, people: try people(current, db), booked: try booked(for: current, db))
                     summary.updated.append(current.id)
                 }

@@ -4,24 +4,6 @@ import RapatCore
 
 /// The FTS5 index of titles, agenda items, discussion, decisions and action items.
 enum SearchIndex {
-    /// The searchable pieces of a meeting: (section, reference, text).
-    static func documents(_ m: Meeting) -> [(String, String?, String)] {
-        var docs: [(String, String?, String)] = [("judul", nil, m.title)]
-        let position = Dictionary(m.agenda.enumerated().map { ($1.key, $0 + 1) }, uniquingKeysWith: { a, _ in a })
-        for (i, item) in m.agenda.enumerated() { docs.append(("acara", String(i + 1), item.title)) }
-        for note in m.minutes.notes { docs.append(("pembahasan", position[note.itemKey].map(String.init), note.text)) }
-        for d in m.minutes.decisions { docs.append(("keputusan", String(d.number), d.text)) }
-        for a in m.minutes.actions {
-            let owner: String
-            switch a.owner {
-            case let .opd(name): owner = name
-            case let .person(nip): owner = nip.digits
-            }
-            docs.append(("tindak-lanjut", String(a.number), a.text + " — " + owner))
-        }
-        return docs
-    }
-
     /// A meeting's rows have rowids in a block of its own, so replacing them is a rowid range delete
     /// (FTS5 cannot index the meeting_id column).
     static let block: Int64 = 1 << 16
@@ -33,7 +15,7 @@ enum SearchIndex {
         let id = m.id.description
         let first = firstRowID(m.id)
         try db.execute(sql: "DELETE FROM search_index WHERE rowid >= ? AND rowid < ?", arguments: [first, first + block])
-        for (i, (section, ref, text)) in documents(m).prefix(Int(block)).enumerated() {
+        for (i, (section, ref, text)) in SearchDocuments.of(m).prefix(Int(block)).enumerated() {
             try db.execute(sql: "INSERT INTO search_index(rowid, meeting_id, section, ref, text) VALUES (?, ?, ?, ?, ?)",
                            arguments: [first + Int64(i), id, section, ref, text])
         }

@@ -25,17 +25,25 @@ public struct SearchQuery: Sendable, Equatable {
         self.limit = limit
     }
 
-    /// The FTS5 MATCH expression for the user's text. Every word and phrase is quoted, so no input can
-    /// make an FTS5 syntax error; what cannot be understood is refused with a message instead.
-    public func matchExpression() throws(SearchError) -> String {
-        enum Token: Equatable { case term(String), op(String), open, close }
-        var tokens: [Token] = []
+    /// One piece of a parsed query.
+    public enum Token: Equatable, Sendable {
+        /// A word as typed (letters, digits, '-' and '\''), searched by its stem unless `prefix`.
+        case term(String, prefix: Bool)
+        case phrase(String)
+        /// AND, OR or NOT.
+        case op(String)
+        case open, close
+    }
+
+    /// The query checked and split into terms, phrases and operators, with implicit ANDs made explicit.
+    /// What cannot be understood is refused with a message, so no backend ever sees a syntax error.
+    public func tokens() throws(SearchError) -> [Token] {
+        var raw: [Token] = []
         var chars = Array(text)[...]
-        func quote(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         while let c = chars.first {
             if c.isWhitespace { chars.removeFirst(); continue }
-            if c == "(" { tokens.append(.open); chars.removeFirst(); continue }
-            if c == ")" { tokens.append(.close); chars.removeFirst(); continue }
+            if c == "(" { raw.append(.open); chars.removeFirst(); continue }
+            if c == ")" { raw.append(.close); chars.removeFirst(); continue }
             if c == "\"" || c == "“" || c == "”" {
                 chars.removeFirst()
                 guard let end = chars.firstIndex(where: { $0 == "\"" || $0 == "”" || $0 == "“" }) else {
@@ -43,7 +51,7 @@ public struct SearchQuery: Sendable, Equatable {
                 }
                 let phrase = String(chars[..<end]).trimmed
                 chars = chars[chars.index(after: end)...]
-                if !phrase.isEmpty { tokens.append(.term(quote(phrase))) }
+                if phrase.contains(where: { $0.isLetter || $0.isNumber }) { raw.append(.phrase(phrase)) }
                 continue
             }
             var word = ""
@@ -51,46 +59,60 @@ public struct SearchQuery: Sendable, Equatable {
                 word.append(c)
                 chars.removeFirst()
             }
-            if ["AND", "OR", "NOT"].contains(word) { tokens.append(.op(word)); continue }
+            if ["AND", "OR", "NOT"].contains(word) { raw.append(.op(word)); continue }
             var negate = false
             if word.hasPrefix("-") { negate = true; word.removeFirst() }
             let isPrefix = word.hasSuffix("*")
             let bare = word.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" }
-            guard !bare.isEmpty else { continue }  // lone punctuation carries nothing to search for
-            if negate { tokens.append(.op("NOT")) }
-            tokens.append(.term(quote(bare) + (isPrefix ? "*" : "")))
+            guard bare.contains(where: { $0.isLetter || $0.isNumber }) else { continue }  // punctuation alone carries nothing to search for
+            if negate { raw.append(.op("NOT")) }
+            raw.append(.term(bare, prefix: isPrefix))
         }
         // Check the shape: operators need terms on both sides, parentheses balance.
-        var out: [String] = []
+        var out: [Token] = []
         var depth = 0
         var expectTerm = true
-        for (i, t) in tokens.enumerated() {
+        for (i, t) in raw.enumerated() {
             switch t {
-            case let .term(s):
-                if !expectTerm { out.append("AND") }
-                out.append(s)
+            case .term, .phrase:
+                if !expectTerm { out.append(.op("AND")) }
+                out.append(t)
                 expectTerm = false
             case let .op(o):
                 if expectTerm {
                     throw o == "NOT" && i == 0 ? .nothingToExclude(text) : .misplacedOperator(o, text)
                 }
-                out.append(o)
+                out.append(t)
                 expectTerm = true
             case .open:
-                if !expectTerm { out.append("AND") }
-                out.append("(")
+                if !expectTerm { out.append(.op("AND")) }
+                out.append(t)
                 depth += 1
                 expectTerm = true
             case .close:
                 guard depth > 0, !expectTerm else { throw .unbalancedParenthesis(text) }
-                out.append(")")
+                out.append(t)
                 depth -= 1
             }
         }
         guard depth == 0 else { throw .unbalancedParenthesis(text) }
         guard !out.isEmpty else { throw .empty }
-        guard !expectTerm else { throw .misplacedOperator(out.last ?? "", text) }
-        return out.joined(separator: " ")
+        if expectTerm, case let .op(o)? = out.last { throw .misplacedOperator(o, text) }
+        return out
+    }
+
+    /// The FTS5 MATCH expression: every word and phrase quoted, so no input can make an FTS5 syntax error.
+    public func matchExpression() throws(SearchError) -> String {
+        func quote(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        return try tokens().map { t in
+            switch t {
+            case let .term(w, prefix): return quote(w) + (prefix ? "*" : "")
+            case let .phrase(p): return quote(p)
+            case let .op(o): return o
+            case .open: return "("
+            case .close: return ")"
+            }
+        }.joined(separator: " ")
     }
 }
 

@@ -33,7 +33,7 @@ struct AgendaCommand: AsyncParsableCommand {
         @Argument var id: String
 
         func run() async throws {
-            let store = try global.store()
+            let store = try await global.store()
             let m = try await store.meeting(try Parse.meetingID(id))
             if output.json { return try JSON.print(m.agenda) }
             print(MeetingText(global: global, people: try await store.people(opd: nil).byNIP).agendaTable(m, details: true))

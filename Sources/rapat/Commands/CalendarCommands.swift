@@ -34,7 +34,7 @@ struct ExportCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let store = try global.store()
+            let store = try await global.store()
             let policy = try await store.policy()
             let options = CalendarOptions(organizerName: policy.organizerName, organizerEmail: policy.organizerEmail,
                                           people: try await store.people(opd: nil).byNIP,
@@ -113,7 +113,7 @@ struct ImportCommand: AsyncParsableCommand {
         @Flag(help: "Report what would change and keep nothing.") var dryRun = false
 
         func run() async throws {
-            let store = try global.store()
+            let store = try await global.store()
             let policy = try await store.policy()
             let importer = ICalImport(people: try await store.people(opd: nil).byNIP, defaultChair: try chair.map(Parse.nip),
                                       workingHours: policy.workingHours)

@@ -27,7 +27,7 @@ struct ConfigCommand: AsyncParsableCommand {
         @Argument var value: String
 
         func run() async throws {
-            let store = try global.store()
+            let store = try await global.store()
             var policy = try await store.policy()
             try policy.set(key, value)
             try await store.setPolicy(policy)

@@ -54,7 +54,7 @@ struct MeetingCommand: AsyncParsableCommand {
                 id: MeetingID(year: 0, serial: 0), title: title, kind: kind, chair: Parse.nip(chair),
                 notulis: notulis.map(Parse.nip), participants: participants.flatMap { $0.split(separator: ",") }.map { try Parse.nip(String($0)) },
                 start: startTime, end: endTime, timeZone: zone, virtualLink: link, location: location, agenda: agenda)
-            let store = try global.store()
+            let store = try await global.store()
             var created: [Meeting]
             if let rule {
                 let recurrence = try Recurrence(rule: rule, exceptions: Set(exceptions.map { try CivilDate($0) }))
@@ -133,7 +133,7 @@ struct MeetingCommand: AsyncParsableCommand {
 
         func run() async throws {
             let reason = reason
-            let store = try global.store()
+            let store = try await global.store()
             let m = try await store.updateMeeting(try Parse.meetingID(id)) { m, _ in try m.cancel(reason: reason) }
             print("\(m.id) " + global.t("dibatalkan", "cancelled") + " (" + global.t("urutan", "sequence") + " \(m.sequence))")
             if let ics {
@@ -181,7 +181,7 @@ struct MeetingCommand: AsyncParsableCommand {
         @Argument var id: String
 
         func run() async throws {
-            let store = try global.store()
+            let store = try await global.store()
             let m = try await store.meeting(try Parse.meetingID(id))
             if output.json { return try JSON.print(m) }
             print(MeetingText(global: global, people: try await store.people(opd: nil).byNIP).full(m))

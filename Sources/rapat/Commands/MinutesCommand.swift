@@ -46,7 +46,7 @@ struct MinutesCommand: AsyncParsableCommand {
         @Argument(help: "What must be done.") var text: String
 
         func run() async throws {
-            let store = try global.store()
+            let store = try await global.store()
             let actionOwner: ActionOwner
             if let nip = try? NIP(owner) {
                 _ = try await store.person(nip)
@@ -87,7 +87,7 @@ struct MinutesCommand: AsyncParsableCommand {
         @Option(help: "A sealed version: 1 is the first approval, 2… the corrections.") var version: Int?
 
         func run() async throws {
-            let store = try global.store()
+            let store = try await global.store()
             if let version {
                 let versions = try await store.minutesVersions(try Parse.meetingID(id))
                 guard let v = versions.first(where: { $0.version == version }) else {

@@ -36,7 +36,7 @@ struct PersonCommand: AsyncParsableCommand {
         @Option var email: String?
 
         func run() async throws {
-            let store = try global.store()
+            let store = try await global.store()
             let old = try await store.person(try Parse.nip(nip))
             let person = try Person(nip: old.nip, name: name ?? old.name, jabatan: jabatan ?? old.jabatan, opd: opd ?? old.opd,
                                     email: email ?? old.email)

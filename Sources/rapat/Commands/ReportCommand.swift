@@ -23,7 +23,7 @@ struct ReportCommand: AsyncParsableCommand {
             guard from < to else {
                 throw InputError.invalidValue(field: "period", value: "\(self.from) – \(self.to)", hint: "--to must be after --from")
             }
-            let store = try global.store()
+            let store = try await global.store()
             let meetings = try await store.meetings(MeetingFilter(from: from, to: to, opd: opd))
             let asOf = min(CivilDate(to.addingTimeInterval(-1), in: zone), CivilDate(Date(), in: zone))
             let actions = try await store.actions(ActionFilter(opd: opd, before: to, today: asOf))
@@ -81,7 +81,7 @@ extension ReportCommand {
         @Flag(help: "Print CSV for a spreadsheet.") var csv = false
 
         func run() async throws {
-            let store = try global.store()
+            let store = try await global.store()
             _ = try await store.series(series)
             let report = IndicatorReport(meetings: try await store.meetings(MeetingFilter(seriesID: series)), opd: opd, indicator: name)
             if output.json { return try JSON.print(report) }

@@ -22,7 +22,7 @@ struct SampleCommand: AsyncParsableCommand {
                 try FileManager.default.removeItem(atPath: path + suffix)
             }
         }
-        let store = try global.store()
+        let store = try await global.store()
         guard try await store.people(opd: nil).isEmpty else {
             throw InputError.invalidValue(field: "database", value: try StoreLocation.resolve(global.database).description,
                                           hint: "the archive already holds data; give a new file with --database sqlite://sample.db")

@@ -14,7 +14,7 @@ struct SeriesCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            let store = try global.store()
+            let store = try await global.store()
             let all = try await store.allSeries()
             if output.json { return try JSON.print(all) }
             var table = Table([global.t("Seri", "Series"), global.t("Aturan", "Rule"), global.t("Rapat", "Meetings"), global.t("Judul", "Title")],
@@ -31,7 +31,7 @@ struct SeriesCommand: AsyncParsableCommand {
         @Argument var id: String
 
         func run() async throws {
-            let store = try global.store()
+            let store = try await global.store()
             let series = try await store.series(id)
             let meetings = try await store.meetings(MeetingFilter(seriesID: id))
             if output.json {
@@ -69,7 +69,7 @@ struct SeriesCommand: AsyncParsableCommand {
                 }
                 boxes[p] = m
             }
-            let store = try global.store()
+            let store = try await global.store()
             let prepared = try await store.prepareNextMeeting(series: id, drop: Set(drop), boxes: boxes, followUpBoxMinutes: followUpBox,
                                                               today: CivilDate(Date(), in: Zone.jakarta), store: !dryRun)
             let (result, previous) = (prepared.meeting, prepared.previous)

@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "rapat")
         logger.logLevel = .info
-        let store = try global.store()
+        let store = try await global.store()
         let app = Application(router: RapatAPI(store: store).router(logger: logger),
                               configuration: .init(address: .hostname(host, port: port), serverName: "Rapat"), logger: logger)
         // runService stops on SIGTERM/SIGINT after the requests in flight are answered.

@@ -11,7 +11,7 @@ struct XMLMinutes {
     let schema: XMLSchema
 
     init(_ global: GlobalOptions) async throws {
-        store = try global.store()
+        store = try await global.store()
         writer = MinutesXML(people: try await store.people(opd: nil).byNIP)
         schema = try MinutesXML.schema()
     }
@@ -139,7 +139,7 @@ extension ExportCommand {
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func run() async throws {
-            let store = try global.store()
+            let store = try await global.store()
             let policy = try await store.policy()
             let akn = AkomaNtoso(people: try await store.people(opd: nil).byNIP, authority: authority, secretariat: policy.organizerName)
             let bytes = try akn.write(try await store.meeting(try Parse.meetingID(meeting)), schema: try AkomaNtoso.schema())
@@ -178,7 +178,7 @@ extension MinutesCommand {
             } else {
                 (text, source) = (try DocumentRenderer.builtIn(document, format), "\(document.rawValue).\(format.rawValue).mustache")
             }
-            let store = try global.store()
+            let store = try await global.store()
             let m = try await store.meeting(try Parse.meetingID(meeting))
             let organizer = try await store.policy().organizerName
             let renderer = DocumentRenderer(people: try await store.people(opd: nil).byNIP, language: global.lang, letterhead: kop ?? organizer)

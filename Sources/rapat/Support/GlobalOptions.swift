@@ -11,8 +11,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Language of dates and labels: id (default) or en.")
     var lang: Language = .id
 
-    func store() throws -> any MeetingStore {
-        try StoreLocation.resolve(database).open()
+    func store() async throws -> any MeetingStore {
+        try await StoreLocation.resolve(database).open()
     }
 
     var text: DateText { DateText(lang) }

@@ -1,0 +1,610 @@
+import Foundation
+import Logging
+import PostgresNIO
+import RapatCore
+
+/// The archive in PostgreSQL, for many `rapat serve` instances sharing one database. Same behaviour as
+/// SQLiteStore (the conformance suite runs on both); writes are transactions that take a table lock,
+/// and an exclusion constraint keeps anyone from being double-booked even across instances.
+public final class PostgresStore: MeetingStore {
+    let client: PostgresClient
+    let runner: Task<Void, Never>
+    let logger: Logger
+    let url: String
+
+    /// Connects to `postgres://user[:password]@host[:port]/database` and migrates.
+    public init(url: String) async throws {
+        guard let components = URLComponents(string: url), let host = components.host, let user = components.user,
+              components.path.count > 1
+        else { throw StoreError.unsupportedURL(url) }
+        self.url = url
+        var logger = Logger(label: "rapat.postgres")
+        logger.logLevel = .warning
+        self.logger = logger
+        let config = PostgresClient.Configuration(host: host, port: components.port ?? 5432, username: user, password: components.password,
+                                                  database: String(components.path.dropFirst()), tls: .disable)
+        let client = PostgresClient(configuration: config, backgroundLogger: logger)
+        self.client = client
+        runner = Task { await client.run() }
+        do {
+            try await PostgresSchema.migrate(client, logger: logger)
+        } catch {
+            runner.cancel()
+            throw StoreError.cannotOpen(url, "\(String(reflecting: error).prefix(300))")
+        }
+    }
+
+    deinit { runner.cancel() }
+
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        e.dateEncodingStrategy = .iso8601
+        return e
+    }()
+
+    static let decoder: JSONDecoder = {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .iso8601
+        return d
+    }()
+
+    /// A write transaction; writers take turns on the meeting table so id assignment and the conflict
+    /// check see every committed meeting. Domain errors come out as themselves.
+    func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { c in
+                try await c.query("LOCK TABLE meeting IN SHARE ROW EXCLUSIVE MODE", logger: logger)
+                return try await body(c)
+            }
+        } catch let e as PostgresTransactionError {
+            throw e.closureError ?? e
+        }
+    }
+
+    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await client.withConnection { c in try await body(c) }
+    }
+
+    // MARK: People
+
+    public func addPerson(_ person: Person) async throws {
+        try await write { c in
+            if let existing = try await Self.person(person.nip, c, logger) {
+                throw StoreError.duplicatePerson(person.nip, existing: "\(existing.name) (\(existing.opd))")
+            }
+            try await c.query("INSERT INTO person VALUES (\(person.nip.digits), \(person.name), \(person.jabatan), \(person.opd), \(person.email))", logger: logger)
+        }
+    }
+
+    public func updatePerson(_ person: Person) async throws {
+        try await write { c in
+            guard try await Self.person(person.nip, c, logger) != nil else { throw StoreError.unknownPerson(person.nip) }
+            try await c.query("UPDATE person SET name = \(person.name), jabatan = \(person.jabatan), opd = \(person.opd), email = \(person.email) WHERE nip = \(person.nip.digits)", logger: logger)
+        }
+    }
+
+    static func person(_ nip: NIP, _ c: PostgresConnection, _ logger: Logger) async throws -> Person? {
+        try await people("SELECT nip, name, jabatan, opd, email FROM person WHERE nip = \(nip.digits)", c, logger).first
+    }
+
+    static func people(_ query: PostgresQuery, _ c: PostgresConnection, _ logger: Logger) async throws -> [Person] {
+        var result: [Person] = []
+        for try await (nip, name, jabatan, opd, email) in try await c.query(query, logger: logger).decode((String, String, String, String, String?).self) {
+            result.append(try Person(nip: NIP(nip), name: name, jabatan: jabatan, opd: opd, email: email))
+        }
+        return result
+    }
+
+    public func person(_ nip: NIP) async throws -> Person {
+        guard let p = try await read({ c in try await Self.person(nip, c, logger) }) else { throw StoreError.unknownPerson(nip) }
+        return p
+    }
+
+    public func people(opd: String?) async throws -> [Person] {
+        try await read { c in
+            if let opd {
+                return try await Self.people("SELECT nip, name, jabatan, opd, email FROM person WHERE lower(opd) = lower(\(opd)) ORDER BY opd, name", c, logger)
+            }
+            return try await Self.people("SELECT nip, name, jabatan, opd, email FROM person ORDER BY opd, name", c, logger)
+        }
+    }
+
+    // MARK: Settings, holidays, series
+
+    static func policy(_ c: PostgresConnection, _ logger: Logger) async throws -> Policy {
+        var policy = Policy.standard
+        for try await (key, value) in try await c.query("SELECT key, value FROM setting", logger: logger).decode((String, String).self) {
+            try policy.set(key, value)
+        }
+        return policy
+    }
+
+    public func policy() async throws -> Policy { try await read { c in try await Self.policy(c, logger) } }
+
+    public func setPolicy(_ policy: Policy) async throws {
+        try await write { c in
+            for (key, value) in policy.settings {
+                try await c.query("INSERT INTO setting VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = excluded.value", logger: logger)
+            }
+        }
+    }
+
+    public func addHolidays(_ holidays: [Holiday]) async throws -> Int {
+        try await write { c in
+            var added = 0
+            for h in holidays {
+                let rows = try await c.query("INSERT INTO holiday VALUES (\(h.date.description), \(h.name)) ON CONFLICT (date) DO UPDATE SET name = excluded.name RETURNING (xmax = 0)", logger: logger)
+                for try await inserted in rows.decode(Bool.self) where inserted { added += 1 }
+            }
+            return added
+        }
+    }
+
+    static func holidays(_ c: PostgresConnection, _ logger: Logger) async throws -> [Holiday] {
+        var result: [Holiday] = []
+        for try await (date, name) in try await c.query("SELECT date, name FROM holiday ORDER BY date", logger: logger).decode((String, String).self) {
+            result.append(Holiday(date: try CivilDate(date), name: name))
+        }
+        return result
+    }
+
+    public func holidays() async throws -> [Holiday] { try await read { c in try await Self.holidays(c, logger) } }
+
+    static func series(_ query: PostgresQuery, _ c: PostgresConnection, _ logger: Logger) async throws -> [Series] {
+        var result: [Series] = []
+        for try await (id, title, rule, exceptions) in try await c.query(query, logger: logger).decode((String, String, String, String).self) {
+            let ex = Set(try exceptions.split(separator: ",").map { try CivilDate(String($0)) })
+            result.append(Series(id: id, title: title, rule: try Recurrence(rule: rule, exceptions: ex)))
+        }
+        return result
+    }
+
+    public func series(_ id: String) async throws -> Series {
+        guard let s = try await read({ c in try await Self.series("SELECT id, title, rule, exceptions FROM series WHERE id = \(id)", c, logger).first }) else {
+            throw StoreError.unknownSeries(id)
+        }
+        return s
+    }
+
+    public func allSeries() async throws -> [Series] {
+        try await read { c in try await Self.series("SELECT id, title, rule, exceptions FROM series ORDER BY year, serial", c, logger) }
+    }
+
+    static func insertSeries(_ s: Series, id: String?, firstStart plan: Meeting, _ c: PostgresConnection, _ logger: Logger) async throws -> String {
+        let year = CivilDate(plan.start, in: plan.zone).year
+        var serial = 0
+        for try await max in try await c.query("SELECT coalesce(max(serial), 0) FROM series WHERE year = \(year)", logger: logger).decode(Int.self) { serial = max + 1 }
+        let newID = id ?? String(format: "SR-%04d-%03d", year, serial)
+        let exceptions = s.rule.exceptions.sorted().map(\.description).joined(separator: ",")
+        try await c.query("INSERT INTO series VALUES (\(newID), \(year), \(serial), \(s.title), \(s.rule.description), \(exceptions))", logger: logger)
+        return newID
+    }
+
+    // MARK: Meetings
+
+    static func load(_ query: PostgresQuery, _ c: PostgresConnection, _ logger: Logger) async throws -> [Meeting] {
+        var result: [Meeting] = []
+        for try await doc in try await c.query(query, logger: logger).decode(String.self) {
+            result.append(try decoder.decode(Meeting.self, from: Data(doc.utf8)))
+        }
+        return result
+    }
+
+    static func load(_ id: MeetingID, _ c: PostgresConnection, _ logger: Logger) async throws -> Meeting {
+        guard let m = try await load("SELECT doc FROM meeting WHERE id = \(id.description)", c, logger).first else { throw StoreError.unknownMeeting(id) }
+        return m
+    }
+
+    /// Writes the whole aggregate: its row, its people's time slots and its search documents.
+    static func save(_ m: Meeting, _ c: PostgresConnection, _ logger: Logger) async throws {
+        let id = m.id.description
+        let doc = String(decoding: try encoder.encode(m), as: UTF8.self)
+        try await c.query("""
+            INSERT INTO meeting VALUES (\(id), \(m.id.year), \(m.id.serial), \(m.start), \(m.status.rawValue), \(m.seriesID), \(m.occurrenceStart),
+                                        \(m.icalUID), \(m.minutes.isApproved), \(doc))
+            ON CONFLICT (id) DO UPDATE SET start_at = excluded.start_at, status = excluded.status, series_id = excluded.series_id,
+                occurrence_start = excluded.occurrence_start, ical_uid = excluded.ical_uid, approved = excluded.approved, doc = excluded.doc
+            """, logger: logger)
+        try await c.query("DELETE FROM meeting_person WHERE meeting_id = \(id)", logger: logger)
+        for nip in m.everyone {
+            try await c.query("INSERT INTO meeting_person VALUES (\(id), \(nip.digits), tstzrange(\(m.start), \(m.end)), \(m.status != .cancelled))", logger: logger)
+        }
+        try await c.query("DELETE FROM search_doc WHERE meeting_id = \(id)", logger: logger)
+        for (i, (section, ref, text)) in SearchDocuments.of(m).enumerated() {
+            try await c.query("INSERT INTO search_doc (meeting_id, seq, section, ref, text) VALUES (\(id), \(i), \(section), \(ref), \(text))", logger: logger)
+        }
+    }
+
+    static func people(for m: Meeting, _ c: PostgresConnection, _ logger: Logger) async throws -> [NIP: Person] {
+        let nips = Array(Set(m.everyone.map(\.digits) + m.agenda.compactMap { $0.presenterNIP?.digits }))
+        let found = try await people("SELECT nip, name, jabatan, opd, email FROM person WHERE nip = ANY(\(nips))", c, logger)
+        return Dictionary(uniqueKeysWithValues: found.map { ($0.nip, $0) })
+    }
+
+    /// Active meetings overlapping `m` that occupy any of its people: a GiST range lookup.
+    static func booked(for m: Meeting, _ c: PostgresConnection, _ logger: Logger) async throws -> [BookedSlot] {
+        let nips = m.everyone.map(\.digits)
+        let others = try await load("""
+            SELECT doc FROM meeting WHERE id IN (
+                SELECT meeting_id FROM meeting_person
+                WHERE nip = ANY(\(nips)) AND active AND slot && tstzrange(\(m.start), \(m.end)) AND meeting_id <> \(m.id.description))
+            """, c, logger)
+        return others.map { BookedSlot(meetingID: $0.id, title: $0.title, start: $0.start, end: $0.end, timeZone: $0.timeZone, people: Set($0.everyone)) }
+    }
+
+    static func insertMeeting(_ plan: Meeting, planner: Planner, _ c: PostgresConnection, _ logger: Logger) async throws -> Meeting {
+        var m = plan
+        let year = CivilDate(m.start, in: m.zone).year
+        var serial = 1
+        for try await max in try await c.query("SELECT coalesce(max(serial), 0) FROM meeting WHERE year = \(year)", logger: logger).decode(Int.self) { serial = max + 1 }
+        m.id = MeetingID(year: year, serial: serial)
+        try planner.check(m, people: try await people(for: m, c, logger), booked: try await booked(for: m, c, logger))
+        try await save(m, c, logger)
+        return m
+    }
+
+    static func planner(_ c: PostgresConnection, _ logger: Logger) async throws -> Planner {
+        Planner(workingHours: try await policy(c, logger).workingHours, holidays: try await holidays(c, logger))
+    }
+
+    public func createMeetings(_ plans: [Meeting], series: Series?) async throws -> [Meeting] {
+        guard !plans.isEmpty else { throw StoreError.emptyPlan }
+        return try await write { c in
+            let planner = try await Self.planner(c, logger)
+            var seriesID: String?
+            if let series { seriesID = try await Self.insertSeries(series, id: nil, firstStart: plans[0], c, logger) }
+            var created: [Meeting] = []
+            for plan in plans {
+                var m = plan
+                m.status = .scheduled
+                m.sequence = 0
+                if let seriesID { m.seriesID = seriesID }
+                created.append(try await Self.insertMeeting(m, planner: planner, c, logger))
+            }
+            return created
+        }
+    }
+
+    public func meeting(_ id: MeetingID) async throws -> Meeting {
+        try await read { c in try await Self.load(id, c, logger) }
+    }
+
+    public func meetings(_ filter: MeetingFilter) async throws -> [Meeting] {
+        try await read { c in
+            var query = PostgresQuery(unsafeSQL: "SELECT doc FROM meeting WHERE true")
+            var binds = PostgresBindings()
+            func add(_ clause: String, _ value: some PostgresEncodable & Sendable) throws {
+                try binds.append(value)
+                query = PostgresQuery(unsafeSQL: query.sql + " AND " + clause.replacingOccurrences(of: "?", with: "$\(binds.count)"), binds: binds)
+            }
+            if let from = filter.from { try add("start_at >= ?", from) }
+            if let to = filter.to { try add("start_at < ?", to) }
+            if let status = filter.status { try add("status = ?", status.rawValue) }
+            if let series = filter.seriesID { try add("series_id = ?", series) }
+            if let nip = filter.participant { try add("id IN (SELECT meeting_id FROM meeting_person WHERE nip = ?)", nip.digits) }
+            if let opd = filter.opd {
+                try add("id IN (SELECT mp.meeting_id FROM meeting_person mp JOIN person p ON p.nip = mp.nip WHERE lower(p.opd) = lower(?))", opd)
+            }
+            var sql = query.sql + " ORDER BY start_at, year, serial"
+            if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
+            return try await Self.load(PostgresQuery(unsafeSQL: sql, binds: binds), c, logger)
+        }
+    }
+
+    public func updateMeeting(_ id: MeetingID, _ change: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting {
+        try await write { c in
+            let previous = try await Self.load(id, c, logger)
+            let policy = try await Self.policy(c, logger)
+            var m = previous
+            try change(&m, policy)
+            m.id = previous.id
+            guard m != previous else { return m }
+            let planner = Planner(workingHours: policy.workingHours, holidays: try await Self.holidays(c, logger))
+            try planner.check(m, previous: previous, people: try await Self.people(for: m, c, logger), booked: try await Self.booked(for: m, c, logger))
+            m.settleSequence(after: previous)
+            try await Self.save(m, c, logger)
+            if let approval = m.minutes.approval, approval != previous.minutes.approval { try await Self.seal(m, c, logger) }
+            return m
+        }
+    }
+
+    // MARK: Action items
+
+    static func followUps(_ c: PostgresConnection, _ logger: Logger) async throws -> [String: (ActionStatus, Date, String?)] {
+        var result: [String: (ActionStatus, Date, String?)] = [:]
+        for try await (meeting, number, status, at, note) in try await c.query("SELECT meeting_id, number, status, at, note FROM action_follow_up", logger: logger)
+            .decode((String, Int, String, Date, String?).self) {
+            result["\(meeting)/\(number)"] = (ActionStatus(rawValue: status) ?? .open, at, note)
+        }
+        return result
+    }
+
+    public func actions(_ filter: ActionFilter) async throws -> [ActionRecord] {
+        let meetings = try await self.meetings(MeetingFilter(to: filter.before, seriesID: filter.seriesID))
+        let people = Dictionary(uniqueKeysWithValues: try await self.people(opd: nil).map { ($0.nip, $0) })
+        let follow = try await read { c in try await Self.followUps(c, logger) }
+        return ActionRecord.list(meetings: meetings, people: people, followUps: follow, filter: filter)
+    }
+
+    public func setActionStatus(_ id: ActionID, _ status: ActionStatus, at: Date, note: String?) async throws -> ActionRecord {
+        try await write { c in
+            var m = try await Self.load(id.meeting, c, logger)
+            guard m.minutes.actions.contains(where: { $0.number == id.number }) else { throw StoreError.unknownAction(id) }
+            if m.minutes.isApproved {
+                try await c.query("""
+                    INSERT INTO action_follow_up VALUES (\(id.meeting.description), \(id.number), \(status.rawValue), \(at.wholeSecond), \(note))
+                    ON CONFLICT (meeting_id, number) DO UPDATE SET status = excluded.status, at = excluded.at, note = excluded.note
+                    """, logger: logger)
+            } else {
+                try m.setAction(id.number, status: status, at: at, note: note)
+                try await Self.save(m, c, logger)
+            }
+            let people = try await Self.people(for: m, c, logger)
+            let owners = try await Self.people("SELECT nip, name, jabatan, opd, email FROM person", c, logger)
+            let all = Dictionary(uniqueKeysWithValues: owners.map { ($0.nip, $0) }).merging(people) { a, _ in a }
+            let filter = ActionFilter(today: CivilDate(Date(), in: Zone.jakarta))
+            return ActionRecord.list(meetings: [m], people: all, followUps: try await Self.followUps(c, logger), filter: filter).first { $0.id == id }!
+        }
+    }
+
+    // MARK: Integrity
+
+    static func seal(_ m: Meeting, _ c: PostgresConnection, _ logger: Logger) async throws {
+        let record = try MinutesRecord(m)
+        try await c.query("""
+            INSERT INTO minutes_version VALUES (\(m.id.description), \(record.approval.version), \(record.approval.by.digits), \(record.approval.at),
+                                                \(record.approval.reason), \(String(decoding: record.canonical(), as: UTF8.self)), \(record.digest))
+            """, logger: logger)
+    }
+
+    static func versions(_ id: MeetingID, _ c: PostgresConnection, _ logger: Logger) async throws -> [(Int, String, String, MinutesVersion?)] {
+        var result: [(Int, String, String, MinutesVersion?)] = []
+        let rows = try await c.query("SELECT version, approved_by, approved_at, reason, canonical, digest FROM minutes_version WHERE meeting_id = \(id.description) ORDER BY version", logger: logger)
+        for try await (version, by, at, reason, canonical, digest) in rows.decode((Int, String, Date, String?, String, String).self) {
+            let record = try? decoder.decode(MinutesRecord.self, from: Data(canonical.utf8))
+            result.append((version, canonical, digest, try record.map {
+                MinutesVersion(meetingID: id, version: version, approvedBy: try NIP(by), approvedAt: at, reason: reason, digest: digest, record: $0)
+            }))
+        }
+        return result
+    }
+
+    public func minutesVersions(_ id: MeetingID) async throws -> [MinutesVersion] {
+        try await read { c in
+            _ = try await Self.load(id, c, logger)
+            return try await Self.versions(id, c, logger).compactMap(\.3)
+        }
+    }
+
+    public func verify(from: Date?, to: Date?) async throws -> [IntegrityProblem] {
+        let meetings = try await self.meetings(MeetingFilter(from: from, to: to)).filter(\.minutes.isApproved)
+        return try await read { c in
+            var problems: [IntegrityProblem] = []
+            for m in meetings {
+                let versions = try await Self.versions(m.id, c, logger)
+                for (version, canonical, digest, _) in versions where SHA256.hex(Array(canonical.utf8)) != digest {
+                    problems.append(IntegrityProblem(meetingID: m.id, version: version, problem: "the stored record no longer has its digest"))
+                }
+                let current = m.minutes.approval!.version
+                guard let latest = versions.first(where: { $0.0 == current }) else {
+                    problems.append(IntegrityProblem(meetingID: m.id, version: current, problem: "approved, but no sealed version is stored"))
+                    continue
+                }
+                let live = try MinutesRecord(m).digest
+                if live != latest.2 {
+                    problems.append(IntegrityProblem(meetingID: m.id, version: current,
+                                                     problem: "the minutes stored now differ from the approved version (digest \(live.prefix(12))… ≠ \(latest.2.prefix(12))…)"))
+                }
+            }
+            return problems
+        }
+    }
+
+    public func importBundle(_ bundle: ArchiveBundle) async throws {
+        try await write { c in
+            for p in bundle.people {
+                if let existing = try await Self.person(p.nip, c, logger) {
+                    guard existing == p else { throw BundleError.conflict("NIP \(p.nip) is registered here as \(existing.name) (\(existing.opd)) with other details") }
+                } else {
+                    try await c.query("INSERT INTO person VALUES (\(p.nip.digits), \(p.name), \(p.jabatan), \(p.opd), \(p.email))", logger: logger)
+                }
+            }
+            for s in bundle.series {
+                if let existing = try await Self.series("SELECT id, title, rule, exceptions FROM series WHERE id = \(s.id)", c, logger).first {
+                    guard existing == s else { throw BundleError.conflict("series \(s.id) exists here with another rule") }
+                    continue
+                }
+                let parts = s.id.split(separator: "-")
+                let exceptions = s.rule.exceptions.sorted().map(\.description).joined(separator: ",")
+                try await c.query("INSERT INTO series VALUES (\(s.id), \(Int(parts.count == 3 ? parts[1] : "0") ?? 0), \(Int(parts.last ?? "0") ?? 0), \(s.title), \(s.rule.description), \(exceptions))", logger: logger)
+            }
+            for file in bundle.meetings {
+                let exists = try await Self.load("SELECT doc FROM meeting WHERE id = \(file.meeting.id.description)", c, logger)
+                guard exists.isEmpty else { throw BundleError.conflict("meeting \(file.meeting.id) already exists in this archive") }
+                try await Self.save(file.meeting, c, logger)
+                for v in file.versions {
+                    try await c.query("""
+                        INSERT INTO minutes_version VALUES (\(v.meetingID.description), \(v.version), \(v.approvedBy.digits), \(v.approvedAt), \(v.reason),
+                                                            \(String(decoding: v.record.canonical(), as: UTF8.self)), \(v.digest))
+                        """, logger: logger)
+                }
+            }
+        }
+    }
+
+    // MARK: Search
+
+    public func search(_ query: SearchQuery) async throws -> [SearchHit] {
+        let tokens = try query.tokens()
+        var binds = PostgresBindings()
+        func bind(_ s: String) throws -> String {
+            try binds.append(s)
+            return "$\(binds.count)"
+        }
+        // Each word through the indonesian configuration, combined with tsquery operators: input never reaches the query parser raw.
+        var expression = ""
+        for t in tokens {
+            switch t {
+            case let .term(w, prefix):
+                let word = w.filter { $0.isLetter || $0.isNumber }
+                expression += prefix ? "to_tsquery('indonesian', \(try bind(word)) || ':*')" : "plainto_tsquery('indonesian', \(try bind(w)))"
+            case let .phrase(p): expression += "phraseto_tsquery('indonesian', \(try bind(p)))"
+            case let .op(o):
+                if o == "NOT" { expression += " && !! " } else { expression += o == "AND" ? " && " : " || " }
+            case .open: expression += "("
+            case .close: expression += ")"
+            }
+        }
+        var clauses = ["s.tsv @@ q.query"]
+        if let from = query.from { try binds.append(from); clauses.append("m.start_at >= $\(binds.count)") }
+        if let to = query.to { try binds.append(to); clauses.append("m.start_at < $\(binds.count)") }
+        if let status = query.status { clauses.append("m.status = \(try bind(status.rawValue))") }
+        if let kind = query.kind { clauses.append("lower(m.doc::jsonb->>'kind') = lower(\(try bind(kind)))") }
+        if let nip = query.person { clauses.append("m.id IN (SELECT meeting_id FROM meeting_person WHERE nip = \(try bind(nip.digits)))") }
+        if let opd = query.opd {
+            clauses.append("m.id IN (SELECT mp.meeting_id FROM meeting_person mp JOIN person p ON p.nip = mp.nip WHERE lower(p.opd) = lower(\(try bind(opd))))")
+        }
+        try binds.append(max(1, query.limit))
+        let sql = """
+            WITH q AS (SELECT (\(expression)) AS query)
+            SELECT s.meeting_id, s.section, s.ref,
+                   ts_headline('indonesian', s.text, q.query, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…'),
+                   ts_rank_cd(s.tsv, q.query)::float8, m.doc
+            FROM search_doc s JOIN meeting m ON m.id = s.meeting_id, q
+            WHERE \(clauses.joined(separator: " AND "))
+            ORDER BY 5 DESC, m.start_at DESC
+            LIMIT $\(binds.count)
+            """
+        return try await read { c in
+            var hits: [SearchHit] = []
+            for try await (id, section, ref, snippet, rank, doc) in try await c.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+                .decode((String, String, String?, String, Double, String).self) {
+                let m = try Self.decoder.decode(Meeting.self, from: Data(doc.utf8))
+                hits.append(SearchHit(meetingID: try MeetingID(id), title: m.title, start: m.start, timeZone: m.timeZone, section: section,
+                                      reference: ref, snippet: snippet, score: -rank))
+            }
+            return hits
+        }
+    }
+
+    public func reindex(progress: (@Sendable (Int, Int) -> Void)?) async throws {
+        let all = try await meetings(MeetingFilter())
+        try await write { c in
+            for (i, m) in all.enumerated() {
+                try await Self.save(m, c, logger)
+                progress?(i + 1, all.count)
+            }
+        }
+    }
+
+    // MARK: Archive id, tokens, calendar import
+
+    public func archiveID() async throws -> String {
+        try await read { c in
+            var id = ""
+            for try await value in try await c.query("SELECT archive_id FROM archive WHERE id = 1", logger: logger).decode(String.self) { id = value }
+            return id
+        }
+    }
+
+    public func createToken(role: Role, person: NIP?) async throws -> String {
+        if role == .participant, person == nil { throw StoreError.tokenNeedsPerson }
+        let secret = APIToken.newSecret()
+        try await write { c in
+            if let person, try await Self.person(person, c, logger) == nil { throw StoreError.unknownPerson(person) }
+            try await c.query("INSERT INTO api_token VALUES (\(APIToken.hash(secret)), \(role.rawValue), \(person?.digits), \(Date().wholeSecond))", logger: logger)
+        }
+        return secret
+    }
+
+    public func token(secret: String) async throws -> APIToken? {
+        try await read { c in
+            for try await (role, nip, created) in try await c.query("SELECT role, nip, created_at FROM api_token WHERE hash = \(APIToken.hash(secret))", logger: logger)
+                .decode((String, String?, Date).self) {
+                guard let role = Role(rawValue: role) else { return nil }
+                return APIToken(role: role, person: try nip.map { try NIP($0) }, createdAt: created)
+            }
+            return nil
+        }
+    }
+
+    public func importEvents(_ events: [ImportedEvent], dryRun: Bool) async throws -> ImportSummary {
+        var summary = ImportSummary()
+        summary.dryRun = dryRun
+        do {
+            try await write { c in
+                let planner = try await Self.planner(c, logger)
+                var archive = ""
+                for try await value in try await c.query("SELECT archive_id FROM archive WHERE id = 1", logger: logger).decode(String.self) { archive = value }
+                for event in events {
+                    do {
+                        try await Self.importEvent(event, planner: planner, archiveID: archive, into: &summary, c, logger)
+                    } catch let error as PSQLError {
+                        throw error
+                    } catch {
+                        throw ImportError(source: event.source, line: event.line, summary: event.summary, reason: "\(error)")
+                    }
+                }
+                if dryRun { throw DryRunRollback() }
+            }
+        } catch is DryRunRollback {
+            return summary
+        }
+        return summary
+    }
+
+    struct DryRunRollback: Error {}
+
+    static func existing(uid: String, occurrence: Date?, archiveID: String, _ c: PostgresConnection, _ logger: Logger) async throws -> Meeting? {
+        let byUID: [Meeting]
+        if let occurrence {
+            byUID = try await load("SELECT doc FROM meeting WHERE ical_uid = \(uid) AND occurrence_start = \(occurrence)", c, logger)
+        } else {
+            byUID = try await load("SELECT doc FROM meeting WHERE ical_uid = \(uid) AND occurrence_start IS NULL", c, logger)
+        }
+        if let m = byUID.first { return m }
+        let suffix = "@\(archiveID).rapat"
+        guard uid.hasSuffix(suffix) else { return nil }
+        let local = String(uid.dropLast(suffix.count))
+        if let id = try? MeetingID(local), occurrence == nil {
+            return try await load("SELECT doc FROM meeting WHERE id = \(id.description)", c, logger).first
+        }
+        if let occurrence {
+            return try await load("SELECT doc FROM meeting WHERE series_id = \(local) AND occurrence_start = \(occurrence)", c, logger).first
+        }
+        return nil
+    }
+
+    static func importEvent(_ event: ImportedEvent, planner: Planner, archiveID: String, into summary: inout ImportSummary,
+                            _ c: PostgresConnection, _ logger: Logger) async throws {
+        var seriesID: String?
+        for plan in event.meetings {
+            if var current = try await existing(uid: event.uid, occurrence: plan.occurrenceStart, archiveID: archiveID, c, logger) {
+                guard event.sequence > current.sequence else { summary.unchanged += 1; continue }
+                let previous = current
+                if event.cancelled || plan.status == .cancelled {
+                    try current.cancel(reason: "dibatalkan di kalender asal")
+                    summary.cancelled.append(current.id)
+                } else {
+                    current.adoptImported(plan)
+                    try planner.check(current, previous: previous, people: try await people(for: current, c, logger), booked: try await booked(for: current, c, logger))
+                    summary.updated.append(current.id)
+                }
+                current.sequence = event.sequence
+                try await save(current, c, logger)
+                continue
+            }
+            if event.cancelled || plan.status == .cancelled { summary.unchanged += 1; continue }
+            var m = plan
+            m.status = .scheduled
+            m.sequence = event.sequence
+            m.icalUID = event.uid
+            if let series = event.series {
+                if seriesID == nil { seriesID = try await insertSeries(series, id: nil, firstStart: plan, c, logger) }
+                m.seriesID = seriesID
+            }
+            summary.created.append(try await insertMeeting(m, planner: planner, c, logger).id)
+        }
+    }
+}
