@@ -6,16 +6,49 @@ import Testing
 /// A store backend the conformance suite runs against. Each test gets a fresh, empty archive.
 struct Backend: CustomTestStringConvertible, Sendable {
     let name: String
-    let make: @Sendable () throws -> any MeetingStore
+    /// Two independent handles on one new, empty archive (two processes, or two `rapat serve` instances).
+    let pair: @Sendable () async throws -> (any MeetingStore, any MeetingStore)
+
+    func make() async throws -> any MeetingStore { try await pair().0 }
 
     var testDescription: String { name }
 
     static let sqlite = Backend(name: "sqlite") {
-        try SQLiteStore(path: TempDir.make().appendingPathComponent("rapat.db").path)
+        let path = try TempDir.make().appendingPathComponent("rapat.db").path
+        return (try SQLiteStore(path: path), try SQLiteStore(path: path))
     }
 
-    /// Every backend available here; PostgreSQL joins when its issue lands.
-    static let all: [Backend] = [.sqlite]
+    /// A fresh database per test on the server named by `RAPAT_TEST_POSTGRES_URL` (e.g.
+    /// postgres://postgres@127.0.0.1:55432/postgres, as .ci/run starts it).
+    static let postgres = Backend(name: "postgres") {
+        guard let admin = ProcessInfo.processInfo.environment["RAPAT_TEST_POSTGRES_URL"], var url = URLComponents(string: admin) else {
+            throw StoreError.unsupportedURL("RAPAT_TEST_POSTGRES_URL is not set")
+        }
+        let name = "rapat_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try PostgresAdmin.createDatabase(name, adminURL: admin)
+        url.path = "/" + name
+        return (try await PostgresStore(url: url.string!), try await PostgresStore(url: url.string!))
+    }
+
+    /// Every backend available here: SQLite always, PostgreSQL when a test server is given.
+    static let all: [Backend] = ProcessInfo.processInfo.environment["RAPAT_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
+}
+
+/// Creates test databases with psql (the client ships with the server the tests run against).
+enum PostgresAdmin {
+    static func createDatabase(_ name: String, adminURL: String) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["psql", adminURL, "-q", "-v", "ON_ERROR_STOP=1", "-c", "CREATE DATABASE \(name)"]
+        p.standardOutput = FileHandle.nullDevice
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else {
+            throw StoreError.cannotOpen(adminURL, String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        }
+    }
 }
 
 enum TempDir {
@@ -41,7 +74,7 @@ enum Seed {
     ]
 
     static func store(_ backend: Backend) async throws -> any MeetingStore {
-        let store = try backend.make()
+        let store = try await backend.make()
         for p in people { try await store.addPerson(p) }
         return store
     }

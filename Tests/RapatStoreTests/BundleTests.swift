@@ -18,7 +18,7 @@ import Testing
         let dir = try TempDir.make().appendingPathComponent("bundle")
         let exported = try await a.exportBundle()
         try exported.write(to: dir)
-        let b = try backend.make()
+        let b = try await backend.make()
         try await b.importBundle(try ArchiveBundle.read(from: dir))
         let imported = try await b.exportBundle()
         #expect(imported == exported)

@@ -194,6 +194,22 @@ import Testing
     }
 
     @Test(arguments: Backend.all)
+    func twoInstancesRacingForOnePersonBookHimOnce(_ backend: Backend) async throws {
+        let (a, b) = try await backend.pair()
+        for p in Seed.people { try await a.addPerson(p) }
+        // Ten rounds: two instances plan, at the same moment, overlapping meetings for the Governor.
+        for round in 0..<10 {
+            let day = try CivilDate("2021-03-01").adding(days: round + (round / 5) * 2)
+            async let first: Meeting? = try? a.createMeeting(Seed.plan("\(day) 09:00", participants: [Seed.kadinkes]))
+            async let second: Meeting? = try? b.createMeeting(Seed.plan("\(day) 10:00", chair: Seed.kabpbd, participants: [Seed.governor]))
+            let results = await [first, second].compactMap { $0 }
+            #expect(results.count == 1, "round \(round): \(results.map(\.id))")
+        }
+        let governorMeetings = try await a.meetings(MeetingFilter(participant: Seed.governor))
+        for (x, y) in zip(governorMeetings, governorMeetings.dropFirst()) { #expect(x.end <= y.start) }
+    }
+
+    @Test(arguments: Backend.all)
     func concurrentWritersLoseNothing(_ backend: Backend) async throws {
         let store = try await Seed.store(backend)
         // Twenty one-hour meetings with different chairs but a shared participant would conflict; use disjoint days instead.

@@ -19,7 +19,8 @@ public final class PostgresStore: MeetingStore {
         else { throw StoreError.unsupportedURL(url) }
         self.url = url
         var logger = Logger(label: "rapat.postgres")
-        logger.logLevel = .warning
+        // Only errors: the client warns while its run() task starts, and waits for it.
+        logger.logLevel = .error
         self.logger = logger
         let config = PostgresClient.Configuration(host: host, port: components.port ?? 5432, username: user, password: components.password,
                                                   database: String(components.path.dropFirst()), tls: .disable)
