@@ -440,7 +440,7 @@ public final class PostgresStore: MeetingStore {
         let tokens = try query.tokens()
         var binds = PostgresBindings()
         func bind(_ s: String) throws -> String {
-            try binds.append(s)
+            binds.append(s)
             return "$\(binds.count)"
         }
         // Each word through the indonesian configuration, combined with tsquery operators: input never reaches the query parser raw.

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Load test: two `rapat serve` instances on one throwaway PostgreSQL cluster (loopback only, bounded
+# duration), mixed reads and writes with wrk; afterwards every 201 must be a meeting in the database and
+# nobody may be in two overlapping meetings. Prints req/s and p99 per instance.
+# Usage: bench/load.sh [SECONDS]   (needs PostgreSQL and wrk from Debian's packages; run as root)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-15}"
+command -v wrk > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null; }
+swift build -c release --product rapat -q
+rapat="$(swift build -c release --show-bin-path)/rapat"
+
+pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+work="$(mktemp -d)"
+chown postgres "$work"
+runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust -U postgres > /dev/null
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-c listen_addresses=127.0.0.1 -p 55434 -k $work -c fsync=off" start > /dev/null
+pids=()
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2> /dev/null || true; done
+    runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m fast stop > /dev/null 2>&1 || true
+}
+trap cleanup EXIT
+psql -h 127.0.0.1 -p 55434 -U postgres -qc "CREATE DATABASE rapat"
+db="postgres://postgres@127.0.0.1:55434/rapat"
+
+# People and a few meetings to read.
+"$rapat" sample --database "$db" > /dev/null
+psql -h 127.0.0.1 -p 55434 -U postgres -d rapat -Atc "SELECT nip FROM person ORDER BY nip" > "$work/nips"
+token="$("$rapat" token create --role secretariat --database "$db")"
+before="$(psql -h 127.0.0.1 -p 55434 -U postgres -d rapat -Atc "SELECT count(*) FROM meeting")"
+
+for port in 18081 18082; do
+    "$rapat" serve --database "$db" --port "$port" > "$work/serve-$port.log" 2>&1 &
+    pids+=($!)
+done
+for port in 18081 18082; do
+    for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/openapi.json" && break; sleep 0.2; done
+done
+
+export RAPAT_TOKEN="$token" RAPAT_NIPS="$work/nips"
+wrk -t2 -c16 -d"${seconds}s" --latency -s bench/load.lua http://127.0.0.1:18081 > "$work/wrk-18081.txt" &
+w1=$!
+wrk -t2 -c16 -d"${seconds}s" --latency -s bench/load.lua http://127.0.0.1:18082 > "$work/wrk-18082.txt" &
+w2=$!
+wait "$w1" "$w2"
+
+created=0
+for port in 18081 18082; do
+    echo "instance $port: $(grep -E '^requests/s|^p99' "$work/wrk-$port.txt" | tr '\n' ' ')$(grep -E '^created|^refused|^notyet|^unexpected' "$work/wrk-$port.txt" | tr '\n' ' ')"
+    unexpected=$(awk '/^unexpected/ {print $2}' "$work/wrk-$port.txt")
+    [ "$unexpected" -eq 0 ] || { echo "unexpected responses on $port:"; grep -iE "error|warning" "$work/serve-$port.log" | tail -5; }
+    created=$((created + $(awk '/^created/ {print $2}' "$work/wrk-$port.txt")))
+done
+after="$(psql -h 127.0.0.1 -p 55434 -U postgres -d rapat -Atc "SELECT count(*) FROM meeting")"
+double="$(psql -h 127.0.0.1 -p 55434 -U postgres -d rapat -Atc "
+    SELECT count(*) FROM meeting_person a JOIN meeting_person b
+    ON a.nip = b.nip AND a.meeting_id < b.meeting_id AND a.active AND b.active AND a.slot && b.slot")"
+added=$((after - before))
+echo "201 responses: $created; meetings added: $added; double-booked pairs: $double"
+# Every acknowledged write is there; a few more may be, whose responses wrk cut off when the time ran out
+# (at most one per connection: 2 x 16).
+if [ "$added" -ge "$created" ] && [ $((added - created)) -le 32 ] && [ "$double" -eq 0 ]; then
+    echo "load test: no acknowledged write lost, nobody double-booked"
+else
+    echo "load test FAILED"
+    exit 1
+fi
