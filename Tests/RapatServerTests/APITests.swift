@@ -139,6 +139,27 @@ import Testing
         }
     }
 
+    @Test func registeringPeople() async throws {
+        let f = try await Self.fixture()
+        try await f.app.test(.router) { client in
+            let person = "{\"nip\":\"197512052003021012\",\"name\":\"Joko Prasetyo\",\"jabatan\":\"Kalak BPBD\",\"opd\":\"BPBD\"}"
+            var (status, _, headers) = try await call(client, .post, "/people", token: f.secretariat, body: person)
+            #expect(status == .created && headers[.location] == "/people/197512052003021012")
+            (status, _, _) = try await call(client, .post, "/people", token: f.secretariat, body: person)
+            #expect(status == .conflict)
+            (status, _, _) = try await call(client, .post, "/people", token: f.secretariat, body: person.replacingOccurrences(of: "197512052003021012", with: "12345"))
+            #expect(status == .badRequest)
+            (status, _, _) = try await call(client, .post, "/people", token: f.archivist, body: person)
+            #expect(status == .forbidden)
+            (status, _, _) = try await call(client, .get, "/reports/punctuality?from=2020-12-01&to=2020-12-31", token: f.archivist)
+            #expect(status == .forbidden)
+            (status, _, _) = try await call(client, .get, "/reports/punctuality", token: f.secretariat)
+            #expect(status == .badRequest)
+            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/start", token: f.secretariat)
+            #expect(status == .notFound)
+        }
+    }
+
     @Test func feedsHaveETagsAndAnswer304() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
