@@ -192,6 +192,28 @@ public struct IntegrityProblem: Sendable, Equatable, Codable, CustomStringConver
     public var description: String { "\(meetingID) version \(version): \(problem)" }
 }
 
+extension IntegrityProblem {
+    /// The checks `verify` makes on one approved meeting, given its sealed versions as stored
+    /// (version, canonical record, digest): each record still has its digest, and the minutes as they
+    /// are stored now still give the digest of the version they claim.
+    static func problems(of m: Meeting, sealed versions: [(version: Int, canonical: String, digest: String)]) throws -> [IntegrityProblem] {
+        var problems: [IntegrityProblem] = []
+        for v in versions where SHA256.hex(Array(v.canonical.utf8)) != v.digest {
+            problems.append(IntegrityProblem(meetingID: m.id, version: v.version, problem: "the stored record no longer has its digest"))
+        }
+        guard let current = m.minutes.approval?.version else { return problems }
+        guard let latest = versions.first(where: { $0.version == current }) else {
+            return problems + [IntegrityProblem(meetingID: m.id, version: current, problem: "approved, but no sealed version is stored")]
+        }
+        let live = try MinutesRecord(m).digest
+        if live != latest.digest {
+            problems.append(IntegrityProblem(meetingID: m.id, version: current,
+                                             problem: "the minutes stored now differ from the approved version (digest \(live.prefix(12))… ≠ \(latest.digest.prefix(12))…)"))
+        }
+        return problems
+    }
+}
+
 /// What an import did, event by event.
 public struct ImportSummary: Sendable, Equatable, Codable {
     public var created: [MeetingID] = []

@@ -383,20 +383,8 @@ public final class PostgresStore: MeetingStore {
         return try await read { c in
             var problems: [IntegrityProblem] = []
             for m in meetings {
-                let versions = try await Self.versions(m.id, c, logger)
-                for (version, canonical, digest, _) in versions where SHA256.hex(Array(canonical.utf8)) != digest {
-                    problems.append(IntegrityProblem(meetingID: m.id, version: version, problem: "the stored record no longer has its digest"))
-                }
-                let current = m.minutes.approval!.version
-                guard let latest = versions.first(where: { $0.0 == current }) else {
-                    problems.append(IntegrityProblem(meetingID: m.id, version: current, problem: "approved, but no sealed version is stored"))
-                    continue
-                }
-                let live = try MinutesRecord(m).digest
-                if live != latest.2 {
-                    problems.append(IntegrityProblem(meetingID: m.id, version: current,
-                                                     problem: "the minutes stored now differ from the approved version (digest \(live.prefix(12))… ≠ \(latest.2.prefix(12))…)"))
-                }
+                let versions = try await Self.versions(m.id, c, logger).map { (version: $0.0, canonical: $0.1, digest: $0.2) }
+                problems += try IntegrityProblem.problems(of: m, sealed: versions)
             }
             return problems
         }

@@ -188,20 +188,8 @@ public final class SQLiteStore: MeetingStore {
             var problems: [IntegrityProblem] = []
             for m in try MeetingRows.load(rows, in: db) {
                 let versions = try Row.fetchAll(db, sql: "SELECT version, canonical, digest FROM minutes_version WHERE meeting_id = ? ORDER BY version",
-                                                arguments: [m.id.description])
-                for v in versions where SHA256.hex(Array((v["canonical"] as String).utf8)) != v["digest"] as String {
-                    problems.append(IntegrityProblem(meetingID: m.id, version: v["version"], problem: "the stored record no longer has its digest"))
-                }
-                let current = m.minutes.approval!.version
-                guard let latest = versions.first(where: { ($0["version"] as Int) == current }) else {
-                    problems.append(IntegrityProblem(meetingID: m.id, version: current, problem: "approved, but no sealed version is stored"))
-                    continue
-                }
-                let live = try MinutesRecord(m).digest
-                if live != latest["digest"] as String {
-                    problems.append(IntegrityProblem(meetingID: m.id, version: current,
-                                                     problem: "the minutes stored now differ from the approved version (digest \(live.prefix(12))… ≠ \((latest["digest"] as String).prefix(12))…)"))
-                }
+                                                arguments: [m.id.description]).map { (version: $0["version"] as Int, canonical: $0["canonical"] as String, digest: $0["digest"] as String) }
+                problems += try IntegrityProblem.problems(of: m, sealed: versions)
             }
             return problems
         }
