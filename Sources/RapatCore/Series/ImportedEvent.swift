@@ -28,3 +28,40 @@ public struct ImportedEvent: Sendable {
     }
 }
 
+
+/// What importing one occurrence of an event does to the archive.
+public enum ImportOutcome: Sendable {
+    /// Already here with the same or a higher SEQUENCE, or a cancellation of something never imported.
+    case unchanged
+    /// The meeting, now cancelled, with the event's SEQUENCE.
+    case cancel(Meeting)
+    /// The meeting as the newer event describes it; `previous` is what the archive holds (for the planner).
+    case update(Meeting, previous: Meeting)
+    /// A new meeting to plan (id and series still to assign).
+    case create(Meeting)
+}
+
+extension ImportedEvent {
+    /// Decides, without touching any store, what `plan` (one of `meetings`) does given the meeting the
+    /// archive already holds for its UID and occurrence, if any: the same rule for every backend.
+    public func outcome(for plan: Meeting, existing: Meeting?) throws -> ImportOutcome {
+        let cancels = cancelled || plan.status == .cancelled
+        guard var current = existing else {
+            guard !cancels else { return .unchanged }
+            var m = plan
+            m.status = .scheduled
+            m.sequence = sequence
+            m.icalUID = uid
+            return .create(m)
+        }
+        guard sequence > current.sequence else { return .unchanged }
+        let previous = current
+        if cancels {
+            try current.cancel(reason: "dibatalkan di kalender asal")
+        } else {
+            current.adoptImported(plan)
+        }
+        current.sequence = sequence
+        return cancels ? .cancel(current) : .update(current, previous: previous)
+    }
+}

@@ -569,31 +569,24 @@ public final class PostgresStore: MeetingStore {
                             _ c: PostgresConnection, _ logger: Logger) async throws {
         var seriesID: String?
         for plan in event.meetings {
-            if var current = try await existing(uid: event.uid, occurrence: plan.occurrenceStart, archiveID: archiveID, c, logger) {
-                guard event.sequence > current.sequence else { summary.unchanged += 1; continue }
-                let previous = current
-                if event.cancelled || plan.status == .cancelled {
-                    try current.cancel(reason: "dibatalkan di kalender asal")
-                    summary.cancelled.append(current.id)
-                } else {
-                    current.adoptImported(plan)
-                    try planner.check(current, previous: previous, people: try await people(for: current, c, logger), booked: try await booked(for: current, c, logger))
-                    summary.updated.append(current.id)
+            let current = try await existing(uid: event.uid, occurrence: plan.occurrenceStart, archiveID: archiveID, c, logger)
+            switch try event.outcome(for: plan, existing: current) {
+            case .unchanged:
+                summary.unchanged += 1
+            case let .cancel(m):
+                try await save(m, c, logger)
+                summary.cancelled.append(m.id)
+            case let .update(m, previous):
+                try planner.check(m, previous: previous, people: try await people(for: m, c, logger), booked: try await booked(for: m, c, logger))
+                try await save(m, c, logger)
+                summary.updated.append(m.id)
+            case var .create(m):
+                if let series = event.series {
+                    if seriesID == nil { seriesID = try await insertSeries(series, id: nil, firstStart: plan, c, logger) }
+                    m.seriesID = seriesID
                 }
-                current.sequence = event.sequence
-                try await save(current, c, logger)
-                continue
+                summary.created.append(try await insertMeeting(m, planner: planner, c, logger).id)
             }
-            if event.cancelled || plan.status == .cancelled { summary.unchanged += 1; continue }
-            var m = plan
-            m.status = .scheduled
-            m.sequence = event.sequence
-            m.icalUID = event.uid
-            if let series = event.series {
-                if seriesID == nil { seriesID = try await insertSeries(series, id: nil, firstStart: plan, c, logger) }
-                m.seriesID = seriesID
-            }
-            summary.created.append(try await insertMeeting(m, planner: planner, c, logger).id)
         }
     }
 }

@@ -308,32 +308,23 @@ public final class SQLiteStore: MeetingStore {
     static func importEvent(_ event: ImportedEvent, planner: Planner, archiveID: String, into summary: inout ImportSummary, _ db: Database) throws {
         var seriesID: String?
         for plan in event.meetings {
-            let occurrence = plan.occurrenceStart
-            if var current = try existing(uid: event.uid, occurrence: occurrence, archiveID: archiveID, db) {
-                guard event.sequence > current.sequence else { summary.unchanged += 1; continue }
-                let previous = current
-                if event.cancelled || plan.status == .cancelled {
-                    try current.cancel(reason: "dibatalkan di kalender asal")
-                    summary.cancelled.append(current.id)
-                } else {
-                    current.adoptImported(plan)
-                    try planner.check(current, previous: previous, people: try people(current, db), booked: try booked(for: current, db))
-                    summary.updated.append(current.id)
+            switch try event.outcome(for: plan, existing: try existing(uid: event.uid, occurrence: plan.occurrenceStart, archiveID: archiveID, db)) {
+            case .unchanged:
+                summary.unchanged += 1
+            case let .cancel(m):
+                try MeetingRows.save(m, in: db)
+                summary.cancelled.append(m.id)
+            case let .update(m, previous):
+                try planner.check(m, previous: previous, people: try people(m, db), booked: try booked(for: m, db))
+                try MeetingRows.save(m, in: db)
+                summary.updated.append(m.id)
+            case var .create(m):
+                if let series = event.series {
+                    if seriesID == nil { seriesID = try insertSeries(series, firstStart: plan, db) }
+                    m.seriesID = seriesID
                 }
-                current.sequence = event.sequence
-                try MeetingRows.save(current, in: db)
-                continue
+                summary.created.append(try insertMeeting(m, planner: planner, db).id)
             }
-            if event.cancelled || plan.status == .cancelled { summary.unchanged += 1; continue }
-            var m = plan
-            m.status = .scheduled
-            m.sequence = event.sequence
-            m.icalUID = event.uid
-            if let series = event.series {
-                if seriesID == nil { seriesID = try insertSeries(series, firstStart: plan, db) }
-                m.seriesID = seriesID
-            }
-            summary.created.append(try insertMeeting(m, planner: planner, db).id)
         }
     }
 
