@@ -91,12 +91,7 @@ public struct RapatAPI: Sendable {
             let q = request.uri.queryParameters
             var filter = MeetingFilter(from: try q.get("from").map { try Self.bound($0, upper: false) },
                                        to: try q.get("to").map { try Self.bound($0, upper: true) }, opd: q.get("opd"),
-                                       status: try q.get("status").map { s in
-                                           guard let v = MeetingStatus(rawValue: s) else {
-                                               throw InputError.invalidValue(field: "status", value: s, hint: "scheduled, started, ended or cancelled")
-                                           }
-                                           return v
-                                       })
+                                       status: try q.get("status").map { try MeetingStatus.parse($0) })
             if token.role == .participant { filter.participant = token.person }
             var meetings = try await store.meetings(filter)
             if token.role == .archivist { meetings = meetings.filter(\.minutes.isApproved) }

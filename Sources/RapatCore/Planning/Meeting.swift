@@ -3,6 +3,14 @@ import Foundation
 /// Where a meeting is in its life.
 public enum MeetingStatus: String, Codable, Sendable, CaseIterable {
     case scheduled, started, ended, cancelled
+
+    /// Reads a status as people type it in a filter.
+    public static func parse(_ text: String) throws(InputError) -> MeetingStatus {
+        guard let status = MeetingStatus(rawValue: text.lowercased()) else {
+            throw .invalidValue(field: "status", value: text, hint: "use scheduled, started, ended or cancelled")
+        }
+        return status
+    }
 }
 
 /// A planned or held meeting: the aggregate every command reads and changes as a whole.

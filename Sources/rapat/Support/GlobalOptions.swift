@@ -61,12 +61,7 @@ enum Parse {
     }
 
     static func status(_ text: String?) throws -> MeetingStatus? {
-        try text.map { s in
-            guard let v = MeetingStatus(rawValue: s) else {
-                throw InputError.invalidValue(field: "status", value: s, hint: "use scheduled, started, ended or cancelled")
-            }
-            return v
-        }
+        try text.map { try MeetingStatus.parse($0) }
     }
 
     static func zone(_ text: String?) throws -> TimeZone {
