@@ -60,8 +60,9 @@ public protocol MeetingStore: Sendable {
     func archiveID() async throws -> String
     /// Stores events from other calendars in one transaction: new UIDs become meetings, known ones are updated only
     /// when their SEQUENCE is higher, cancellations cancel. Every planning rule applies; one refusal imports nothing.
-    /// With `dryRun` the result is reported and nothing is kept.
-    func importEvents(_ events: [ImportedEvent], dryRun: Bool) async throws -> ImportSummary
+    /// With `dryRun` the result is reported and nothing is kept. Batches are pulled inside the transaction, so
+    /// memory follows the batch size, not the size of the calendar.
+    func importEvents(_ batches: ImportedEventBatches, dryRun: Bool) async throws -> ImportSummary
 
     /// Every sealed version of a meeting's minutes, oldest first.
     func minutesVersions(_ id: MeetingID) async throws -> [MinutesVersion]
@@ -112,6 +113,11 @@ public struct ActionFilter: Sendable, Equatable {
 extension MeetingStore {
     public func createMeeting(_ plan: Meeting) async throws -> Meeting {
         try await createMeetings([plan], series: nil)[0]
+    }
+
+    /// Imports events already in memory (one batch); see `importEvents(_:dryRun:)` with batches.
+    public func importEvents(_ events: [ImportedEvent], dryRun: Bool) async throws -> ImportSummary {
+        try await importEvents(ImportedEventBatches(events), dryRun: dryRun)
     }
 
     public func exportBundle() async throws -> ArchiveBundle {

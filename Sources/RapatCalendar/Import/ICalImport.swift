@@ -21,42 +21,97 @@ public struct ICalImport {
         byEmail = Dictionary(people.values.compactMap { p in p.email.map { ($0.lowercased(), p.nip) } }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// Reads a whole file into events; any problem names the file, the line and what is wrong.
+    /// Reads a whole file held in memory into events; any problem names the file, the line and what is wrong.
+    /// `ICalImportReader` does the same a chunk at a time for files of any size.
     public func events(from data: Data, source: String) throws -> [ImportedEvent] {
         var parser = ICalParser(source: source)
-        var vevents: [ICalComponent] = []
-        var zones: [String: ICalComponent] = [:]
-        let collect: (ICalComponent) -> Void = { c in
+        var collector = EventCollector(importer: self, source: source)
+        var events: [ImportedEvent] = []
+        try parser.feed(data) { c, calendar in try collector.take(c, calendar: calendar, into: &events) }
+        try parser.finish { c, calendar in try collector.take(c, calendar: calendar, into: &events) }
+        try collector.finish(calendar: parser.calendarProperties, into: &events)
+        return events
+    }
+
+    /// Turns the components of one file into events as they arrive. A single event is converted at once;
+    /// a recurring event and its RECURRENCE-ID overrides (which may come anywhere in the file) are kept by UID
+    /// until the file ends, and so is an event naming a TZID whose VTIMEZONE has not been read yet.
+    struct EventCollector {
+        let importer: ICalImport
+        let source: String
+        private var zones: [String: ICalComponent] = [:]
+        private var context: Context?
+        private var calendarPropertyCount = -1
+        private var knownTZIDs: Set<String> = []
+        private var held: [String: [ICalComponent]] = [:]
+        private var heldOrder: [String] = []
+
+        init(importer: ICalImport, source: String) {
+            self.importer = importer
+            self.source = source
+        }
+
+        /// Calendar properties precede components (RFC 5545 §3.6), so they are complete when the first one arrives.
+        private mutating func context(_ calendar: [ContentLine]) throws -> Context {
+            if let context, calendar.count == calendarPropertyCount { return context }
+            let zone = try calendar.first { $0.name == "X-WR-TIMEZONE" }.map { line in
+                try Zone.named(ContentLine.unescape(line.value))
+            } ?? importer.defaultZone
+            let method = calendar.first { $0.name == "METHOD" }?.value.uppercased()
+            let made = Context(source: source, vtimezones: zones, calendarZone: zone, cancelMethod: method == "CANCEL")
+            context = made
+            calendarPropertyCount = calendar.count
+            return made
+        }
+
+        mutating func take(_ c: ICalComponent, calendar: [ContentLine], into ready: inout [ImportedEvent]) throws {
             switch c.name {
-            case "VEVENT": vevents.append(c)
-            case "VTIMEZONE": if let id = c.first("TZID")?.value { zones[id] = c }
+            case "VTIMEZONE":
+                if let id = c.first("TZID")?.value {
+                    zones[id] = c
+                    context?.vtimezones[id] = c
+                }
+            case "VEVENT":
+                guard let uid = c.first("UID")?.text, !uid.isEmpty else {
+                    throw ICalError(source: source, line: c.line, message: "VEVENT has no UID")
+                }
+                let ctx = try context(calendar)
+                if held[uid] != nil || c.first("RRULE") != nil || c.first("RECURRENCE-ID") != nil || !zonesKnown(c, ctx) {
+                    if held[uid] == nil { heldOrder.append(uid) }
+                    held[uid, default: []].append(c)
+                } else {
+                    ready.append(try importer.event(uid: uid, components: [c], ctx))
+                }
             default: break  // VTODO, VJOURNAL, VFREEBUSY and X- components are not meetings
             }
         }
-        try parser.feed(data, emit: collect)
-        try parser.finish(emit: collect)
-        let method = parser.calendarProperties.first { $0.name == "METHOD" }?.value.uppercased()
-        let calendarZone = try parser.calendarProperties.first { $0.name == "X-WR-TIMEZONE" }.map { line in
-            try Zone.named(ContentLine.unescape(line.value))
-        } ?? defaultZone
-        let context = Context(source: source, vtimezones: zones, calendarZone: calendarZone)
-        // Group by UID: the master and its RECURRENCE-ID overrides form one event.
-        var order: [String] = []
-        var groups: [String: [ICalComponent]] = [:]
-        for e in vevents {
-            guard let uid = e.first("UID")?.text, !uid.isEmpty else {
-                throw ICalError(source: source, line: e.line, message: "VEVENT has no UID")
+
+        /// Whether every TZID the event names can be resolved with what has been read so far.
+        private mutating func zonesKnown(_ e: ICalComponent, _ ctx: Context) -> Bool {
+            for p in e.properties {
+                guard let tzid = p.parameter("TZID"), !knownTZIDs.contains(tzid) else { continue }
+                guard (try? ctx.zone(tzid, line: p.line)) != nil else { return false }
+                knownTZIDs.insert(tzid)
             }
-            if groups[uid] == nil { order.append(uid) }
-            groups[uid, default: []].append(e)
+            return true
         }
-        return try order.map { uid in try event(uid: uid, components: groups[uid]!, cancelMethod: method == "CANCEL", context) }
+
+        /// The file has ended: the held events, each master with its overrides, in order of first appearance.
+        mutating func finish(calendar: [ContentLine], into ready: inout [ImportedEvent]) throws {
+            guard !heldOrder.isEmpty else { return }
+            let ctx = try context(calendar)
+            for uid in heldOrder { ready.append(try importer.event(uid: uid, components: held[uid]!, ctx)) }
+            held = [:]
+            heldOrder = []
+        }
     }
 
     struct Context {
         var source: String
         var vtimezones: [String: ICalComponent]
         var calendarZone: TimeZone
+        /// METHOD:CANCEL: every event in the file is a cancellation.
+        var cancelMethod: Bool
 
         func fail(_ line: Int, _ message: String) -> ICalError { ICalError(source: source, line: line, message: message) }
 
@@ -120,13 +175,13 @@ public struct ICalImport {
         }
     }
 
-    func event(uid: String, components: [ICalComponent], cancelMethod: Bool, _ ctx: Context) throws -> ImportedEvent {
+    func event(uid: String, components: [ICalComponent], _ ctx: Context) throws -> ImportedEvent {
         let master = components.first { $0.first("RECURRENCE-ID") == nil } ?? components[0]
         var unknown: [String] = []
         let template = try meeting(master, ctx, unknown: &unknown)
         let sequence = Int(master.first("SEQUENCE")?.value ?? "0") ?? 0
         var event = ImportedEvent(source: ctx.source, line: master.line, uid: uid, sequence: sequence,
-                                  cancelled: cancelMethod || master.first("STATUS")?.value.uppercased() == "CANCELLED",
+                                  cancelled: ctx.cancelMethod || master.first("STATUS")?.value.uppercased() == "CANCELLED",
                                   summary: template.title, meetings: [template], series: nil, unknownAttendees: [])
         if master.first("RECURRENCE-ID") != nil, master.first("RRULE") == nil {
             // One instance of a series sent on its own (an iTIP update or cancellation of one occurrence).
@@ -180,7 +235,7 @@ public struct ICalImport {
             case "UNTIL":
                 let digits = kv[1].prefix(8)
                 var until = String(digits)
-                if kv[1].hasSuffix("Z"), let instant = try? ICalImport.Context(source: "", vtimezones: [:], calendarZone: zone)
+                if kv[1].hasSuffix("Z"), let instant = try? ICalImport.Context(source: "", vtimezones: [:], calendarZone: zone, cancelMethod: false)
                     .time(ContentLine(name: "UNTIL", parameters: [], value: kv[1], line: 0)).0 {
                     until = ICalTime.date(CivilDate(instant, in: zone))
                 }

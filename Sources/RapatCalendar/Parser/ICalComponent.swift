@@ -74,5 +74,6 @@ public struct ICalError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(source):\(line): \(message)" }
+    /// `file:line: message`; line 0 means the whole file (it could not be opened or read).
+    public var description: String { line > 0 ? "\(source):\(line): \(message)" : "\(source): \(message)" }
 }

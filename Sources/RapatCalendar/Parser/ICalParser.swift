@@ -26,6 +26,12 @@ public struct ICalParser {
 
     /// Feeds a chunk of the file; `emit` receives every finished child of VCALENDAR.
     public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, emit: (ICalComponent) throws -> Void) throws {
+        try feed(chunk) { c, _ in try emit(c) }
+    }
+
+    /// Feeds a chunk of the file; `emit` receives every finished child of VCALENDAR with the calendar's
+    /// properties read so far (all of them, since RFC 5545 puts them before the first component).
+    public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, emit: (ICalComponent, [ContentLine]) throws -> Void) throws {
         guard let base = chunk.baseAddress else { return }
         let n = chunk.count
         var i = 0
@@ -61,11 +67,19 @@ public struct ICalParser {
     }
 
     public mutating func feed(_ data: Data, emit: (ICalComponent) throws -> Void) throws {
+        try data.withUnsafeBytes { raw in try feed(raw.bindMemory(to: UInt8.self)) { c, _ in try emit(c) } }
+    }
+
+    public mutating func feed(_ data: Data, emit: (ICalComponent, [ContentLine]) throws -> Void) throws {
         try data.withUnsafeBytes { raw in try feed(raw.bindMemory(to: UInt8.self), emit: emit) }
     }
 
     /// Ends the input: the last line is processed and every component must be closed.
     public mutating func finish(emit: (ICalComponent) throws -> Void) throws {
+        try finish { c, _ in try emit(c) }
+    }
+
+    public mutating func finish(emit: (ICalComponent, [ContentLine]) throws -> Void) throws {
         if pending.last == 0x0D { pending.removeLast() }
         if !pending.isEmpty { try finishLine(emit: emit) }
         if let open = stack.last {
@@ -76,7 +90,7 @@ public struct ICalParser {
         }
     }
 
-    private mutating func finishLine(emit: (ICalComponent) throws -> Void) throws {
+    private mutating func finishLine(emit: (ICalComponent, [ContentLine]) throws -> Void) throws {
         defer { pending.removeAll(keepingCapacity: true) }
         if pending.isEmpty { return }
         let line = try pending.withUnsafeBufferPointer { try Self.parse($0, line: pendingLine, source: source) }
@@ -102,7 +116,7 @@ public struct ICalParser {
                 throw ICalError(source: source, line: pendingLine, message: "END:\(line.value) closes BEGIN:\(open.name) of line \(open.line)")
             }
             if stack.count == 1 {
-                try emit(open)
+                try emit(open, calendarProperties)
             } else if !stack.isEmpty {
                 stack[stack.count - 1].components.append(open)
             }

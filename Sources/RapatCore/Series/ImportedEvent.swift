@@ -29,6 +29,25 @@ public struct ImportedEvent: Sendable {
 }
 
 
+/// Imported events handed over batch by batch: a store pulls `next()` inside its one import transaction
+/// until it returns nil, so a calendar of any size is imported without holding all its events at once.
+public final class ImportedEventBatches: @unchecked Sendable {
+    // @unchecked: a store pulls batches from one transaction on one task at a time; the closure is never
+    // called concurrently, and the CLI or test that made it reads nothing from it until the import returns.
+    private let pull: () throws -> [ImportedEvent]?
+
+    /// `pull` returns the next events, or nil once there are no more.
+    public init(_ pull: @escaping () throws -> [ImportedEvent]?) { self.pull = pull }
+
+    /// Events already in memory, as one batch.
+    public convenience init(_ events: [ImportedEvent]) {
+        var pending: [ImportedEvent]? = events
+        self.init { defer { pending = nil }; return pending }
+    }
+
+    public func next() throws -> [ImportedEvent]? { try pull() }
+}
+
 /// What importing one occurrence of an event does to the archive.
 public enum ImportOutcome: Sendable {
     /// Already here with the same or a higher SEQUENCE, or a cancellation of something never imported.

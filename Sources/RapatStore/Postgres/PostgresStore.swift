@@ -518,7 +518,7 @@ public final class PostgresStore: MeetingStore {
         }
     }
 
-    public func importEvents(_ events: [ImportedEvent], dryRun: Bool) async throws -> ImportSummary {
+    public func importEvents(_ batches: ImportedEventBatches, dryRun: Bool) async throws -> ImportSummary {
         var summary = ImportSummary()
         summary.dryRun = dryRun
         do {
@@ -526,13 +526,15 @@ public final class PostgresStore: MeetingStore {
                 let planner = try await Self.planner(c, logger)
                 var archive = ""
                 for try await value in try await c.query("SELECT archive_id FROM archive WHERE id = 1", logger: logger).decode(String.self) { archive = value }
-                for event in events {
-                    do {
-                        try await Self.importEvent(event, planner: planner, archiveID: archive, into: &summary, c, logger)
-                    } catch let error as PSQLError {
-                        throw error
-                    } catch {
-                        throw ImportError(source: event.source, line: event.line, summary: event.summary, reason: "\(error)")
+                while let events = try batches.next() {
+                    for event in events {
+                        do {
+                            try await Self.importEvent(event, planner: planner, archiveID: archive, into: &summary, c, logger)
+                        } catch let error as PSQLError {
+                            throw error
+                        } catch {
+                            throw ImportError(source: event.source, line: event.line, summary: event.summary, reason: "\(error)")
+                        }
                     }
                 }
                 if dryRun { throw DryRunRollback() }

@@ -261,7 +261,7 @@ public final class SQLiteStore: MeetingStore {
         try await pool.read { db in try String.fetchOne(db, sql: "SELECT archive_id FROM archive WHERE id = 1")! }
     }
 
-    public func importEvents(_ events: [ImportedEvent], dryRun: Bool) async throws -> ImportSummary {
+    public func importEvents(_ batches: ImportedEventBatches, dryRun: Bool) async throws -> ImportSummary {
         do {
             return try await pool.writeWithoutTransaction { db in
                 var summary = ImportSummary()
@@ -270,13 +270,15 @@ public final class SQLiteStore: MeetingStore {
                     let policy = try Self.policy(db)
                     let planner = Planner(workingHours: policy.workingHours, holidays: try Self.holidays(db))
                     let archive = try String.fetchOne(db, sql: "SELECT archive_id FROM archive WHERE id = 1")!
-                    for event in events {
-                        do {
-                            try Self.importEvent(event, planner: planner, archiveID: archive, into: &summary, db)
-                        } catch let error as DatabaseError {
-                            throw error
-                        } catch {
-                            throw ImportError(source: event.source, line: event.line, summary: event.summary, reason: "\(error)")
+                    while let events = try batches.next() {
+                        for event in events {
+                            do {
+                                try Self.importEvent(event, planner: planner, archiveID: archive, into: &summary, db)
+                            } catch let error as DatabaseError {
+                                throw error
+                            } catch {
+                                throw ImportError(source: event.source, line: event.line, summary: event.summary, reason: "\(error)")
+                            }
                         }
                     }
                     return dryRun ? .rollback : .commit

@@ -117,23 +117,20 @@ struct ImportCommand: AsyncParsableCommand {
             let policy = try await store.policy()
             let importer = ICalImport(people: try await store.people(opd: nil).byNIP, defaultChair: try chair.map(Parse.nip),
                                       workingHours: policy.workingHours)
-            var events: [ImportedEvent] = []
-            for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw InputError.invalidValue(field: "file", value: file, hint: "the file cannot be read")
+            // Read a chunk at a time inside the store's one transaction: a file of any size in bounded memory.
+            let reader = ICalImportReader(importer: importer, files: files)
+            if isatty(STDERR_FILENO) != 0 {
+                reader.onFile = { file, size in
+                    if size > 1 << 20 { FileHandle.standardError.write(Data("\(file): \(size >> 20) MiB …\n".utf8)) }
                 }
-                if isatty(STDERR_FILENO) != 0, data.count > 1 << 20 {
-                    FileHandle.standardError.write(Data("\(file): \(data.count >> 20) MiB …\n".utf8))
-                }
-                events += try importer.events(from: data, source: file)
             }
-            let summary = try await store.importEvents(events, dryRun: dryRun)
+            let summary = try await store.importEvents(reader.batches(), dryRun: dryRun)
             let g = global
             print((dryRun ? g.t("Uji coba (tidak disimpan): ", "Dry run (nothing kept): ") : "")
                   + g.t("dibuat", "created") + " \(summary.created.count), " + g.t("diperbarui", "updated") + " \(summary.updated.count), "
                   + g.t("dibatalkan", "cancelled") + " \(summary.cancelled.count), " + g.t("tidak berubah", "unchanged") + " \(summary.unchanged)")
             for id in summary.created where !dryRun { print("  + \(id)") }
-            let unknown = Set(events.flatMap(\.unknownAttendees)).sorted()
+            let unknown = reader.unknownAttendees.sorted()
             if !unknown.isEmpty {
                 print(g.t("Peserta tidak dikenal (daftarkan dengan 'rapat person add'): ", "Unknown attendees (register with 'rapat person add'): ")
                       + unknown.joined(separator: ", "))

@@ -1,0 +1,78 @@
+import Foundation
+import RapatCore
+
+/// Reads .ics files a chunk at a time and hands out their events in batches, for a store to import inside
+/// one transaction: memory follows the chunk and batch sizes (plus recurring events, kept until their file
+/// ends), not the size of the files, so a calendar of a gigabyte imports like one of a kilobyte.
+public final class ICalImportReader {
+    public let importer: ICalImport
+    /// Events per batch handed to the store.
+    public var batchSize = 500
+    /// Bytes read from a file at a time.
+    public var chunkBytes = 1 << 20
+    /// Called when a file is opened, with its path and size in bytes.
+    public var onFile: ((String, UInt64) -> Void)?
+
+    /// Attendees no registered person matched, over every event read so far.
+    public private(set) var unknownAttendees: Set<String> = []
+    public private(set) var eventsRead = 0
+
+    private var files: ArraySlice<String>
+    private var handle: FileHandle?
+    private var source = ""
+    private var parser = ICalParser(source: "")
+    private var collector: ICalImport.EventCollector?
+    private var ready: [ImportedEvent] = []
+
+    public init(importer: ICalImport, files: [String]) {
+        self.importer = importer
+        self.files = files[...]
+    }
+
+    /// The next events, or nil once every file has been read to its end.
+    public func next() throws -> [ImportedEvent]? {
+        while ready.count < batchSize {
+            if handle == nil {
+                guard let file = files.popFirst() else { break }
+                try open(file)
+            }
+            let chunk: Data
+            do {
+                chunk = try handle!.read(upToCount: chunkBytes) ?? Data()
+            } catch {
+                throw ICalError(source: source, line: 0, message: "the file cannot be read: \(error.localizedDescription)")
+            }
+            if chunk.isEmpty {
+                try parser.finish { c, calendar in try collector!.take(c, calendar: calendar, into: &ready) }
+                try collector!.finish(calendar: parser.calendarProperties, into: &ready)
+                try? handle?.close()
+                handle = nil
+                collector = nil
+            } else {
+                try parser.feed(chunk) { c, calendar in try collector!.take(c, calendar: calendar, into: &ready) }
+            }
+        }
+        guard !ready.isEmpty else { return nil }
+        let batch = ready
+        ready.removeAll(keepingCapacity: true)
+        eventsRead += batch.count
+        for event in batch { unknownAttendees.formUnion(event.unknownAttendees) }
+        return batch
+    }
+
+    /// The same events as batches a `MeetingStore` pulls inside its import transaction.
+    public func batches() -> ImportedEventBatches {
+        ImportedEventBatches { try self.next() }
+    }
+
+    private func open(_ file: String) throws {
+        guard let h = FileHandle(forReadingAtPath: file) else {
+            throw ICalError(source: file, line: 0, message: "the file cannot be read (missing, a directory, or no permission)")
+        }
+        handle = h
+        source = file
+        parser = ICalParser(source: file)
+        collector = ICalImport.EventCollector(importer: importer, source: file)
+        onFile?(file, (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? UInt64) ?? 0)
+    }
+}
