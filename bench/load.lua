@@ -1,7 +1,11 @@
 -- Mixed load for `rapat serve`: 70 % reads (a meeting, a search), 30 % writes (plan a meeting for a
 -- random person at a random slot: many collide on purpose, and the archive must refuse them with 409).
+-- With RAPAT_MIX=get every request reads one meeting (GET /meetings/{id}).
 -- Each thread counts its 201s; `done` prints the total so the script can compare it with the database.
 local token = os.getenv("RAPAT_TOKEN")
+local getOnly = os.getenv("RAPAT_MIX") == "get"
+local ids = {}
+if getOnly then for line in io.lines(os.getenv("RAPAT_IDS")) do ids[#ids + 1] = line end end
 local nips = {}
 for line in io.lines(os.getenv("RAPAT_NIPS")) do nips[#nips + 1] = line end
 created, conflicts, missing, others = 0, 0, 0, 0
@@ -19,6 +23,7 @@ function init(args)
 end
 
 function request()
+  if getOnly then return wrk.format("GET", "/meetings/" .. ids[math.random(#ids)]) end
   local r = math.random(100)
   if r <= 50 then
     return wrk.format("GET", string.format("/meetings/RP-2021-%04d", math.random(1, 20)))

@@ -2,10 +2,12 @@
 # Load test: two `rapat serve` instances on one throwaway PostgreSQL cluster (loopback only, bounded
 # duration), mixed reads and writes with wrk; afterwards every 201 must be a meeting in the database and
 # nobody may be in two overlapping meetings. Prints req/s and p99 per instance.
-# Usage: bench/load.sh [SECONDS]   (needs PostgreSQL and wrk from Debian's packages; run as root)
+# Usage: bench/load.sh [SECONDS] [mixed|get]   (needs PostgreSQL and wrk from Debian's packages; run as root)
+# `get` sends only GET /meetings/{id}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"
+export RAPAT_MIX="${2:-mixed}"
 command -v wrk > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null; }
 swift build -c release --product rapat -q
 rapat="$(swift build -c release --show-bin-path)/rapat"
@@ -27,6 +29,7 @@ db="postgres://postgres@127.0.0.1:55434/rapat"
 # People and a few meetings to read.
 "$rapat" sample --database "$db" > /dev/null
 psql -h 127.0.0.1 -p 55434 -U postgres -d rapat -Atc "SELECT nip FROM person ORDER BY nip" > "$work/nips"
+psql -h 127.0.0.1 -p 55434 -U postgres -d rapat -Atc "SELECT id FROM meeting ORDER BY id" > "$work/ids"
 token="$("$rapat" token create --role secretariat --database "$db")"
 before="$(psql -h 127.0.0.1 -p 55434 -U postgres -d rapat -Atc "SELECT count(*) FROM meeting")"
 
@@ -38,7 +41,7 @@ for port in 18081 18082; do
     for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/openapi.json" && break; sleep 0.2; done
 done
 
-export RAPAT_TOKEN="$token" RAPAT_NIPS="$work/nips"
+export RAPAT_TOKEN="$token" RAPAT_NIPS="$work/nips" RAPAT_IDS="$work/ids"
 wrk -t2 -c16 -d"${seconds}s" --latency -s bench/load.lua http://127.0.0.1:18081 > "$work/wrk-18081.txt" &
 w1=$!
 wrk -t2 -c16 -d"${seconds}s" --latency -s bench/load.lua http://127.0.0.1:18082 > "$work/wrk-18082.txt" &

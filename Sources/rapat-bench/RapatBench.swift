@@ -12,7 +12,7 @@ import RapatStore
 struct RapatBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapat-bench", abstract: "Measure Rapat: prints figures, asserts nothing.",
-        subcommands: [ICS.self, ICSWrite.self, ICSRead.self, Search.self, XML.self], defaultSubcommand: ICS.self)
+        subcommands: [ICS.self, ICSWrite.self, ICSRead.self, Import.self, Conflict.self, Search.self, XML.self], defaultSubcommand: ICS.self)
 
     /// Peak resident memory of this process in MiB.
     static func peakMiB() -> Double {
@@ -55,22 +55,31 @@ struct RapatBench: AsyncParsableCommand {
         }
     }
 
+    /// Start of the i-th synthetic meeting: six a day (08:00 … 13:00 WIB), Monday to Friday from 6 January 2020.
+    static func start(_ i: Int) -> Date {
+        let day = i / 6, week = day / 5
+        let base = try! CivilDate("2020-01-06").at(hour: 8, minute: 0, in: Zone.jakarta)
+        return base.addingTimeInterval(TimeInterval((week * 7 + day % 5) * 86400 + (i % 6) * 3600))
+    }
+
     /// Synthetic meetings: Indonesian titles, 12 people, two agenda items, spread over working days.
     static func meetings(_ n: Int) throws -> ([Meeting], [NIP: Person]) {
+        try meetings(0..<n)
+    }
+
+    /// The synthetic meetings with these indexes (the same meeting for the same index, whatever the range).
+    static func meetings(_ range: Range<Int>) throws -> ([Meeting], [NIP: Person]) {
+        let nips = RapatBench.nips
         var people: [NIP: Person] = [:]
-        var nips: [NIP] = []
-        for i in 0..<12 {
-            let nip = try NIP(String(format: "19700101199503%d%03d", 1 + i % 2, i))
+        for (i, nip) in nips.enumerated() {
             people[nip] = try Person(nip: nip, name: "Kepala OPD \(i) — “Dinas” é", jabatan: "Kepala", opd: "OPD\(i)", email: "kepala\(i)@bantenprov.go.id")
-            nips.append(nip)
         }
         var result: [Meeting] = []
-        result.reserveCapacity(n)
-        let base = try CivilDate("2020-01-06").at(hour: 8, minute: 0, in: Zone.jakarta)
-        for i in 0..<n {
-            let start = base.addingTimeInterval(TimeInterval((i / 6) * 86400 + (i % 6) * 3600))
+        result.reserveCapacity(range.count)
+        for i in range {
+            let start = Self.start(i)
             var m = try Meeting(id: MeetingID(year: 2020, serial: i + 1), title: "Rapat koordinasi ke-\(i): evaluasi penyerapan anggaran, tindak lanjut; “percepatan”",
-                                chair: nips[i % 12], participants: [nips[(i + 1) % 12], nips[(i + 2) % 12], nips[(i + 3) % 12]],
+                                chair: meetingChair(i, nips), participants: [nips[(i + 1) % 12], nips[(i + 2) % 12], nips[(i + 3) % 12]],
                                 start: start, end: start.addingTimeInterval(3000), virtualLink: "https://vicon.bantenprov.go.id/r/\(i)",
                                 agenda: [try AgendaItem(key: 1, title: "Evaluasi penyerapan anggaran", presenterNIP: nips[(i + 1) % 12], boxMinutes: 30),
                                          try AgendaItem(key: 2, title: "Lain-lain", boxMinutes: 15)])
@@ -82,16 +91,16 @@ struct RapatBench: AsyncParsableCommand {
 
     struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "search", abstract: "Build an archive of N meetings' minutes in SQLite, then time searches (p50/p95).")
-        @Option var meetings = 100_000
+            commandName: "search", abstract: "Grow an archive of meetings' minutes to each size, then time searches (p50/p95).")
+        @Option(help: "Archive sizes in meetings, ascending, comma-separated.") var meetings = "100000"
         @Option(help: "Searches per query kind.") var repeats = 50
+        @Option(help: "Rank windows to compare, comma-separated; 0 ranks every match.") var windows = "\(SearchQuery.defaultRankWindow)"
+        @Option(help: "A PostgreSQL URL instead of a new SQLite file (the database must be empty; it is kept for peer queries).") var store: String?
 
         func run() async throws {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapat-bench-search-\(getpid())")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: dir) }
-            let store = try SQLiteStore(path: dir.appendingPathComponent("bench.db").path)
-            let (generated, people) = try RapatBench.meetings(meetings)
+            let (store, cleanup) = try await RapatBench.openStore(self.store, name: "search")
+            defer { cleanup() }
+            let targets = meetings.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             var rng = SampleRandom(seed: 7)
             let words = ["penyerapan", "anggaran", "pengadaan", "vaksinasi", "banjir", "percepatan", "realisasi", "kendala", "pelaksanaan",
                          "dinas", "kesehatan", "pendidikan", "jalan", "jembatan", "sekolah", "rumah", "sakit", "bantuan", "sosial", "pajak",
@@ -109,31 +118,150 @@ struct RapatBench: AsyncParsableCommand {
                 return vocabulary[min(4999, Int(u * u * u * 5000))]
             }
             func sentence(_ n: Int) -> String { (0..<n).map { _ in word() }.joined(separator: " ") }
-            var files: [ArchiveBundle.MeetingFile] = []
-            files.reserveCapacity(meetings)
-            for var m in generated {
-                m.status = .ended
-                m.minutes.notes = [DiscussionNote(itemKey: 1, text: sentence(25)), DiscussionNote(itemKey: 2, text: sentence(15))]
-                m.minutes.decisions = [Decision(number: 1, itemKey: 1, text: sentence(10))]
-                m.minutes.actions = [ActionItem(number: 1, itemKey: 1, text: sentence(6), owner: .opd("OPD\(rng.next(upTo: 12))"), due: nil)]
-                files.append(ArchiveBundle.MeetingFile(meeting: m, versions: []))
-            }
-            let build = try await RapatBench.seconds {
-                try await store.importBundle(ArchiveBundle(people: Array(people.values), series: [], meetings: files))
-            }
-            print(String(format: "archive of %d meetings' minutes built in %.1f s (%.0f meetings/s)", meetings, build, Double(meetings) / build))
-            print("query                                   hits   p50 ms   p95 ms")
-            for text in ["penyerapan", "serapan anggaran", "vaksinasi", "\"rumah sakit\"", "pendapat*", "vaksinasi OR banjir", "pajak -retribusi"] {
-                var times: [Double] = []
-                var hits = 0
-                for _ in 0..<repeats {
-                    times.append(try await RapatBench.seconds { hits = try await store.search(SearchQuery(text, limit: 20)).count } * 1000)
+            try await store.importBundle(ArchiveBundle(people: Array(try RapatBench.meetings(0..<1).1.values), series: [], meetings: []))
+            var built = 0, build = 0.0
+            for target in targets where target > built {
+                while built < target {
+                    let chunk = min(20_000, target - built)
+                    var files: [ArchiveBundle.MeetingFile] = []
+                    for var m in try RapatBench.meetings(built..<built + chunk).0 {
+                        m.status = .ended
+                        m.minutes.notes = [DiscussionNote(itemKey: 1, text: sentence(25)), DiscussionNote(itemKey: 2, text: sentence(15))]
+                        m.minutes.decisions = [Decision(number: 1, itemKey: 1, text: sentence(10))]
+                        m.minutes.actions = [ActionItem(number: 1, itemKey: 1, text: sentence(6), owner: .opd("OPD\(rng.next(upTo: 12))"), due: nil)]
+                        files.append(ArchiveBundle.MeetingFile(meeting: m, versions: []))
+                    }
+                    build += try await RapatBench.seconds { try await store.importBundle(ArchiveBundle(people: [], series: [], meetings: files)) }
+                    built += chunk
                 }
-                times.sort()
-                print(text.padding(toLength: 38, withPad: " ", startingAt: 0)
-                      + String(format: "  %4d  %7.2f  %7.2f", hits, times[times.count / 2], times[min(times.count - 1, times.count * 95 / 100)]))
+                print(String(format: "archive of %d meetings' minutes built in %.1f s (%.0f meetings/s)", built, build, Double(built) / build))
+                for window in windows.split(separator: ",").compactMap({ Int($0) }) {
+                    print("query (rank window \(window == 0 ? "all" : String(window)))".padding(toLength: 38, withPad: " ", startingAt: 0)
+                          + "    hits   p50 ms   p95 ms")
+                    for text in RapatBench.searchQueries {
+                        var times: [Double] = []
+                        var hits = 0
+                        let query = SearchQuery(text, limit: 20, rankWindow: window == 0 ? Int(Int32.max) : window)
+                        for _ in 0..<repeats {
+                            times.append(try await RapatBench.seconds { hits = try await store.search(query).count } * 1000)
+                        }
+                        times.sort()
+                        print(text.padding(toLength: 38, withPad: " ", startingAt: 0)
+                              + String(format: "  %6d  %7.2f  %7.2f", hits, RapatBench.percentile(times, 50), RapatBench.percentile(times, 95)))
+                    }
+                }
+                fflush(nil)
             }
             print(String(format: "peak memory %.0f MiB", RapatBench.peakMiB()))
+        }
+    }
+
+    /// An archive to measure: a new SQLite file in a temporary folder, or the store a URL names (PostgreSQL).
+    static func openStore(_ url: String?, name: String) async throws -> (any MeetingStore, cleanup: () -> Void) {
+        if let url { return (try await StoreLocation.parse(url).open(), {}) }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapat-bench-\(name)-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return (try SQLiteStore(path: dir.appendingPathComponent("bench.db").path), { try? FileManager.default.removeItem(at: dir) })
+    }
+
+    /// The queries of the search case (and of the PostgreSQL peer in bench/compare.sh).
+    static let searchQueries = ["penyerapan", "serapan anggaran", "vaksinasi", "\"rumah sakit\"", "pendapat*", "vaksinasi OR banjir", "pajak -retribusi"]
+
+    static func percentile(_ sorted: [Double], _ p: Int) -> Double { sorted[min(sorted.count - 1, sorted.count * p / 100)] }
+
+    struct Conflict: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "conflict",
+            abstract: "Grow an archive to each size and time the double-booking check of new plans (p50/p99).")
+        @Option(help: "Archive sizes in meetings, ascending, comma-separated.") var sizes = "1000,10000,100000,1000000"
+        @Option(help: "Plans checked at each size, of each kind.") var probes = 300
+        @Option(help: "A PostgreSQL URL instead of a new SQLite file (the database must be empty).") var store: String?
+
+        func run() async throws {
+            let targets = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let (store, cleanup) = try await RapatBench.openStore(store, name: "conflict")
+            defer { cleanup() }
+            let people = try RapatBench.meetings(0..<1).1
+            let nips = RapatBench.nips
+            try await store.importBundle(ArchiveBundle(people: Array(people.values), series: [], meetings: []))
+            var built = 0, buildSeconds = 0.0
+            var rng = SampleRandom(seed: 11)
+            var usedDays: Set<Int> = []
+            print("meetings   build/s   clash p50 ms   clash p99 ms   free p50 ms   free p99 ms   peak MiB")
+            for target in targets where target > built {
+                while built < target {
+                    let chunk = min(20_000, target - built)
+                    // Serials after those the store gave accepted probes that start in 2020 (ids are RP-2020-n here).
+                    let files = try RapatBench.meetings(built..<built + chunk).0.map { m in
+                        var m = m
+                        m.id = MeetingID(year: m.id.year, serial: m.id.serial + usedDays.count)
+                        return ArchiveBundle.MeetingFile(meeting: m, versions: [])
+                    }
+                    buildSeconds += try await RapatBench.seconds {
+                        try await store.importBundle(ArchiveBundle(people: [], series: [], meetings: files))
+                    }
+                    built += chunk
+                }
+                var clash: [Double] = [], free: [Double] = []
+                for _ in 0..<probes {
+                    // A plan overlapping a random existing meeting of its chair: refused as a double booking.
+                    let j = rng.next(upTo: built)
+                    let chair = RapatBench.meetingChair(j, nips)
+                    let start = RapatBench.start(j).addingTimeInterval(900)
+                    let plan = try Meeting(id: MeetingID(year: 0, serial: 0), title: "Rapat susulan", chair: chair, participants: [],
+                                           start: start, end: start.addingTimeInterval(1800))
+                    var refused = false
+                    clash.append(try await RapatBench.seconds {
+                        do { _ = try await store.createMeeting(plan) } catch let e as PlanningError {
+                            guard case .doubleBooked = e else { throw e }
+                            refused = true
+                        }
+                    } * 1000)
+                    guard refused else { throw ValidationError("a plan over meeting \(j) was not refused as a double booking") }
+                    // A plan in a free afternoon slot of a random day: checked and stored (one per day).
+                    guard usedDays.count < built / 12 else { continue }
+                    var day = rng.next(upTo: built / 6)
+                    while usedDays.contains(day) { day = (day + 1) % max(1, built / 6) }
+                    usedDays.insert(day)
+                    let afternoon = RapatBench.start(day * 6).addingTimeInterval(6 * 3600)
+                    let ok = try Meeting(id: MeetingID(year: 0, serial: 0), title: "Rapat sore", chair: RapatBench.meetingChair(day * 6, nips),
+                                         participants: [], start: afternoon, end: afternoon.addingTimeInterval(1800))
+                    free.append(try await RapatBench.seconds { _ = try await store.createMeeting(ok) } * 1000)
+                }
+                clash.sort()
+                free.sort()
+                print(String(format: "%8d  %8.0f  %13.3f  %13.3f  %12.3f  %12.3f  %9.0f", built, Double(built) / buildSeconds,
+                             RapatBench.percentile(clash, 50), RapatBench.percentile(clash, 99),
+                             RapatBench.percentile(free, 50), RapatBench.percentile(free, 99), RapatBench.peakMiB()))
+                fflush(nil)  // each size as soon as it is measured: the 1M archive takes minutes to build
+            }
+        }
+    }
+
+    /// The 12 people of the synthetic meetings, in the order their indexes use.
+    static let nips: [NIP] = (0..<12).map { i in try! NIP(String(format: "19700101199503%d%03d", 1 + i % 2, i)) }
+
+    /// Chair of the i-th synthetic meeting.
+    static func meetingChair(_ i: Int, _ nips: [NIP]) -> NIP { nips[i % 12] }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import", abstract: "Import an .ics file into a new archive as `rapat import ics` does (streaming, one transaction).")
+        @Argument var file: String
+        @Option(help: "A PostgreSQL URL instead of a new SQLite file.") var store: String?
+        @Flag(help: "Roll back at the end (`--dry-run`).") var dryRun = false
+
+        func run() async throws {
+            let (store, cleanup) = try await RapatBench.openStore(store, name: "import")
+            defer { cleanup() }
+            let people = try RapatBench.meetings(0..<1).1
+            try await store.importBundle(ArchiveBundle(people: Array(people.values), series: [], meetings: []))
+            let reader = ICalImportReader(importer: ICalImport(people: people), files: [file])
+            var summary = ImportSummary()
+            let seconds = try await RapatBench.seconds { summary = try await store.importEvents(reader.batches(), dryRun: dryRun) }
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            print(String(format: "import into the archive     %7d  %10.3f  %10.0f  %9.1f  %5.1f", summary.created.count, seconds,
+                         Double(summary.created.count) / seconds, RapatBench.peakMiB(), Double(size) / 1e6))
         }
     }
 
@@ -146,14 +274,20 @@ struct RapatBench: AsyncParsableCommand {
     struct XML: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "xml", abstract: "Write and XSD-validate N XML minutes (libxml2).")
         @Option var minutes = 10_000
+        @Option(help: "Also write each file into this folder (for `xmllint --schema` on the same files).") var out: String?
 
         func run() throws {
             let (meetings, people) = try RapatBench.meetings(minutes)
             let schema = try MinutesXML.schema()
             let writer = MinutesXML(people: people)
             var bytes = 0
+            if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
             let seconds = try RapatBench.seconds {
-                for m in meetings { bytes += try writer.write(m, digest: nil, schema: schema).count }
+                for m in meetings {
+                    let xml = try writer.write(m, digest: nil, schema: schema)
+                    bytes += xml.count
+                    if let out { try Data(xml).write(to: URL(fileURLWithPath: "\(out)/\(m.id).xml")) }
+                }
             }
             print(String(format: "XML minutes written + validated: %d in %.2f s = %.0f/s (%.1f MB), peak %.0f MiB",
                          minutes, seconds, Double(minutes) / seconds, Double(bytes) / 1e6, RapatBench.peakMiB()))
@@ -202,7 +336,8 @@ struct RapatBench: AsyncParsableCommand {
                 count = 0
                 best = min(best, try RapatBench.seconds {
                     if convert {
-                        count = try importer.events(from: Data(contentsOf: URL(fileURLWithPath: file)), source: file).count
+                        let reader = ICalImportReader(importer: importer, files: [file])
+                        while let events = try reader.next() { count += events.count }
                         return
                     }
                     let handle = FileHandle(forReadingAtPath: file)!
@@ -215,7 +350,7 @@ struct RapatBench: AsyncParsableCommand {
                 })
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-            print(String(format: "%@  %7d  %10.3f  %10.0f  %9.1f  %5.1f", convert ? "parse + convert to meetings" : "parse (streaming, 1 MiB)   ",
+            print(String(format: "%@  %7d  %10.3f  %10.0f  %9.1f  %5.1f", convert ? "parse + convert (streaming) " : "parse (streaming, 1 MiB)   ",
                          count, best, Double(count) / best, RapatBench.peakMiB(), Double(size) / 1e6))
         }
     }

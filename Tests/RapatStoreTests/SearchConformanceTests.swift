@@ -48,6 +48,17 @@ import Testing
     }
 
     @Test(arguments: Backend.all)
+    func beyondTheRankWindowTheBestOfTheMostRecentMatchesComeBackAndADateRangeReachesOlderOnes(_ backend: Backend) async throws {
+        let (store, ids) = try await Self.corpus(backend)
+        #expect(try await store.search(SearchQuery("penyerapan")).first?.meetingID == ids[0])
+        // December's two matching sections fill a window of two, so November's denser match is not ranked…
+        #expect(Set(try await store.search(SearchQuery("penyerapan", rankWindow: 2)).map(\.meetingID)) == [ids[1]])
+        // …until the archivist narrows the dates.
+        let november = SearchQuery("penyerapan", from: Seed.at("2020-11-01 00:00"), to: Seed.at("2020-12-01 00:00"), rankWindow: 2)
+        #expect(try await store.search(november).first?.meetingID == ids[0])
+    }
+
+    @Test(arguments: Backend.all)
     func phrasesPrefixesAndOperators(_ backend: Backend) async throws {
         let (store, ids) = try await Self.corpus(backend)
         #expect(Set(try await store.search(SearchQuery("\"rapat pimpinan\"")).map(\.meetingID)) == [ids[0], ids[1]])

@@ -454,16 +454,23 @@ public final class PostgresStore: MeetingStore {
         if let opd = query.opd {
             clauses.append("m.id IN (SELECT mp.meeting_id FROM meeting_person mp JOIN person p ON p.nip = mp.nip WHERE lower(p.opd) = lower(\(try bind(opd))))")
         }
+        // The most recent matches fill the rank window; only they are ranked, and only the hits kept get a headline.
+        try binds.append(max(1, query.rankWindow))
+        let window = "$\(binds.count)"
         try binds.append(max(1, query.limit))
         let sql = """
-            WITH q AS (SELECT (\(expression)) AS query)
-            SELECT s.meeting_id, s.section, s.ref,
-                   ts_headline('indonesian', s.text, q.query, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…'),
-                   ts_rank_cd(s.tsv, q.query)::float8, m.doc
-            FROM search_doc s JOIN meeting m ON m.id = s.meeting_id, q
-            WHERE \(clauses.joined(separator: " AND "))
-            ORDER BY 5 DESC, m.start_at DESC
-            LIMIT $\(binds.count)
+            WITH q AS (SELECT (\(expression)) AS query),
+            w AS (SELECT s.meeting_id, s.section, s.ref, s.text, s.tsv, m.start_at
+                  FROM search_doc s JOIN meeting m ON m.id = s.meeting_id, q
+                  WHERE \(clauses.joined(separator: " AND "))
+                  ORDER BY m.start_at DESC, s.meeting_id DESC, s.seq
+                  LIMIT \(window)),
+            top AS (SELECT w.*, ts_rank_cd(w.tsv, q.query)::float8 AS rank FROM w, q ORDER BY rank DESC, w.start_at DESC LIMIT $\(binds.count))
+            SELECT top.meeting_id, top.section, top.ref,
+                   ts_headline('indonesian', top.text, q.query, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…'),
+                   top.rank, m.doc
+            FROM top JOIN meeting m ON m.id = top.meeting_id, q
+            ORDER BY top.rank DESC, top.start_at DESC
             """
         return try await read { c in
             var hits: [SearchHit] = []

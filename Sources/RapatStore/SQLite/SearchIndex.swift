@@ -47,18 +47,24 @@ enum SearchIndex {
             clauses.append("m.id IN (SELECT mp.meeting_id FROM meeting_person mp JOIN person p ON p.nip = mp.nip WHERE p.opd = ? COLLATE NOCASE)")
             args.append(opd)
         }
+        // Newest matches first (rowids follow meeting ids: year, then number) until the window is full, so FTS5
+        // stops early instead of ranking every match; rank those, then make snippets for the few rows kept:
+        // snippet() re-tokenizes its text and would cost far more than the search if run on every match.
+        args.append(max(1, q.rankWindow))
         args.append(max(1, q.limit))
-        // Rank first, then make snippets for the few rows kept: snippet() re-tokenizes its text, and
-        // computing it for every match before the LIMIT would cost far more than the search itself.
         let match = args[0]
         let rows = try Row.fetchAll(db, sql: """
             SELECT s.meeting_id, s.section, s.ref, snippet(search_index, 3, '[', ']', '…', 16) AS snippet,
                    bm25(search_index) AS score, m.title, m.start_at, m.time_zone
             FROM search_index s JOIN meeting m ON m.id = s.meeting_id
             WHERE search_index MATCH ? AND s.rowid IN (
-                SELECT s.rowid FROM search_index s JOIN meeting m ON m.id = s.meeting_id
-                WHERE \(clauses.joined(separator: " AND "))
-                ORDER BY bm25(search_index), m.start_at DESC
+                SELECT id FROM (
+                    SELECT s.rowid AS id, bm25(search_index) AS score, m.start_at AS start_at
+                    FROM search_index s JOIN meeting m ON m.id = s.meeting_id
+                    WHERE \(clauses.joined(separator: " AND "))
+                    ORDER BY s.rowid DESC
+                    LIMIT ?)
+                ORDER BY score, start_at DESC
                 LIMIT ?)
             ORDER BY score, m.start_at DESC
             """, arguments: StatementArguments([match] + args))

@@ -12,9 +12,15 @@ public struct SearchQuery: Sendable, Equatable {
     public var kind: String?
     public var status: MeetingStatus?
     public var limit: Int
+    /// How many of the most recent matching sections are ranked. Up to this many matches the ranking is
+    /// exact; beyond it the hits are the best of the most recent ones, so a word found in every meeting of
+    /// a decade costs what it costs in a year. Narrow older searches with `from`/`to`.
+    public var rankWindow: Int
+
+    public static let defaultRankWindow = 2000
 
     public init(_ text: String, from: Date? = nil, to: Date? = nil, opd: String? = nil, person: NIP? = nil, kind: String? = nil,
-                status: MeetingStatus? = nil, limit: Int = 20) {
+                status: MeetingStatus? = nil, limit: Int = 20, rankWindow: Int = SearchQuery.defaultRankWindow) {
         self.text = text
         self.from = from
         self.to = to
@@ -23,6 +29,7 @@ public struct SearchQuery: Sendable, Equatable {
         self.kind = kind
         self.status = status
         self.limit = limit
+        self.rankWindow = rankWindow
     }
 
     /// One piece of a parsed query.
