@@ -19,11 +19,7 @@ public struct MinutesXML {
 
     public init(people: [NIP: Person]) { self.people = people }
 
-    static func utc(_ d: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: d)
-    }
+    static func utc(_ d: Date) -> String { EpochDays.rfc3339UTC(d) }
 
     static func parseUTC(_ s: String?) throws(XMLError) -> Date? {
         guard let s else { return nil }

@@ -306,7 +306,7 @@ struct RapatBench: AsyncParsableCommand {
             var best = Double.infinity
             var size = 0
             for _ in 0..<runs {
-                FileManager.default.createFile(atPath: out, contents: nil)
+                _ = FileManager.default.createFile(atPath: out, contents: nil)
                 let handle = FileHandle(forWritingAtPath: out)!
                 size = 0
                 best = min(best, try RapatBench.seconds {

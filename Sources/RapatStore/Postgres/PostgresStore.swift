@@ -446,8 +446,8 @@ public final class PostgresStore: MeetingStore {
             }
         }
         var clauses = ["s.tsv @@ q.query"]
-        if let from = query.from { try binds.append(from); clauses.append("m.start_at >= $\(binds.count)") }
-        if let to = query.to { try binds.append(to); clauses.append("m.start_at < $\(binds.count)") }
+        if let from = query.from { binds.append(from); clauses.append("m.start_at >= $\(binds.count)") }
+        if let to = query.to { binds.append(to); clauses.append("m.start_at < $\(binds.count)") }
         if let status = query.status { clauses.append("m.status = \(try bind(status.rawValue))") }
         if let kind = query.kind { clauses.append("lower(m.doc::jsonb->>'kind') = lower(\(try bind(kind)))") }
         if let nip = query.person { clauses.append("m.id IN (SELECT meeting_id FROM meeting_person WHERE nip = \(try bind(nip.digits)))") }
@@ -455,9 +455,9 @@ public final class PostgresStore: MeetingStore {
             clauses.append("m.id IN (SELECT mp.meeting_id FROM meeting_person mp JOIN person p ON p.nip = mp.nip WHERE lower(p.opd) = lower(\(try bind(opd))))")
         }
         // The most recent matches fill the rank window; only they are ranked, and only the hits kept get a headline.
-        try binds.append(max(1, query.rankWindow))
+        binds.append(max(1, query.rankWindow))
         let window = "$\(binds.count)"
-        try binds.append(max(1, query.limit))
+        binds.append(max(1, query.limit))
         let sql = """
             WITH q AS (SELECT (\(expression)) AS query),
             w AS (SELECT s.meeting_id, s.section, s.ref, s.text, s.tsv, m.start_at

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Rapat side by side with what a user would pick instead, on the same data (fixed seeds), printed as one
+# markdown table. Every figure comes from this run on this machine; ratios are what to compare.
+#
+# Usage: bench/compare.sh [--quick] [--keep]
+#   Run as root on Debian: installs the peers (libical-dev + pkg-config for bench/libical-bench.c,
+#   python `icalendar` from PyPI in a venv, libxml2-utils for xmllint, wrk, postgresql).
+#   Full run: 100,000 events, 10,000 XML minutes, conflict checks up to 1,000,000 meetings, search over
+#   1k/10k/100k minutes in SQLite and 100k in PostgreSQL, 10 s of HTTP; about 40 minutes on 2 cores.
+#   --quick: a tenth of the data (a few minutes), for trying the script. --keep: keep the work folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+quick=0 keep=0
+for arg in "$@"; do
+    case "$arg" in
+        --quick) quick=1 ;;
+        --keep) keep=1 ;;
+        *) echo "usage: bench/compare.sh [--quick] [--keep]" >&2; exit 2 ;;
+    esac
+done
+if [ "$quick" = 1 ]; then
+    events=10000 minutes=1000 sizes=1000,10000 searches=1000,10000 http=5 repeats=10
+else
+    events=100000 minutes=10000 sizes=1000,10000,100000,1000000 searches=1000,10000,100000 http=10 repeats=20
+fi
+largest="${searches##*,}"
+
+need=()
+for pkg in libical-dev pkg-config libxml2-utils libxml2-dev libsqlite3-dev wrk postgresql python3-venv time; do
+    dpkg-query -W -f='${Status}' "$pkg" 2> /dev/null | grep -q "install ok installed" || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+    echo "installing: ${need[*]}" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" > /dev/null
+fi
+
+work="$(mktemp -d)"
+chown postgres "$work"
+pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+pgport=55435
+cleanup() {
+    runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m fast stop > /dev/null 2>&1 || true
+    [ "$keep" = 1 ] && echo "work folder kept: $work" >&2 || rm -rf "$work"
+}
+trap cleanup EXIT
+step() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+step "building rapat-bench (release), the libical program and the python venv"
+swift build -c release --product rapat-bench -q
+swift build -c release --product rapat -q
+bench="$(swift build -c release --show-bin-path)/rapat-bench"
+cc -O2 bench/libical-bench.c -o "$work/libical-bench" $(pkg-config --cflags --libs libical)
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install -q --disable-pip-version-check icalendar
+icalver="$("$work/venv/bin/python" -c 'import icalendar; print(icalendar.__version__)')"
+libicalver="$(pkg-config --modversion libical)"
+xmllintver="$(dpkg-query -W -f='${Version}' libxml2-utils | sed 's/+.*//')"
+
+step "iCalendar: $events events, Rapat, libical $libicalver, python icalendar $icalver"
+"$bench" ics-write --events "$events" --out "$work/bench.ics" --runs 3 > "$work/ics-write.txt"
+"$bench" ics-read "$work/bench.ics" --runs 3 > "$work/ics-read.txt"
+"$work/libical-bench" "$work/bench.ics" > "$work/libical.txt"
+"$work/venv/bin/python" bench/icalendar-peer.py "$work/bench.ics" > "$work/python.txt"
+step "import of that file into a new SQLite archive (streaming, one transaction)"
+"$bench" import "$work/bench.ics" > "$work/import.txt"
+
+step "XML: $minutes minutes written + validated, then xmllint --schema on the same files"
+"$bench" xml --minutes "$minutes" --out "$work/xml" > "$work/xml.txt"
+schema=Sources/RapatMinutes/Resources/rapat-minutes-1.xsd
+/usr/bin/time -f "%e %M" -o "$work/xmllint-time.txt" \
+    xmllint --noout --nonet --schema "$schema" "$work"/xml/*.xml 2> "$work/xmllint.txt"
+xml_valid="$(grep -c ' validates$' "$work/xmllint.txt" || true)"
+
+step "conflict check: archives of $sizes meetings"
+"$bench" conflict --sizes "$sizes" > "$work/conflict.txt"
+
+step "search: SQLite archives of $searches minutes"
+"$bench" search --meetings "$searches" --repeats "$repeats" > "$work/search-sqlite.txt"
+
+step "search: PostgreSQL, $largest minutes, Rapat and a plain indonesian tsquery"
+runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust -U postgres > /dev/null
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $pgport -k $work -c fsync=off" start > /dev/null
+psql() { command psql -h 127.0.0.1 -p "$pgport" -U postgres "$@"; }
+psql -qc "CREATE DATABASE rapatbench"
+"$bench" search --meetings "$largest" --repeats "$repeats" --store "postgres://postgres@127.0.0.1:$pgport/rapatbench" > "$work/search-pg.txt"
+psql -d rapatbench -qc "VACUUM ANALYZE"
+# The same seven queries as rapat-bench, written by hand the way a PostgreSQL user would.
+peer_queries=(
+    "plainto_tsquery('indonesian', 'penyerapan')"
+    "plainto_tsquery('indonesian', 'serapan anggaran')"
+    "plainto_tsquery('indonesian', 'vaksinasi')"
+    "phraseto_tsquery('indonesian', 'rumah sakit')"
+    "to_tsquery('indonesian', 'pendapat:*')"
+    "to_tsquery('indonesian', 'vaksinasi | banjir')"
+    "to_tsquery('indonesian', 'pajak & !retribusi')"
+)
+: > "$work/search-peer.txt"
+for q in "${peer_queries[@]}"; do
+    {
+        echo '\timing on'
+        for _ in $(seq "$repeats"); do
+            echo "SELECT meeting_id, ts_rank_cd(tsv, q) AS r FROM search_doc, $q q WHERE tsv @@ q ORDER BY r DESC LIMIT 20;"
+        done
+    } | psql -d rapatbench -At > "$work/peer-run.txt"
+    grep -o '^Time: [0-9.]*' "$work/peer-run.txt" | awk '{print $2}' | sort -n |
+        awk -v q="$q" '{t[NR]=$1} END {i50=int(NR*50/100)+1; i95=int(NR*95/100)+1; if (i95>NR) i95=NR; printf "%s\t%.2f\t%.2f\n", q, t[i50], t[i95]}' >> "$work/search-peer.txt"
+done
+
+step "HTTP: two rapat serve instances on PostgreSQL, GET /meetings/{id} for $http s"
+bash bench/load.sh "$http" get > "$work/http.txt"
+
+# ---- the table ----
+last() { awk -v k="$2" '{print $(NF-k)}' "$1"; }   # k-th field from the end of a one-line file
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "—" }'; }
+w_rate="$(last "$work/ics-write.txt" 2)" w_peak="$(last "$work/ics-write.txt" 1)" mb="$(last "$work/ics-write.txt" 0)"
+r_rate="$(last "$work/ics-read.txt" 2)" r_peak="$(last "$work/ics-read.txt" 1)"
+li_parse="$(awk '/libical parse/ {print $NF}' "$work/libical.txt")"
+li_ser="$(awk '/libical serialize/ {print $5}' "$work/libical.txt")"
+py_parse="$(awk '/parse/ {print $5}' "$work/python.txt")" py_ser="$(awk '/serialize/ {print $5}' "$work/python.txt")"
+py_peak="$(awk '/parse/ {print $6}' "$work/python.txt")"
+i_count="$(last "$work/import.txt" 4)" i_rate="$(last "$work/import.txt" 2)" i_peak="$(last "$work/import.txt" 1)"
+x_count="$(sed -E 's/.*validated: ([0-9]+) in ([0-9.]+) s.*/\1/' "$work/xml.txt")"
+x_secs="$(sed -E 's/.*validated: ([0-9]+) in ([0-9.]+) s.*/\2/' "$work/xml.txt")"
+x_peak="$(sed -E 's/.*peak ([0-9]+) MiB.*/\1/' "$work/xml.txt")"
+xl_secs="$(awk '{print $1}' "$work/xmllint-time.txt")" xl_peak="$(awk '{printf "%.0f", $2 / 1024}' "$work/xmllint-time.txt")"
+
+echo
+echo "Rapat $(git describe --always --dirty 2> /dev/null || echo '?') on $(nproc) cores, $(date -u +%Y-%m-%d); one run, one machine: compare the ratios, not the times."
+echo
+echo "| case | Rapat | peer | ratio |"
+echo "|---|---|---|---|"
+printf "| serialize %s events to .ics (%s MB) | %s ev/s, peak %s MiB | libical %s ev/s; python icalendar %s ev/s | %s libical; %s python |\n" \
+    "$events" "$mb" "$w_rate" "$w_peak" "$li_ser" "$py_ser" "$(ratio "$w_rate" "$li_ser")" "$(ratio "$w_rate" "$py_ser")"
+printf "| parse that .ics | %s ev/s streaming, peak %s MiB | libical %s ev/s; python icalendar %s ev/s (peak %s MiB) | %s libical; %s python |\n" \
+    "$r_rate" "$r_peak" "$li_parse" "$py_parse" "$py_peak" "$(ratio "$r_rate" "$li_parse")" "$(ratio "$r_rate" "$py_parse")"
+printf "| import that .ics into a new SQLite archive | %s meetings, %s ev/s, peak %s MiB | — | memory / file size %s |\n" \
+    "$i_count" "$i_rate" "$i_peak" "$(awk -v p="$i_peak" -v m="$mb" 'BEGIN { printf "%.2f", p * 1.048576 / m }')"
+printf "| write + XSD-validate %s XML minutes | %s s, peak %s MiB | xmllint %s --schema, same files: %s s (%s valid), peak %s MiB | %s of xmllint's time |\n" \
+    "$x_count" "$x_secs" "$x_peak" "$xmllintver" "$xl_secs" "$xml_valid" "$xl_peak" "$(ratio "$x_secs" "$xl_secs")"
+awk 'NR > 1 && NF == 7 {printf "| conflict check, archive of %d meetings (p50 / p99) | refused %s / %s ms; accepted %s / %s ms; peak %s MiB | — (must stay flat) | |\n", $1, $3, $4, $5, $6, $7}' "$work/conflict.txt"
+# Search: per query, SQLite at each size, PostgreSQL and the plain tsquery at the largest.
+mapfile -t labels < <(awk '/^query/ {n++} n == 1 && !/^query/ && !/^archive/ && !/^peak/ {print substr($0, 1, 38)}' "$work/search-sqlite.txt" | sed 's/ *$//')
+for i in "${!labels[@]}"; do
+    sqlite_cells="$(awk -v want="$((i + 1))" '
+        /^archive of/ {size = $3; row = 0; next}
+        /^query/ {row = 0; next}
+        /^peak/ {next}
+        {row++; if (row == want) printf "%s%s: %s / %s", (out++ ? "; " : ""), size, $(NF-1), $NF}' "$work/search-sqlite.txt")"
+    pg_cell="$(awk -v want="$((i + 1))" '/^query/ {row = 0; next} /^archive|^peak/ {next} {row++; if (row == want) printf "%s / %s", $(NF-1), $NF}' "$work/search-pg.txt")"
+    peer_cell="$(sed -n "$((i + 1))p" "$work/search-peer.txt" | awk -F'\t' '{printf "%s / %s", $2, $3}')"
+    printf "| search %s, p50 / p95 ms | SQLite %s; PostgreSQL %s: %s | PostgreSQL tsquery %s: %s | %s |\n" \
+        "${labels[$i]}" "$sqlite_cells" "$largest" "$pg_cell" "$largest" "$peer_cell" \
+        "$(ratio "$(echo "$pg_cell" | awk '{print $1}')" "$(echo "$peer_cell" | awk '{print $1}')") of tsquery (p50, PostgreSQL)"
+done
+awk '/^instance/ {for (i = 1; i < NF; i++) {if ($i == "requests/s") r = $(i + 1); if ($i == "p99") p = $(i + 1)}
+                  printf "| HTTP GET meeting, 2 instances on PostgreSQL: %s | %s req/s, p99 %s ms | — | |\n", $2, r, p}' "$work/http.txt"
+echo
+echo "Peak memory is each Rapat process's maximum resident set (getrusage); xmllint's from GNU time."
