@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RapatCore
+import Synchronization
 
 /// Row types of the SQLite archive; each maps one table, converted to and from the core aggregate here only.
 protocol SnakeCaseRecord: Codable, FetchableRecord, PersistableRecord {}
@@ -12,7 +13,29 @@ protocol MeetingChildRow: SnakeCaseRecord {
 
 extension SnakeCaseRecord {
     static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+    /// GRDB's `.convertToSnakeCase` converts every key of every row it writes; the few names are converted
+    /// once and remembered (a tenth of an import's time went to converting them again).
+    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .custom { key in SnakeCaseNames.column(for: key) } }
+}
+
+enum SnakeCaseNames {
+    private static let cache = Mutex<[String: String]>([:])
+
+    static func column(for key: any CodingKey) -> String {
+        let name = key.stringValue
+        if let known = cache.withLock({ $0[name] }) { return known }
+        var out = ""
+        for c in name {
+            if c.isUppercase {
+                if !out.isEmpty { out.append("_") }
+                out += c.lowercased()
+            } else {
+                out.append(c)
+            }
+        }
+        cache.withLock { $0[name] = out }
+        return out
+    }
 }
 
 struct PersonRow: SnakeCaseRecord {
@@ -101,7 +124,7 @@ enum MeetingRows {
                        approvedAt: m.minutes.approval?.at, approvedVersion: m.minutes.approval?.version,
                        approvalReason: m.minutes.approval?.reason).save(db)
         for table in childTables {
-            try db.execute(sql: "DELETE FROM \(table) WHERE meeting_id = ?", arguments: [id])
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE meeting_id = ?").execute(arguments: [id])
         }
         for (i, nip) in m.everyone.enumerated() {
             let role = i == 0 ? "chair" : (nip == m.notulis ? "notulis" : "participant")

@@ -14,10 +14,10 @@ enum SearchIndex {
     static func index(_ m: Meeting, in db: Database) throws {
         let id = m.id.description
         let first = firstRowID(m.id)
-        try db.execute(sql: "DELETE FROM search_index WHERE rowid >= ? AND rowid < ?", arguments: [first, first + block])
+        try db.cachedStatement(sql: "DELETE FROM search_index WHERE rowid >= ? AND rowid < ?").execute(arguments: [first, first + block])
         for (i, (section, ref, text)) in SearchDocuments.of(m).prefix(Int(block)).enumerated() {
-            try db.execute(sql: "INSERT INTO search_index(rowid, meeting_id, section, ref, text) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [first + Int64(i), id, section, ref, text])
+            try db.cachedStatement(sql: "INSERT INTO search_index(rowid, meeting_id, section, ref, text) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [first + Int64(i), id, section, ref, text])
         }
     }
 
