@@ -15,7 +15,12 @@ public final class SQLiteStore: MeetingStore {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
-        config.prepareDatabase { db in db.add(tokenizer: IndonesianTokenizer.self) }
+        config.prepareDatabase { db in
+            db.add(tokenizer: IndonesianTokenizer.self)
+            // 32 MiB of page cache per connection instead of SQLite's 2 MiB: with a million meetings the
+            // conflict check's index pages stay in memory (p99 at 1M meetings was 3x that at 1k).
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+        }
         do {
             pool = try DatabasePool(path: path, configuration: config)
             try SQLiteSchema.migrator.migrate(pool)
