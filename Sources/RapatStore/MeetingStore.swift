@@ -11,9 +11,11 @@ public struct MeetingFilter: Sendable, Equatable {
     public var status: MeetingStatus?
     public var seriesID: String?
     public var limit: Int?
+    /// Only meetings after this one in the archive's order (scheduled start, then id): the next page.
+    public var after: MeetingCursor?
 
     public init(from: Date? = nil, to: Date? = nil, participant: NIP? = nil, opd: String? = nil,
-                status: MeetingStatus? = nil, seriesID: String? = nil, limit: Int? = nil) {
+                status: MeetingStatus? = nil, seriesID: String? = nil, limit: Int? = nil, after: MeetingCursor? = nil) {
         self.from = from
         self.to = to
         self.participant = participant
@@ -21,6 +23,18 @@ public struct MeetingFilter: Sendable, Equatable {
         self.status = status
         self.seriesID = seriesID
         self.limit = limit
+        self.after = after
+    }
+}
+
+/// A place in the archive's order of meetings (scheduled start, then id), for reading page after page.
+public struct MeetingCursor: Sendable, Equatable {
+    public var start: Date
+    public var id: MeetingID
+
+    public init(after m: Meeting) {
+        start = m.start
+        id = m.id
     }
 }
 
@@ -113,6 +127,21 @@ public struct ActionFilter: Sendable, Equatable {
 extension MeetingStore {
     public func createMeeting(_ plan: Meeting) async throws -> Meeting {
         try await createMeetings([plan], series: nil)[0]
+    }
+
+    /// Every meeting `filter` selects, handed over a page at a time in the archive's order, so an export of
+    /// any size holds one page in memory. `filter.limit` and `filter.after` are the pages' own.
+    public func forEachPage(_ filter: MeetingFilter, pageSize: Int = 1000, _ body: ([Meeting]) async throws -> Void) async throws {
+        var page = filter
+        page.limit = max(1, pageSize)
+        page.after = nil
+        while true {
+            let meetings = try await meetings(page)
+            if meetings.isEmpty { return }
+            try await body(meetings)
+            if meetings.count < page.limit! { return }
+            page.after = MeetingCursor(after: meetings[meetings.count - 1])
+        }
     }
 
     /// Imports events already in memory (one batch); see `importEvents(_:dryRun:)` with batches.

@@ -6,6 +6,23 @@ import Testing
 /// One behaviour, every backend: each test runs once per store in `Backend.all`.
 @Suite struct StoreConformanceTests {
     @Test(arguments: Backend.all)
+    func pagesCoverEveryMeetingOnceInOrderEvenWhenStartsTie(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        for plan in [Seed.plan("2020-12-16 09:00", chair: Seed.governor, participants: [Seed.kadinkes]),
+                     Seed.plan("2020-12-16 09:00", chair: Seed.kabpbd, participants: [Seed.kabpkad]),
+                     Seed.plan("2020-12-15 09:00"), Seed.plan("2020-12-17 09:00"), Seed.plan("2020-12-18 09:00")] {
+            _ = try await store.createMeeting(plan)
+        }
+        for filter in [MeetingFilter(), MeetingFilter(participant: Seed.kadinkes), MeetingFilter(from: Seed.at("2020-12-16 00:00"))] {
+            var pages: [[MeetingID]] = []
+            try await store.forEachPage(filter, pageSize: 2) { pages.append($0.map(\.id)) }
+            let all = try await store.meetings(filter).map(\.id)
+            #expect(pages.flatMap { $0 } == all && !all.isEmpty)
+            #expect(pages.dropLast().allSatisfy { $0.count == 2 } && (pages.last?.count ?? 0) >= 1)
+        }
+    }
+
+    @Test(arguments: Backend.all)
     func peopleAreRegisteredOnceAndFoundByNIPAndOPD(_ backend: Backend) async throws {
         let store = try await Seed.store(backend)
         #expect(try await store.person(Seed.kadinkes).name == "dr. Ratna Dewi")

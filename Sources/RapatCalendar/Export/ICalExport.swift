@@ -80,26 +80,72 @@ public struct ICalExport: Sendable {
     /// A calendar to subscribe to: no METHOD, calendar name and refresh hints, one VTIMEZONE per zone before
     /// the events, each meeting its own VEVENT. Output goes to `sink` in pieces, so memory stays flat.
     public func feed(name: String, meetings: [Meeting], refresh: String = "PT1H", sink: (inout [UInt8]) throws -> Void) rethrows {
-        var w = ICalWriter(capacity: 1 << 16)
-        w.raw("BEGIN", [], "VCALENDAR")
-        w.raw("VERSION", [], "2.0")
-        w.text("PRODID", [], CalendarOptions.productID)
-        w.raw("CALSCALE", [], "GREGORIAN")
-        w.text("NAME", [], name)
-        w.text("X-WR-CALNAME", [], name)
-        w.text("X-WR-TIMEZONE", [], meetings.first?.timeZone ?? Zone.jakarta.identifier)
-        w.raw("REFRESH-INTERVAL", [.init("VALUE", "DURATION")], refresh)
-        w.raw("X-PUBLISHED-TTL", [], refresh)
-        timezones(for: meetings, into: &w)
-        let clock = ZoneClock()
-        for m in meetings {
-            // Each meeting is its own event in a feed, so a series member gets a UID of its own here.
-            event(m, uid: m.icalUID.map { m.occurrenceStart == nil ? $0 : "\(m.id)-\($0)" } ?? "\(m.id)@\(archiveID).rapat",
-                  recurrenceID: nil, sequence: m.sequence, attendees: true, alarms: m.status != .cancelled, clock: clock, into: &w)
-            if w.bytes.count > 1 << 16 { try w.flush(to: sink) }
+        var zones = ZoneSpans()
+        zones.add(meetings)
+        var stream = FeedStream(export: self, name: name, zones: zones, refresh: refresh)
+        try stream.write(meetings, sink: sink)
+        try stream.finish(sink: sink)
+    }
+
+    /// The zones of a feed's meetings and the time each spans, gathered (page by page if need be) before
+    /// the feed is written, so every VTIMEZONE comes first and covers its meetings' transitions.
+    public struct ZoneSpans: Sendable {
+        var spans: [String: ClosedRange<Date>] = [:]
+        var order: [String] = []
+
+        public init() {}
+
+        public mutating func add(_ meetings: [Meeting]) {
+            for m in meetings {
+                let lo = min(m.start, m.occurrenceStart ?? m.start), hi = max(m.end, m.occurrenceStart ?? m.end)
+                if let s = spans[m.timeZone] {
+                    spans[m.timeZone] = min(s.lowerBound, lo)...max(s.upperBound, hi)
+                } else {
+                    spans[m.timeZone] = lo...hi
+                    order.append(m.timeZone)
+                }
+            }
         }
-        w.end("VCALENDAR")
-        try w.flush(to: sink)
+
+        func write(into w: inout ICalWriter) {
+            for id in order { VTimezone.write(TimeZone(identifier: id) ?? Zone.jakarta, covering: spans[id]!, into: &w) }
+        }
+    }
+
+    /// A feed written a page of meetings at a time: the calendar's head and VTIMEZONEs, then `write` for each
+    /// page, then `finish`. Memory holds one page and 64 KiB of output, whatever the feed's size.
+    public struct FeedStream {
+        let export: ICalExport
+        var w = ICalWriter(capacity: 1 << 16)
+        let clock = ZoneClock()
+
+        public init(export: ICalExport, name: String, zones: ZoneSpans, refresh: String = "PT1H") {
+            self.export = export
+            w.raw("BEGIN", [], "VCALENDAR")
+            w.raw("VERSION", [], "2.0")
+            w.text("PRODID", [], CalendarOptions.productID)
+            w.raw("CALSCALE", [], "GREGORIAN")
+            w.text("NAME", [], name)
+            w.text("X-WR-CALNAME", [], name)
+            w.text("X-WR-TIMEZONE", [], zones.order.first ?? Zone.jakarta.identifier)
+            w.raw("REFRESH-INTERVAL", [.init("VALUE", "DURATION")], refresh)
+            w.raw("X-PUBLISHED-TTL", [], refresh)
+            zones.write(into: &w)
+        }
+
+        public mutating func write(_ meetings: [Meeting], sink: (inout [UInt8]) throws -> Void) rethrows {
+            for m in meetings {
+                // Each meeting is its own event in a feed, so a series member gets a UID of its own here.
+                export.event(m, uid: m.icalUID.map { m.occurrenceStart == nil ? $0 : "\(m.id)-\($0)" } ?? "\(m.id)@\(export.archiveID).rapat",
+                             recurrenceID: nil, sequence: m.sequence, attendees: true, alarms: m.status != .cancelled, clock: clock, into: &w)
+                if w.bytes.count > 1 << 16 { try w.flush(to: sink) }
+            }
+        }
+
+        public mutating func finish(sink: (inout [UInt8]) throws -> Void) rethrows {
+            w.end("VCALENDAR")
+            try w.flush(to: sink)
+        }
     }
 
     // MARK: Pieces
@@ -114,20 +160,9 @@ public struct ICalExport: Sendable {
 
     /// One VTIMEZONE per zone the meetings use, covering their time span.
     func timezones(for meetings: [Meeting], into w: inout ICalWriter) {
-        var spans: [String: ClosedRange<Date>] = [:]
-        var order: [String] = []
-        for m in meetings {
-            let lo = min(m.start, m.occurrenceStart ?? m.start), hi = max(m.end, m.occurrenceStart ?? m.end)
-            if let s = spans[m.timeZone] {
-                spans[m.timeZone] = min(s.lowerBound, lo)...max(s.upperBound, hi)
-            } else {
-                spans[m.timeZone] = lo...hi
-                order.append(m.timeZone)
-            }
-        }
-        for id in order {
-            VTimezone.write(TimeZone(identifier: id) ?? Zone.jakarta, covering: spans[id]!, into: &w)
-        }
+        var zones = ZoneSpans()
+        zones.add(meetings)
+        zones.write(into: &w)
     }
 
     /// RRULE text; UNTIL becomes a UTC date-time at the series' wall-clock start, as RFC 5545 requires with TZID.

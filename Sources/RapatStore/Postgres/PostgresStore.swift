@@ -283,6 +283,13 @@ public final class PostgresStore: MeetingStore {
             if let to = filter.to { try add("start_at < ?", to) }
             if let status = filter.status { try add("status = ?", status.rawValue) }
             if let series = filter.seriesID { try add("series_id = ?", series) }
+            if let after = filter.after {
+                binds.append(after.start)
+                let start = binds.count
+                binds.append(after.id.year)
+                binds.append(after.id.serial)
+                query = PostgresQuery(unsafeSQL: query.sql + " AND (start_at, year, serial) > ($\(start), $\(start + 1), $\(start + 2))", binds: binds)
+            }
             if let nip = filter.participant { try add("id IN (SELECT meeting_id FROM meeting_person WHERE nip = ?)", nip.digits) }
             if let opd = filter.opd {
                 try add("id IN (SELECT mp.meeting_id FROM meeting_person mp JOIN person p ON p.nip = mp.nip WHERE lower(p.opd) = lower(?))", opd)

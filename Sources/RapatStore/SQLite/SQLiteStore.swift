@@ -352,6 +352,10 @@ public final class SQLiteStore: MeetingStore {
             if let to = filter.to { clauses.append("start_at < ?"); args.append(to) }
             if let status = filter.status { clauses.append("status = ?"); args.append(status.rawValue) }
             if let series = filter.seriesID { clauses.append("series_id = ?"); args.append(series) }
+            if let after = filter.after {
+                clauses.append("(start_at, year, serial) > (?, ?, ?)")
+                args += [after.start, after.id.year, after.id.serial]
+            }
             if let nip = filter.participant {
                 clauses.append("id IN (SELECT meeting_id FROM meeting_person WHERE nip = ?)"); args.append(nip.digits)
             }

@@ -57,7 +57,12 @@ struct ExportCommand: AsyncParsableCommand {
                     filter.opd = opd
                     name = "Rapat — \(opd)"
                 }
-                try export.feed(name: name, meetings: try await store.meetings(filter)) { bytes in try output.write(bytes) }
+                // Two passes, a page at a time: the zones and their spans first, then the events.
+                var zones = ICalExport.ZoneSpans()
+                try await store.forEachPage(filter) { zones.add($0) }
+                var stream = ICalExport.FeedStream(export: export, name: name, zones: zones)
+                try await store.forEachPage(filter) { page in try stream.write(page) { bytes in try output.write(bytes) } }
+                try stream.finish { bytes in try output.write(bytes) }
             }
             try output.close()
         }
