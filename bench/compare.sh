@@ -50,6 +50,7 @@ step "building rapat-bench (release), the libical program and the python venv"
 swift build -c release --product rapat-bench -q
 swift build -c release --product rapat -q
 bench="$(swift build -c release --show-bin-path)/rapat-bench"
+rapat="$(swift build -c release --show-bin-path)/rapat"
 cc -O2 bench/libical-bench.c -o "$work/libical-bench" $(pkg-config --cflags --libs libical)
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install -q --disable-pip-version-check icalendar
@@ -62,8 +63,23 @@ step "iCalendar: $events events, Rapat, libical $libicalver, python icalendar $i
 "$bench" ics-read "$work/bench.ics" --runs 3 > "$work/ics-read.txt"
 "$work/libical-bench" "$work/bench.ics" > "$work/libical.txt"
 "$work/venv/bin/python" bench/icalendar-peer.py "$work/bench.ics" > "$work/python.txt"
-step "import of that file into a new SQLite archive (streaming, one transaction)"
-"$bench" import "$work/bench.ics" > "$work/import.txt"
+step "import of that file into a new SQLite archive (streaming, one transaction), then rapat export ics --all"
+"$bench" import "$work/bench.ics" --keep "$work/archive.db" > "$work/import.txt"
+/usr/bin/time -f "%e %M" -o "$work/export-time.txt" \
+    "$rapat" export ics --all --database "$work/archive.db" --out "$work/export.ics" --stamp 2020-12-04T00:00:00Z
+# The calendar's name is the archive's ("Rapat"), not the file's; every other byte must come back.
+if cmp -s <(grep -v -e '^NAME:' -e '^X-WR-CALNAME:' "$work/bench.ics") <(grep -v -e '^NAME:' -e '^X-WR-CALNAME:' "$work/export.ics"); then
+    export_same="the file imported, byte for byte (but its name)"
+else
+    export_same="NOT the file imported"
+fi
+rm -f "$work"/archive.db*
+if [ "$quick" = 0 ]; then
+    step "a 1 GB calendar: 450,000 events written, then imported in one transaction"
+    "$bench" ics-write --events 450000 --runs 1 --out "$work/big.ics" > /dev/null
+    "$bench" import "$work/big.ics" > "$work/import-big.txt"
+    rm -f "$work/big.ics"
+fi
 
 step "XML: $minutes minutes written + validated, then xmllint --schema on the same files"
 "$bench" xml --minutes "$minutes" --out "$work/xml" > "$work/xml.txt"
@@ -137,6 +153,14 @@ printf "| parse that .ics | %s ev/s streaming, peak %s MiB | libical %s ev/s; py
     "$r_rate" "$r_peak" "$li_parse" "$py_parse" "$py_peak" "$(ratio "$r_rate" "$li_parse")" "$(ratio "$r_rate" "$py_parse")"
 printf "| import that .ics into a new SQLite archive | %s meetings, %s ev/s, peak %s MiB | — | memory / file size %s |\n" \
     "$i_count" "$i_rate" "$i_peak" "$(awk -v p="$i_peak" -v m="$mb" 'BEGIN { printf "%.2f", p * 1.048576 / m }')"
+printf "| export that archive again, \`rapat export ics --all\` (paged) | %s s, peak %s MiB; %s | — | memory / file size %s |\n" \
+    "$(awk '{print $1}' "$work/export-time.txt")" "$(awk '{printf "%.0f", $2 / 1024}' "$work/export-time.txt")" "$export_same" \
+    "$(awk -v m="$mb" '{printf "%.2f", $2 / 1024 * 1.048576 / m}' "$work/export-time.txt")"
+if [ -f "$work/import-big.txt" ]; then
+    printf "| import a 1 GB .ics (%s events, %s MB) into a new SQLite archive | %s ev/s, peak %s MiB | — | memory / file size %s |\n" \
+        "$(last "$work/import-big.txt" 4)" "$(last "$work/import-big.txt" 0)" "$(last "$work/import-big.txt" 2)" "$(last "$work/import-big.txt" 1)" \
+        "$(awk -v p="$(last "$work/import-big.txt" 1)" -v m="$(last "$work/import-big.txt" 0)" 'BEGIN { printf "%.2f", p * 1.048576 / m }')"
+fi
 printf "| write + XSD-validate %s XML minutes | %s s, peak %s MiB | xmllint %s --schema, same files: %s s (%s valid), peak %s MiB | %s of xmllint's time |\n" \
     "$x_count" "$x_secs" "$x_peak" "$xmllintver" "$xl_secs" "$xml_valid" "$xl_peak" "$(ratio "$x_secs" "$xl_secs")"
 awk 'NR > 1 && NF == 7 {printf "| conflict check, archive of %d meetings (p50 / p99) | refused %s / %s ms; accepted %s / %s ms; peak %s MiB | — (must stay flat) | |\n", $1, $3, $4, $5, $6, $7}' "$work/conflict.txt"

@@ -268,10 +268,19 @@ struct RapatBench: AsyncParsableCommand {
             commandName: "import", abstract: "Import an .ics file into a new archive as `rapat import ics` does (streaming, one transaction).")
         @Argument var file: String
         @Option(help: "A PostgreSQL URL instead of a new SQLite file.") var store: String?
+        @Option(help: "Create the SQLite archive at this path and keep it (e.g. to time `rapat export ics` on it).") var keep: String?
         @Flag(help: "Roll back at the end (`--dry-run`).") var dryRun = false
 
         func run() async throws {
-            let (store, cleanup) = try await RapatBench.openStore(store, name: "import")
+            let store: any MeetingStore
+            var cleanup: () -> Void = {}
+            if let keep {
+                store = try SQLiteStore(path: keep)
+            } else {
+                let opened = try await RapatBench.openStore(self.store, name: "import")
+                store = opened.0
+                cleanup = opened.cleanup
+            }
             defer { cleanup() }
             let people = try RapatBench.meetings(0..<1).1
             try await store.importBundle(ArchiveBundle(people: Array(people.values), series: [], meetings: []))
