@@ -10,6 +10,7 @@
 #   --quick: a tenth of the data (a few minutes), for trying the script. --keep: keep the work folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/ports.sh
 quick=0 keep=0
 for arg in "$@"; do
     case "$arg" in
@@ -38,7 +39,6 @@ fi
 work="$(mktemp -d)"
 chown postgres "$work"
 pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
-pgport=55435
 cleanup() {
     runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m fast stop > /dev/null 2>&1 || true
     [ "$keep" = 1 ] && echo "work folder kept: $work" >&2 || rm -rf "$work"
@@ -96,6 +96,7 @@ step "search: SQLite archives of $searches minutes"
 
 step "search: PostgreSQL, $largest minutes, Rapat and a plain indonesian tsquery"
 runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust -U postgres > /dev/null
+pgport="$(free_port 55435)"
 runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $pgport -k $work -c fsync=off" start > /dev/null
 psql() { command psql -h 127.0.0.1 -p "$pgport" -U postgres "$@"; }

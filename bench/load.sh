@@ -6,6 +6,7 @@
 # `get` sends only GET /meetings/{id}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/ports.sh
 seconds="${1:-15}"
 export RAPAT_MIX="${2:-mixed}"
 command -v wrk > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null; }
@@ -15,48 +16,51 @@ rapat="$(swift build -c release --show-bin-path)/rapat"
 pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 work="$(mktemp -d)"
 chown postgres "$work"
+pgport="$(free_port 55434)"
+port1="$(free_port 18081)"
+port2="$(free_port $((port1 + 1)))"
 runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust -U postgres > /dev/null
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-c listen_addresses=127.0.0.1 -p 55434 -k $work -c fsync=off" start > /dev/null
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-c listen_addresses=127.0.0.1 -p $pgport -k $work -c fsync=off" start > /dev/null
 pids=()
 cleanup() {
     for p in "${pids[@]}"; do kill "$p" 2> /dev/null || true; done
     runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m fast stop > /dev/null 2>&1 || true
 }
 trap cleanup EXIT
-psql -h 127.0.0.1 -p 55434 -U postgres -qc "CREATE DATABASE rapat"
-db="postgres://postgres@127.0.0.1:55434/rapat"
+psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE DATABASE rapat"
+db="postgres://postgres@127.0.0.1:$pgport/rapat"
 
 # People and a few meetings to read.
 "$rapat" sample --database "$db" > /dev/null
-psql -h 127.0.0.1 -p 55434 -U postgres -d rapat -Atc "SELECT nip FROM person ORDER BY nip" > "$work/nips"
-psql -h 127.0.0.1 -p 55434 -U postgres -d rapat -Atc "SELECT id FROM meeting ORDER BY id" > "$work/ids"
+psql -h 127.0.0.1 -p "$pgport" -U postgres -d rapat -Atc "SELECT nip FROM person ORDER BY nip" > "$work/nips"
+psql -h 127.0.0.1 -p "$pgport" -U postgres -d rapat -Atc "SELECT id FROM meeting ORDER BY id" > "$work/ids"
 token="$("$rapat" token create --role secretariat --database "$db")"
-before="$(psql -h 127.0.0.1 -p 55434 -U postgres -d rapat -Atc "SELECT count(*) FROM meeting")"
+before="$(psql -h 127.0.0.1 -p "$pgport" -U postgres -d rapat -Atc "SELECT count(*) FROM meeting")"
 
-for port in 18081 18082; do
+for port in "$port1" "$port2"; do
     "$rapat" serve --database "$db" --port "$port" > "$work/serve-$port.log" 2>&1 &
     pids+=($!)
 done
-for port in 18081 18082; do
+for port in "$port1" "$port2"; do
     for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/openapi.json" && break; sleep 0.2; done
 done
 
 export RAPAT_TOKEN="$token" RAPAT_NIPS="$work/nips" RAPAT_IDS="$work/ids"
-wrk -t2 -c16 -d"${seconds}s" --latency -s bench/load.lua http://127.0.0.1:18081 > "$work/wrk-18081.txt" &
+wrk -t2 -c16 -d"${seconds}s" --latency -s bench/load.lua http://127.0.0.1:$port1 > "$work/wrk-$port1.txt" &
 w1=$!
-wrk -t2 -c16 -d"${seconds}s" --latency -s bench/load.lua http://127.0.0.1:18082 > "$work/wrk-18082.txt" &
+wrk -t2 -c16 -d"${seconds}s" --latency -s bench/load.lua http://127.0.0.1:$port2 > "$work/wrk-$port2.txt" &
 w2=$!
 wait "$w1" "$w2"
 
 created=0
-for port in 18081 18082; do
+for port in "$port1" "$port2"; do
     echo "instance $port: $(grep -E '^requests/s|^p99' "$work/wrk-$port.txt" | tr '\n' ' ')$(grep -E '^created|^refused|^notyet|^unexpected' "$work/wrk-$port.txt" | tr '\n' ' ')"
     unexpected=$(awk '/^unexpected/ {print $2}' "$work/wrk-$port.txt")
     [ "$unexpected" -eq 0 ] || { echo "unexpected responses on $port:"; grep -iE "error|warning" "$work/serve-$port.log" | tail -5; }
     created=$((created + $(awk '/^created/ {print $2}' "$work/wrk-$port.txt")))
 done
-after="$(psql -h 127.0.0.1 -p 55434 -U postgres -d rapat -Atc "SELECT count(*) FROM meeting")"
-double="$(psql -h 127.0.0.1 -p 55434 -U postgres -d rapat -Atc "
+after="$(psql -h 127.0.0.1 -p "$pgport" -U postgres -d rapat -Atc "SELECT count(*) FROM meeting")"
+double="$(psql -h 127.0.0.1 -p "$pgport" -U postgres -d rapat -Atc "
     SELECT count(*) FROM meeting_person a JOIN meeting_person b
     ON a.nip = b.nip AND a.meeting_id < b.meeting_id AND a.active AND b.active AND a.slot && b.slot")"
 added=$((after - before))
