@@ -22,7 +22,10 @@ let package = Package(
         .target(name: "RapatCore"),
         .target(
             name: "RapatStore",
-            dependencies: ["RapatCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: [
+                "RapatCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .target(name: "RapatCalendar", dependencies: ["RapatCore"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),

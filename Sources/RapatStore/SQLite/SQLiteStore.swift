@@ -17,6 +17,7 @@ public final class SQLiteStore: MeetingStore {
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             db.add(tokenizer: IndonesianTokenizer.self)
+            try SearchRank.register(db)
             // 32 MiB of page cache per connection instead of SQLite's 2 MiB: with a million meetings the
             // conflict check's index pages stay in memory (p99 at 1M meetings was 3x that at 1k).
             try db.execute(sql: "PRAGMA cache_size = -32768")

@@ -110,16 +110,32 @@ public struct SearchQuery: Sendable, Equatable {
 
     /// The FTS5 MATCH expression: every word and phrase quoted, so no input can make an FTS5 syntax error.
     public func matchExpression() throws(SearchError) -> String {
+        try tokens().map(\.fts5).joined(separator: " ")
+    }
+
+    /// Each word and phrase of the MATCH expression on its own, in FTS5's numbering of phrases.
+    public func phraseExpressions() throws(SearchError) -> [String] {
+        try tokens().filter(\.isPhrase).map(\.fts5)
+    }
+}
+
+extension SearchQuery.Token {
+    var isPhrase: Bool {
+        switch self {
+        case .term, .phrase: true
+        case .op, .open, .close: false
+        }
+    }
+
+    var fts5: String {
         func quote(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        return try tokens().map { t in
-            switch t {
-            case let .term(w, prefix): return quote(w) + (prefix ? "*" : "")
-            case let .phrase(p): return quote(p)
-            case let .op(o): return o
-            case .open: return "("
-            case .close: return ")"
-            }
-        }.joined(separator: " ")
+        switch self {
+        case let .term(w, prefix): return quote(w) + (prefix ? "*" : "")
+        case let .phrase(p): return quote(p)
+        case let .op(o): return o
+        case .open: return "("
+        case .close: return ")"
+        }
     }
 }
 
