@@ -178,7 +178,9 @@ for i in "${!labels[@]}"; do
         "${labels[$i]}" "$sqlite_cells" "$pgsearch" "$pg_cell" "$pgsearch" "$peer_cell" \
         "$(ratio "$(echo "$pg_cell" | awk '{print $1}')" "$(echo "$peer_cell" | awk '{print $1}')") of tsquery (p50, PostgreSQL)"
 done
-awk '/^instance/ {for (i = 1; i < NF; i++) {if ($i == "requests/s") r = $(i + 1); if ($i == "p99") p = $(i + 1)}
-                  printf "| HTTP GET meeting, 2 instances on PostgreSQL: %s | %s req/s, p99 %s ms | — | |\n", $2, r, p}' "$work/http.txt"
+printf "| search, peak memory (the benchmark process, archive built in it) | SQLite %s MiB; PostgreSQL %s MiB | — | |\n" \
+    "$(awk '/^peak memory/ {print $3}' "$work/search-sqlite.txt")" "$(awk '/^peak memory/ {print $3}' "$work/search-pg.txt")"
+awk '/^instance/ {r = p = m = "?"; for (i = 1; i < NF; i++) {if ($i == "requests/s") r = $(i + 1); if ($i == "p99") p = $(i + 1); if ($i == "peak-MiB") m = $(i + 1)}
+                  printf "| HTTP GET meeting, 2 instances on PostgreSQL: %s | %s req/s, p99 %s ms, server peak %s MiB | — | |\n", $2, r, p, m}' "$work/http.txt"
 echo
 echo "Peak memory is each Rapat process's maximum resident set (getrusage); xmllint's from GNU time."

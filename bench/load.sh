@@ -25,6 +25,7 @@ pids=()
 cleanup() {
     for p in "${pids[@]}"; do kill "$p" 2> /dev/null || true; done
     runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m fast stop > /dev/null 2>&1 || true
+    rm -rf "$work"
 }
 trap cleanup EXIT
 psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE DATABASE rapat"
@@ -52,9 +53,12 @@ wrk -t2 -c16 -d"${seconds}s" --latency -s bench/load.lua http://127.0.0.1:$port2
 w2=$!
 wait "$w1" "$w2"
 
-created=0
+created=0 i=0
 for port in "$port1" "$port2"; do
-    echo "instance $port: $(grep -E '^requests/s|^p99' "$work/wrk-$port.txt" | tr '\n' ' ')$(grep -E '^created|^refused|^notyet|^unexpected' "$work/wrk-$port.txt" | tr '\n' ' ')"
+    # The server's peak resident memory so far (VmHWM), read while it still runs.
+    peak="$(awk '/^VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/${pids[$i]}/status" 2> /dev/null || true)"
+    i=$((i + 1))
+    echo "instance $port: $(grep -E '^requests/s|^p99' "$work/wrk-$port.txt" | tr '\n' ' ')$(grep -E '^created|^refused|^notyet|^unexpected' "$work/wrk-$port.txt" | tr '\n' ' ')peak-MiB ${peak:-?}"
     unexpected=$(awk '/^unexpected/ {print $2}' "$work/wrk-$port.txt")
     [ "$unexpected" -eq 0 ] || { echo "unexpected responses on $port:"; grep -iE "error|warning" "$work/serve-$port.log" | tail -5; }
     created=$((created + $(awk '/^created/ {print $2}' "$work/wrk-$port.txt")))

@@ -452,7 +452,10 @@ public final class PostgresStore: MeetingStore {
             case .close: expression += ")"
             }
         }
-        var clauses = ["s.tsv @@ q.query"]
+        // The query is written out in the window's condition rather than read from the q CTE: PostgreSQL then
+        // estimates how many rows match and for a frequent word walks the primary key backwards (3 ms instead
+        // of 250 ms for a word in every meeting of 100,000); behind a CTE it always collected every match.
+        var clauses = ["s.tsv @@ (\(expression))"]
         if let from = query.from { binds.append(from); clauses.append("m.start_at >= $\(binds.count)") }
         if let to = query.to { binds.append(to); clauses.append("m.start_at < $\(binds.count)") }
         if let status = query.status { clauses.append("m.status = \(try bind(status.rawValue))") }
@@ -465,14 +468,16 @@ public final class PostgresStore: MeetingStore {
         binds.append(max(1, query.rankWindow))
         // Without filters the window is taken from search_doc alone, newest meeting ids first (ids are year then
         // number, as SQLite's rowids): joining every match to its meeting to sort by date cost more than ranking them all.
+        // The order is the primary key's, backwards, so for a frequent word PostgreSQL can walk that index and stop
+        // once the window is full instead of collecting every match from the GIN index (it picks by the word's frequency).
         let window = clauses.count == 1
             ? """
-              SELECT s.meeting_id, s.section, s.ref, s.text, s.tsv FROM search_doc s, q WHERE s.tsv @@ q.query
-              ORDER BY s.meeting_id DESC, s.seq LIMIT $\(binds.count)
+              SELECT s.meeting_id, s.section, s.ref, s.text, s.tsv FROM search_doc s WHERE \(clauses[0])
+              ORDER BY s.meeting_id DESC, s.seq DESC LIMIT $\(binds.count)
               """
             : """
-              SELECT s.meeting_id, s.section, s.ref, s.text, s.tsv FROM search_doc s JOIN meeting m ON m.id = s.meeting_id, q
-              WHERE \(clauses.joined(separator: " AND ")) ORDER BY s.meeting_id DESC, s.seq LIMIT $\(binds.count)
+              SELECT s.meeting_id, s.section, s.ref, s.text, s.tsv FROM search_doc s JOIN meeting m ON m.id = s.meeting_id
+              WHERE \(clauses.joined(separator: " AND ")) ORDER BY s.meeting_id DESC, s.seq DESC LIMIT $\(binds.count)
               """
         binds.append(max(1, query.limit))
         let sql = """

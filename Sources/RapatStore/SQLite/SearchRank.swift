@@ -51,7 +51,7 @@ enum SearchRank {
             var score = 0.0
             for p in 0..<phrases where freq[p] > 0 {
                 // A phrase without its argument (the caller's phrase list and FTS5's disagree) weighs 1.
-                let idf = p < Int(count) ? sqlite3_value_double(values![p]) : 1
+                let idf = p < Int(count) ? values.map { sqlite3_value_double($0[p]) } ?? 1 : 1
                 score += idf * freq[p] * (k1 + 1) / (freq[p] + norm)
             }
             return score
