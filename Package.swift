@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .library(name: "RapatCore", targets: ["RapatCore"]),
         .library(name: "RapatStore", targets: ["RapatStore"]),
+        .library(name: "RapatSQLite", targets: ["RapatSQLite"]),
+        .library(name: "RapatPostgres", targets: ["RapatPostgres"]),
+        .library(name: "RapatService", targets: ["RapatService"]),
         .library(name: "RapatCalendar", targets: ["RapatCalendar"]),
         .library(name: "RapatMinutes", targets: ["RapatMinutes"]),
         .executable(name: "rapat", targets: ["rapat"]),
@@ -17,15 +20,20 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "RapatCore"),
+        // The store protocol, the algorithms every backend shares, and the conformance suite's subject.
+        .target(name: "RapatStore", dependencies: ["RapatCore"]),
+        // One target per backend: none links both drivers.
         .target(
-            name: "RapatStore",
-            dependencies: [
-                "RapatCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-            ]
+            name: "RapatSQLite",
+            dependencies: ["RapatCore", "RapatStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "RapatPostgres",
+            dependencies: ["RapatCore", "RapatStore", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "RapatCalendar", dependencies: ["RapatCore"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -35,32 +43,39 @@ let package = Package(
             resources: [.copy("Resources/rapat-minutes-1.xsd"), .copy("Resources/akn"), .copy("Resources/templates")]
         ),
         .target(name: "RapatSamples", dependencies: ["RapatCore", "RapatStore"]),
+        // The application layer: every use case, the access policy and the message catalogue, for every face.
+        .target(
+            name: "RapatService",
+            dependencies: ["RapatCore", "RapatStore", "RapatSQLite", "RapatPostgres", "RapatCalendar", "RapatMinutes"]
+        ),
         .target(
             name: "RapatServer",
-            dependencies: ["RapatCore", "RapatStore", "RapatCalendar", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["RapatCore", "RapatStore", "RapatService", "RapatCalendar", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "rapat",
             dependencies: [
-                "RapatCore", "RapatStore", "RapatCalendar", "RapatMinutes", "RapatSamples", "RapatServer",
+                "RapatCore", "RapatStore", "RapatService", "RapatCalendar", "RapatMinutes", "RapatSamples", "RapatServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "rapat-bench",
-            dependencies: ["RapatCore", "RapatCalendar", "RapatStore", "RapatMinutes", "RapatSamples", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RapatCore", "RapatCalendar", "RapatStore", "RapatSQLite", "RapatPostgres", "RapatService", "RapatMinutes", "RapatSamples",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "RapatCoreTests", dependencies: ["RapatCore"]),
         .testTarget(
             name: "RapatStoreTests",
-            dependencies: ["RapatCore", "RapatStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RapatCore", "RapatStore", "RapatSQLite", "RapatPostgres", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "RapatMinutesTests", dependencies: ["RapatMinutes", "RapatCore"]),
         .testTarget(
             name: "RapatServerTests",
-            dependencies: ["RapatServer", "RapatCore", "RapatStore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["RapatServer", "RapatService", "RapatCore", "RapatStore", "RapatSQLite", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "RapatCalendarTests", dependencies: ["RapatCalendar", "RapatCore", "RapatStore"]),
+        .testTarget(name: "RapatCalendarTests", dependencies: ["RapatCalendar", "RapatCore", "RapatStore", "RapatSQLite"]),
         .testTarget(name: "RapatCLITests", dependencies: ["rapat", "RapatCore"]),
     ],
     swiftLanguageModes: [.v6]

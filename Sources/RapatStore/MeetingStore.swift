@@ -231,7 +231,7 @@ extension IntegrityProblem {
     /// The checks `verify` makes on one approved meeting, given its sealed versions as stored
     /// (version, canonical record, digest): each record still has its digest, and the minutes as they
     /// are stored now still give the digest of the version they claim.
-    static func problems(of m: Meeting, sealed versions: [(version: Int, canonical: String, digest: String)]) throws -> [IntegrityProblem] {
+    public static func problems(of m: Meeting, sealed versions: [(version: Int, canonical: String, digest: String)]) throws -> [IntegrityProblem] {
         var problems: [IntegrityProblem] = []
         for v in versions where SHA256.hex(Array(v.canonical.utf8)) != v.digest {
             problems.append(IntegrityProblem(meetingID: m.id, version: v.version, problem: "the stored record no longer has its digest"))

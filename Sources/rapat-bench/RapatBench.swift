@@ -5,6 +5,9 @@ import RapatCore
 import RapatMinutes
 import RapatSamples
 import RapatStore
+import RapatSQLite
+import RapatPostgres
+import RapatService
 
 /// Benchmarks of Rapat's hot paths; build with `-c release`. Each case runs in its own process so its
 /// peak memory is its own.

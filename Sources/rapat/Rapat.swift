@@ -1,4 +1,7 @@
 import ArgumentParser
+import Foundation
+import RapatCore
+import RapatService
 
 /// The `rapat` command: plans, runs and archives meetings. Subcommands parse, call the libraries and print.
 @main
@@ -17,4 +20,32 @@ struct Rapat: AsyncParsableCommand {
             MinutesCommand.self, SeriesCommand.self, ActionCommand.self, IndicatorCommand.self, ReportCommand.self, SearchCommand.self, QueryCommand.self, ArchiveCommand.self, ExportCommand.self, ImportCommand.self, ConfigCommand.self, HolidayCommand.self, SampleCommand.self, ServeCommand.self, TokenCommand.self,
         ]
     )
+
+    /// Runs the command; an error of Rapat's own is printed in the user's language (`--lang`), anything
+    /// else (usage, exit codes) as ArgumentParser prints it.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch where Catalogue.knows(error) {
+            let language = Self.language(CommandLine.arguments)
+            FileHandle.standardError.write(Data(((language == .id ? "Galat: " : "Error: ") + Catalogue.text(error, language) + "\n").utf8))
+            Self.exit(withError: ExitCode.failure)
+        } catch {
+            Self.exit(withError: error)
+        }
+    }
+
+    /// The language `--lang` asks for on the command line (Indonesian unless it says en).
+    static func language(_ arguments: [String]) -> Language {
+        for (i, a) in arguments.enumerated() {
+            if a == "--lang", i + 1 < arguments.count { return Language(rawValue: arguments[i + 1]) ?? .id }
+            if a.hasPrefix("--lang=") { return Language(rawValue: String(a.dropFirst(7))) ?? .id }
+        }
+        return .id
+    }
 }

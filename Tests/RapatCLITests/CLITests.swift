@@ -23,7 +23,7 @@ import Testing
                         #expect(r.status == 0, "\(r.stderr)")
                         // Each writer plans meetings on its own days; both draw ids from the same yearly counter.
                         let day = String(format: "2021-0%d-%02d 09:00", writer + 1, n + 1)
-                        r = try rapat.run(["meeting", "create", "--title", "Rapat \(writer)-\(n)", "--chair", nip, "--start", day, "--minutes", "30"])
+                        r = try rapat.run(["meeting", "create", "--title", "Rapat \(writer)-\(n)", "--chair", nip, "--start", day, "--minutes", "30", "--lang", "en"])
                         #expect(r.status == 0 || r.stderr.contains("not a working day"), "\(r.stderr)")
                     }
                 }
@@ -57,12 +57,27 @@ import Testing
             (["holiday", "import", "/nonexistent/libur.txt"], "cannot be read"),
         ]
         for (arguments, message) in cases {
-            let r = try rapat.run(arguments)
+            let r = try rapat.run(arguments + ["--lang", "en"])
             #expect(r.status != 0, "\(arguments) should fail")
-            #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("Error: ") && r.stderr.contains(message), "\(arguments): \(r.stderr)")
         }
         let after = try rapat.run(["meeting", "list", "--json"]).stdout + rapat.run(["person", "list", "--json"]).stdout
         #expect(after == before)
+    }
+
+    @Test(arguments: [
+        (["meeting", "show", "RP-2020-0099"], "Galat: tidak ada rapat RP-2020-0099 di arsip", "Error: no meeting RP-2020-0099 in the archive"),
+        (["meeting", "show", "RAPAT-1"], "Galat: nomor rapat 'RAPAT-1' tidak sah", "Error: invalid meeting id 'RAPAT-1'"),
+        (["meeting", "create", "--title", "X", "--chair", "197002051995021001", "--start", "2020-12-19 09:00", "--minutes", "60"],
+         "bukan hari kerja", "is not a working day"),
+        (["search", "\"rumah sakit"], "membuka tanda kutip tanpa menutupnya", "opens a quote it never closes"),
+    ])
+    func errorsAreIndonesianByDefaultAndEnglishOnRequest(_ arguments: [String], _ indonesian: String, _ english: String) throws {
+        let rapat = try fresh()
+        let id = try rapat.run(arguments)
+        #expect(id.status != 0 && id.stderr.contains(indonesian), "\(id.stderr)")
+        let en = try rapat.run(arguments + ["--lang", "en"])
+        #expect(en.status != 0 && en.stderr.contains(english), "\(en.stderr)")
     }
 
     @Test func aHolidayFileWithABadLineIsRefusedWhole() throws {
@@ -118,7 +133,7 @@ import Testing
         #expect(csv.stdout.contains("BPKAD,penyerapan-anggaran,%,2020-11-30,88.0,71.3,-16.7,RP-2020-0001"))
         let table = try rapat.run(["report", "indicators", "--series", "SR-2020-001"])
         #expect(table.stdout.contains("Di bawah target (3): Satpol PP -21.0, BPKAD -16.7, Dinkes -13.0"), "\(table.stdout)")
-        let noNext = try rapat.run(["series", "next", "SR-2020-009"])
+        let noNext = try rapat.run(["series", "next", "SR-2020-009", "--lang", "en"])
         #expect(noNext.status != 0 && noNext.stderr.contains("no series SR-2020-009"))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 @testable import RapatCalendar
 import RapatCore
 import RapatStore
+import RapatSQLite
 import Testing
 
 @Suite struct ParserTests {

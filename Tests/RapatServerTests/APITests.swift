@@ -4,6 +4,7 @@ import HummingbirdTesting
 import RapatCore
 @testable import RapatServer
 import RapatStore
+import RapatSQLite
 import Testing
 
 /// Every route, role and error code, against a real SQLite archive.

@@ -1,6 +1,8 @@
 import Foundation
 import RapatCore
 @testable import RapatStore
+@testable import RapatSQLite
+import RapatPostgres
 import Testing
 
 /// A store backend the conformance suite runs against. Each test gets a fresh, empty archive.

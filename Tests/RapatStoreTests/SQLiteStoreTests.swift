@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import RapatCore
 @testable import RapatStore
+@testable import RapatSQLite
 import Testing
 
 /// What only the SQLite backend has: a file, two connections on it, query plans.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import RapatCore
 @testable import RapatStore
+@testable import RapatSQLite
 import Testing
 
 /// rapat_bm25, the SQLite ranking with IDFs counted in the newest rows only.

@@ -227,6 +227,35 @@ import Testing
     }
 
     @Test(arguments: Backend.all)
+    func aReindexByOneInstanceLosesNoChangeAnotherMakesMeanwhile(_ backend: Backend) async throws {
+        let (a, b) = try await backend.pair()
+        for p in Seed.people { try await a.addPerson(p) }
+        var ids: [MeetingID] = []
+        for day in 0..<10 {
+            let date = try CivilDate("2021-02-01").adding(days: day + (day / 5) * 2)
+            ids.append(try await a.createMeeting(Seed.plan("\(date) 09:00", participants: [])).id)
+        }
+        // Instance b renames every meeting, one write after another, while instance a rebuilds the search index
+        // again and again. Every rename must survive, in the meeting and in the index.
+        let rounds = 6
+        let targets = ids
+        let renames = Task {
+            for round in 1...rounds {
+                for id in targets { _ = try await b.updateMeeting(id) { m, _ in m.title = "Rapat putaran \(round) \(id.serial)" } }
+            }
+        }
+        for _ in 0..<8 { try await a.reindex(progress: nil) }
+        try await renames.value
+        try await a.reindex(progress: nil)
+        for id in ids {
+            #expect(try await a.meeting(id).title == "Rapat putaran \(rounds) \(id.serial)")
+        }
+        let hits = try await a.search(SearchQuery("putaran"))
+        #expect(Set(hits.map(\.meetingID)) == Set(ids))
+        #expect(hits.allSatisfy { $0.title.hasPrefix("Rapat putaran \(rounds) ") })
+    }
+
+    @Test(arguments: Backend.all)
     func concurrentWritersLoseNothing(_ backend: Backend) async throws {
         let store = try await Seed.store(backend)
         // Twenty one-hour meetings with different chairs but a shared participant would conflict; use disjoint days instead.

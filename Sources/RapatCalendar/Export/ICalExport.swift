@@ -14,8 +14,8 @@ public struct ICalExport: Sendable {
     }
 
     /// A meeting's UID: the one it was imported with, else its series', else derived from its id.
-    public func uid(_ m: Meeting) -> String { m.icalUID ?? m.seriesID.map(uid(series:)) ?? "\(m.id)@\(archiveID).rapat" }
-    public func uid(series id: String) -> String { "\(id)@\(archiveID).rapat" }
+    public func uid(_ m: Meeting) -> String { m.icalUID ?? m.seriesID.map(uid(series:)) ?? ArchiveUID.make(m.id.description, archiveID: archiveID) }
+    public func uid(series id: String) -> String { ArchiveUID.make(id, archiveID: archiveID) }
 
     // MARK: Messages
 
@@ -136,7 +136,7 @@ public struct ICalExport: Sendable {
         public mutating func write(_ meetings: [Meeting], sink: (inout [UInt8]) throws -> Void) rethrows {
             for m in meetings {
                 // Each meeting is its own event in a feed, so a series member gets a UID of its own here.
-                export.event(m, uid: m.icalUID.map { m.occurrenceStart == nil ? $0 : "\(m.id)-\($0)" } ?? "\(m.id)@\(export.archiveID).rapat",
+                export.event(m, uid: m.icalUID.map { m.occurrenceStart == nil ? $0 : "\(m.id)-\($0)" } ?? ArchiveUID.make(m.id.description, archiveID: export.archiveID),
                              recurrenceID: nil, sequence: m.sequence, attendees: true, alarms: m.status != .cancelled, clock: clock, into: &w)
                 if w.bytes.count > 1 << 16 { try w.flush(to: sink) }
             }

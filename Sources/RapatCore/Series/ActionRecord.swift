@@ -29,6 +29,37 @@ public struct ActionRecord: Hashable, Codable, Sendable {
         self.completionNote = completionNote
     }
 
+    /// A status recorded beside frozen minutes; it wins over the status the minutes hold.
+    public struct FollowUp: Hashable, Sendable {
+        public var status: ActionStatus
+        public var at: Date
+        public var note: String?
+
+        public init(status: ActionStatus, at: Date, note: String?) {
+            self.status = status
+            self.at = at
+            self.note = note
+        }
+    }
+
+    /// An action item with its meeting's details and its follow-up, if one was recorded after approval.
+    public init(_ item: ActionItem, id: ActionID, meetingTitle: String, meetingDate: CivilDate, seriesID: String?, ownerOPD: String, followUp: FollowUp?) {
+        self.init(id: id, action: item, meetingTitle: meetingTitle, meetingDate: meetingDate, seriesID: seriesID, ownerOPD: ownerOPD,
+                  status: followUp?.status ?? item.status, completedAt: followUp != nil ? followUp!.at : item.completedAt,
+                  completionNote: followUp != nil ? followUp!.note : item.completionNote)
+    }
+
+    /// An action item of `m`; `ownerPerson` is the owner when a person owns it (their OPD answers for it).
+    public init(_ item: ActionItem, of m: Meeting, ownerPerson: Person?, followUp: FollowUp?) {
+        let opd: String
+        switch item.owner {
+        case let .opd(o): opd = o
+        case .person: opd = ownerPerson?.opd ?? "?"
+        }
+        self.init(item, id: ActionID(meeting: m.id, number: item.number), meetingTitle: m.title, meetingDate: CivilDate(m.start, in: m.zone),
+                  seriesID: m.seriesID, ownerOPD: opd, followUp: followUp)
+    }
+
     /// Open and past its due date on `day`.
     public func isOverdue(on day: CivilDate) -> Bool {
         guard status == .open, let due = action.due else { return false }
@@ -53,4 +84,13 @@ public struct ActionRecord: Hashable, Codable, Sendable {
 /// Which action items a listing returns.
 public enum ActionStatusFilter: String, Codable, Sendable, CaseIterable {
     case open, done, overdue
+
+    /// Whether `record` is listed under this status on `day`.
+    public func admits(_ record: ActionRecord, on day: CivilDate) -> Bool {
+        switch self {
+        case .open: return record.status == .open
+        case .done: return record.status == .done
+        case .overdue: return record.isOverdue(on: day)
+        }
+    }
 }

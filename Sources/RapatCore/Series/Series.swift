@@ -13,6 +13,15 @@ public struct Series: Hashable, Codable, Sendable {
         self.rule = rule
     }
 
+    /// The id of the `serial`-th series of `year`: `SR-2020-001`.
+    public static func id(year: Int, serial: Int) -> String { String(format: "SR-%04d-%03d", year, serial) }
+
+    /// The year and serial an id names (0 for what it does not name), for ids kept from another archive.
+    public static func parts(of id: String) -> (year: Int, serial: Int) {
+        let parts = id.split(separator: "-")
+        return (Int(parts.count == 3 ? parts[1] : "0") ?? 0, Int(parts.last ?? "0") ?? 0)
+    }
+
     /// One meeting per day of the rule, each a copy of `template` moved to that day at the same wall-clock time.
     public func occurrences(of template: Meeting) throws(PlanningError) -> [Meeting] {
         let zone = template.zone

@@ -1,8 +1,8 @@
 import RapatCore
 
 /// What of a meeting is searchable, as (section, reference, text): the same pieces in every backend.
-enum SearchDocuments {
-    static func of(_ m: Meeting) -> [(String, String?, String)] {
+public enum SearchDocuments {
+    public static func of(_ m: Meeting) -> [(String, String?, String)] {
         var docs: [(String, String?, String)] = [("judul", nil, m.title)]
         let position = Dictionary(m.agenda.enumerated().map { ($1.key, $0 + 1) }, uniquingKeysWith: { a, _ in a })
         for (i, item) in m.agenda.enumerated() { docs.append(("acara", String(i + 1), item.title)) }

@@ -120,14 +120,14 @@ public struct SearchQuery: Sendable, Equatable {
 }
 
 extension SearchQuery.Token {
-    var isPhrase: Bool {
+    public var isPhrase: Bool {
         switch self {
         case .term, .phrase: true
         case .op, .open, .close: false
         }
     }
 
-    var fts5: String {
+    public var fts5: String {
         func quote(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         switch self {
         case let .term(w, prefix): return quote(w) + (prefix ? "*" : "")
@@ -153,6 +153,17 @@ public struct SearchHit: Sendable, Equatable, Codable {
     public var snippet: String
     /// BM25 relevance; lower is better (SQLite's convention).
     public var score: Double
+
+    public init(meetingID: MeetingID, title: String, start: Date, timeZone: String, section: String, reference: String?, snippet: String, score: Double) {
+        self.meetingID = meetingID
+        self.title = title
+        self.start = start
+        self.timeZone = timeZone
+        self.section = section
+        self.reference = reference
+        self.snippet = snippet
+        self.score = score
+    }
 }
 
 public enum SearchError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RapatCore
+import RapatService
 
 struct AgendaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,12 +17,9 @@ struct AgendaCommand: AsyncParsableCommand {
         @Option(help: "Position to insert at (default: last).") var at: Int?
 
         func run() async throws {
-            let (title, minutes, at) = (title, minutes, at)
             let nip = presenter.flatMap { try? NIP($0) }
-            let text = nip == nil ? presenter : nil
-            let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in
-                _ = try m.addAgendaItem(title: title, presenter: text, presenterNIP: nip, boxMinutes: minutes, at: at)
-            }
+            let item = PlanRequest.Item(title: title, presenter: nip == nil ? presenter : nil, presenterNip: nip?.digits, minutes: minutes)
+            let m = try await global.services().planning.addAgendaItem(try Parse.meetingID(id), item, at: at)
             print(global.t("Agenda", "Agenda") + " \(m.id): \(global.text.minutes(m.agendaMinutes)) / \(global.text.minutes(m.plannedMinutes))")
         }
     }
@@ -33,10 +31,10 @@ struct AgendaCommand: AsyncParsableCommand {
         @Argument var id: String
 
         func run() async throws {
-            let store = try await global.store()
-            let m = try await store.meeting(try Parse.meetingID(id))
+            let services = try await global.services()
+            let m = try await services.archive.meeting(try Parse.meetingID(id))
             if output.json { return try JSON.print(m.agenda) }
-            print(MeetingText(global: global, people: try await store.people(opd: nil).byNIP).agendaTable(m, details: true))
+            print(MeetingText(global: global, people: try await services.planning.people().byNIP).agendaTable(m, details: true))
         }
     }
 
@@ -48,8 +46,7 @@ struct AgendaCommand: AsyncParsableCommand {
         @Argument var to: Int
 
         func run() async throws {
-            let (from, to) = (from, to)
-            let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in try m.moveAgendaItem(from: from, to: to) }
+            let m = try await global.services().planning.moveAgendaItem(try Parse.meetingID(id), from: from, to: to)
             print(global.t("Agenda dipindah", "Agenda moved") + ": \(m.id) \(from) → \(to)")
         }
     }
@@ -61,8 +58,7 @@ struct AgendaCommand: AsyncParsableCommand {
         @Argument var position: Int
 
         func run() async throws {
-            let position = position
-            let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in try m.removeAgendaItem(at: position) }
+            let m = try await global.services().planning.removeAgendaItem(try Parse.meetingID(id), at: position)
             print(global.t("Agenda dihapus", "Agenda item removed") + ": \(m.id) #\(position)")
         }
     }

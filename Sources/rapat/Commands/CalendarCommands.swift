@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RapatCalendar
 import RapatCore
+import RapatService
 import RapatStore
 
 struct ExportCommand: AsyncParsableCommand {
@@ -34,35 +35,17 @@ struct ExportCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let store = try await global.store()
-            let policy = try await store.policy()
-            let options = CalendarOptions(organizerName: policy.organizerName, organizerEmail: policy.organizerEmail,
-                                          people: try await store.people(opd: nil).byNIP,
-                                          stamp: try stamp.map { try TimeInput.parse($0, zone: Zone.jakarta) } ?? Date(), language: global.lang)
-            let export = ICalExport(options: options, archiveID: try await store.archiveID())
+            let calendars = try await global.services().calendars
+            let stamp = try stamp.map { try TimeInput.parse($0, zone: Zone.jakarta) } ?? Date()
             let output = try Output(path: out)
             if let meeting {
-                try output.write(export.message(for: try await store.meeting(try Parse.meetingID(meeting))))
+                try output.write(try await calendars.invitation(try Parse.meetingID(meeting), stamp: stamp))
             } else if let series {
-                try output.write(export.message(series: try await store.series(series), meetings: try await store.meetings(MeetingFilter(seriesID: series))))
+                try output.write(try await calendars.series(series, stamp: stamp))
             } else {
-                let zone = Zone.jakarta
-                var filter = MeetingFilter(from: try Parse.bound(from, zone: zone, upper: false), to: try Parse.bound(to, zone: zone, upper: true))
-                var name = "Rapat"
-                if let person {
-                    let p = try await store.person(try Parse.nip(person))
-                    filter.participant = p.nip
-                    name = "Rapat — \(p.name)"
-                } else if let opd {
-                    filter.opd = opd
-                    name = "Rapat — \(opd)"
-                }
-                // Two passes, a page at a time: the zones and their spans first, then the events.
-                var zones = ICalExport.ZoneSpans()
-                try await store.forEachPage(filter) { zones.add($0) }
-                var stream = ICalExport.FeedStream(export: export, name: name, zones: zones)
-                try await store.forEachPage(filter) { page in try stream.write(page) { bytes in try output.write(bytes) } }
-                try stream.finish { bytes in try output.write(bytes) }
+                let scope: FeedScope = try person.map { .person(try Parse.nip($0)) } ?? opd.map { .opd($0) } ?? .all
+                try await calendars.writeFeed(scope, from: try Parse.bound(from, zone: Zone.jakarta, upper: false),
+                                              to: try Parse.bound(to, zone: Zone.jakarta, upper: true), stamp: stamp) { try output.write($0) }
             }
             try output.close()
         }
@@ -118,24 +101,15 @@ struct ImportCommand: AsyncParsableCommand {
         @Flag(help: "Report what would change and keep nothing.") var dryRun = false
 
         func run() async throws {
-            let store = try await global.store()
-            let policy = try await store.policy()
-            let importer = ICalImport(people: try await store.people(opd: nil).byNIP, defaultChair: try chair.map(Parse.nip),
-                                      workingHours: policy.workingHours)
-            // Read a chunk at a time inside the store's one transaction: a file of any size in bounded memory.
-            let reader = ICalImportReader(importer: importer, files: files)
-            if isatty(STDERR_FILENO) != 0 {
-                reader.onFile = { file, size in
-                    if size > 1 << 20 { FileHandle.standardError.write(Data("\(file): \(size >> 20) MiB …\n".utf8)) }
-                }
+            let onFile: ((String, UInt64) -> Void)? = isatty(STDERR_FILENO) == 0 ? nil : { file, size in
+                if size > 1 << 20 { FileHandle.standardError.write(Data("\(file): \(size >> 20) MiB …\n".utf8)) }
             }
-            let summary = try await store.importEvents(reader.batches(), dryRun: dryRun)
+            let (summary, unknown) = try await global.services().calendars.importFiles(files, chair: try chair.map(Parse.nip), dryRun: dryRun, onFile: onFile)
             let g = global
             print((dryRun ? g.t("Uji coba (tidak disimpan): ", "Dry run (nothing kept): ") : "")
                   + g.t("dibuat", "created") + " \(summary.created.count), " + g.t("diperbarui", "updated") + " \(summary.updated.count), "
                   + g.t("dibatalkan", "cancelled") + " \(summary.cancelled.count), " + g.t("tidak berubah", "unchanged") + " \(summary.unchanged)")
             for id in summary.created where !dryRun { print("  + \(id)") }
-            let unknown = reader.unknownAttendees.sorted()
             if !unknown.isEmpty {
                 print(g.t("Peserta tidak dikenal (daftarkan dengan 'rapat person add'): ", "Unknown attendees (register with 'rapat person add'): ")
                       + unknown.joined(separator: ", "))

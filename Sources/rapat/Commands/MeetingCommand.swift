@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RapatCore
+import RapatService
 import RapatStore
 
 struct MeetingCommand: AsyncParsableCommand {
@@ -43,42 +44,15 @@ struct MeetingCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let zone = try Parse.zone(self.zone)
-            let startTime = try Parse.time(start, zone: zone)
-            let endTime = try minutes.map { m -> Date in
-                guard m > 0 else { throw InputError.invalidDuration(String(m)) }
-                return startTime.addingTimeInterval(TimeInterval(m * 60))
-            } ?? Parse.time(end!, zone: zone, sameDayAs: startTime)
-            let agenda = try items.enumerated().map { try Self.agendaItem($1, key: $0 + 1) }
-            let plan = try Meeting(
-                id: MeetingID(year: 0, serial: 0), title: title, kind: kind, chair: Parse.nip(chair),
-                notulis: notulis.map(Parse.nip), participants: participants.flatMap { $0.split(separator: ",") }.map { try Parse.nip(String($0)) },
-                start: startTime, end: endTime, timeZone: zone, virtualLink: link, location: location, agenda: agenda)
-            let store = try await global.store()
-            var created: [Meeting]
-            if let rule {
-                let recurrence = try Recurrence(rule: rule, exceptions: Set(exceptions.map { try CivilDate($0) }))
-                let series = Series(id: "", title: title, rule: recurrence)
-                created = try await store.createMeetings(try series.occurrences(of: plan), series: series)
-            } else {
-                created = [try await store.createMeeting(plan)]
-            }
+            let request = PlanRequest(title: title, kind: kind, chair: chair, notulis: notulis, participants: participants, start: start, end: end,
+                                      minutes: minutes, timeZone: zone, link: link, location: location,
+                                      agenda: try items.map { try PlanRequest.Item(parsing: $0) }, repeat: rule, except: exceptions)
+            let created = try await global.services().planning.plan(request)
             if output.json { return try JSON.print(created) }
             for m in created {
                 print("\(m.id)  \(global.text.dateTime(m.start, zone: m.zone))  \(m.title)")
             }
             if let s = created.first?.seriesID { print(global.t("Seri", "Series") + " \(s): \(created.count) " + global.t("rapat", "meetings")) }
-        }
-
-        /// `title|presenter|minutes` or `title|minutes`; a presenter that is a NIP links to the person.
-        static func agendaItem(_ text: String, key: Int) throws -> AgendaItem {
-            let parts = text.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed }
-            guard parts.count == 2 || parts.count == 3, let minutes = Int(parts.last!) else {
-                throw InputError.invalidValue(field: "agenda item", value: text, hint: "write 'title|presenter|minutes' or 'title|minutes'")
-            }
-            let presenter = parts.count == 3 && !parts[1].isEmpty ? parts[1] : nil
-            let nip = presenter.flatMap { try? NIP($0) }
-            return try AgendaItem(key: key, title: parts[0], presenter: nip == nil ? presenter : nil, presenterNIP: nip, boxMinutes: minutes)
         }
     }
 
@@ -100,26 +74,14 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(name: .customLong("remove-participant")) var remove: [String] = []
 
         func run() async throws {
-            let id = try Parse.meetingID(id)
-            let add = try self.add.map(Parse.nip), remove = try self.remove.map(Parse.nip)
-            let chair = try self.chair.map(Parse.nip), notulis = try self.notulis.map(Parse.nip)
-            let (title, kind, start, end, minutes, zoneName, link, location) = (title, kind, start, end, minutes, zone, link, location)
-            let checkedLink = try link.map { try Meeting.checkedLink($0) }
-            let m = try await global.store().updateMeeting(id) { m, _ in
-                let zone = try zoneName.map { try Zone.named($0) } ?? m.zone
-                let length = m.end.timeIntervalSince(m.start)
-                if let title { m.title = title }
-                if let kind { m.kind = kind }
-                m.timeZone = zone.identifier
-                if let start { m.start = try Parse.time(start, zone: zone); m.end = m.start.addingTimeInterval(length) }
-                if let end { m.end = try Parse.time(end, zone: zone, sameDayAs: m.start) }
-                if let minutes { m.end = m.start.addingTimeInterval(TimeInterval(minutes * 60)) }
-                if link != nil { m.virtualLink = checkedLink ?? nil }
-                if let location { m.location = location.isEmpty ? nil : location }
-                if let chair { m.chair = chair }
-                if let notulis { m.notulis = notulis }
-                m.changeParticipants(adding: add, removing: remove)
-            }
+            var change = MeetingChange()
+            (change.title, change.kind, change.start, change.end, change.minutes) = (title, kind, start, end, minutes)
+            (change.timeZone, change.link, change.location) = (zone, link, location)
+            change.chair = try chair.map(Parse.nip)
+            change.notulis = try notulis.map(Parse.nip)
+            change.addParticipants = try add.map(Parse.nip)
+            change.removeParticipants = try remove.map(Parse.nip)
+            let m = try await global.services().planning.update(try Parse.meetingID(id), change)
             print("\(m.id) " + global.t("diperbarui, urutan", "updated, sequence") + " \(m.sequence): \(global.text.dateTime(m.start, zone: m.zone))  \(m.title)")
         }
     }
@@ -132,14 +94,13 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(help: "Also write the iCalendar cancellation (METHOD:CANCEL) to this file.") var ics: String?
 
         func run() async throws {
-            let reason = reason
-            let store = try await global.store()
-            let m = try await store.updateMeeting(try Parse.meetingID(id)) { m, _ in try m.cancel(reason: reason) }
+            let services = try await global.services()
+            let m = try await services.planning.cancel(try Parse.meetingID(id), reason: reason)
             print("\(m.id) " + global.t("dibatalkan", "cancelled") + " (" + global.t("urutan", "sequence") + " \(m.sequence))")
             if let ics {
-                var arguments = ["ics", m.id.description, "--out", ics, "--lang", global.lang.rawValue]
-                if let database = global.database { arguments += ["--database", database] }
-                try await ExportCommand.ICS.parse(arguments).run()
+                let output = try Output(path: ics)
+                try output.write(try await services.calendars.invitation(m.id))
+                try output.close()
                 print(global.t("Pembatalan iCalendar ditulis ke ", "iCalendar cancellation written to ") + ics)
             }
         }
@@ -162,7 +123,7 @@ struct MeetingCommand: AsyncParsableCommand {
             let status = try Parse.status(self.status)
             let filter = MeetingFilter(from: try Parse.bound(from, zone: zone, upper: false), to: try Parse.bound(to, zone: zone, upper: true),
                                        participant: try participant.map(Parse.nip), opd: opd, status: status, seriesID: series)
-            let meetings = try await global.store().meetings(filter)
+            let meetings = try await global.services().archive.meetings(filter)
             if output.json { return try JSON.print(meetings) }
             var table = Table([global.t("ID", "ID"), global.t("Waktu", "Time"), global.t("Status", "Status"),
                                global.t("Peserta", "People"), global.t("Judul", "Title")], rightAligned: [3])
@@ -181,10 +142,10 @@ struct MeetingCommand: AsyncParsableCommand {
         @Argument var id: String
 
         func run() async throws {
-            let store = try await global.store()
-            let m = try await store.meeting(try Parse.meetingID(id))
+            let services = try await global.services()
+            let m = try await services.archive.meeting(try Parse.meetingID(id))
             if output.json { return try JSON.print(m) }
-            print(MeetingText(global: global, people: try await store.people(opd: nil).byNIP).full(m))
+            print(MeetingText(global: global, people: try await services.planning.people().byNIP).full(m))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RapatCore
+import RapatService
 
 struct MinutesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,8 +17,7 @@ struct MinutesCommand: AsyncParsableCommand {
         @Argument(help: "What was discussed.") var text: String
 
         func run() async throws {
-            let (item, speaker, text) = (item, speaker, text)
-            let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in try m.addNote(item: item, text: text, speaker: speaker) }
+            let m = try await global.services().minutes.note(try Parse.meetingID(id), item: item, text: text, speaker: speaker)
             print("\(m.id): " + global.t("catatan ditambahkan pada acara", "note added to item") + " \(item)")
         }
     }
@@ -30,9 +30,8 @@ struct MinutesCommand: AsyncParsableCommand {
         @Argument(help: "The decision.") var text: String
 
         func run() async throws {
-            let (item, text) = (item, text)
-            let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in _ = try m.addDecision(item: item, text: text) }
-            print("\(m.id): " + global.t("keputusan", "decision") + " \(m.minutes.decisions.last!.number)")
+            let (m, decision) = try await global.services().minutes.decide(try Parse.meetingID(id), item: item, text: text)
+            print("\(m.id): " + global.t("keputusan", "decision") + " \(decision.number)")
         }
     }
 
@@ -46,20 +45,8 @@ struct MinutesCommand: AsyncParsableCommand {
         @Argument(help: "What must be done.") var text: String
 
         func run() async throws {
-            let store = try await global.store()
-            let actionOwner: ActionOwner
-            if let nip = try? NIP(owner) {
-                _ = try await store.person(nip)
-                actionOwner = .person(nip)
-            } else {
-                actionOwner = .opd(owner.trimmed)
-            }
-            let due = try self.due.map { try CivilDate($0) }
-            let (item, text) = (item, text)
-            let m = try await store.updateMeeting(try Parse.meetingID(id)) { m, _ in
-                _ = try m.addAction(item: item, text: text, owner: actionOwner, due: due)
-            }
-            print("\(m.id)/\(m.minutes.actions.last!.number): " + global.t("tindak lanjut oleh", "action for") + " \(actionOwner)")
+            let (m, action) = try await global.services().minutes.action(try Parse.meetingID(id), item: item, owner: owner, due: due, text: text)
+            print("\(m.id)/\(action.number): " + global.t("tindak lanjut oleh", "action for") + " \(action.owner)")
         }
     }
 
@@ -71,11 +58,8 @@ struct MinutesCommand: AsyncParsableCommand {
         @Option(help: "How it was done.") var note: String?
 
         func run() async throws {
-            let (number, note) = (number, note)
-            let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in
-                try m.setAction(number, status: .done, at: Date(), note: note)
-            }
-            print("\(m.id)/\(number): " + global.t("selesai", "done"))
+            let r = try await global.services().minutes.setAction(ActionID(meeting: try Parse.meetingID(id), number: number), done: true, note: note)
+            print("\(r.id): " + global.t("selesai", "done"))
         }
     }
 
@@ -87,20 +71,20 @@ struct MinutesCommand: AsyncParsableCommand {
         @Option(help: "A sealed version: 1 is the first approval, 2… the corrections.") var version: Int?
 
         func run() async throws {
-            let store = try await global.store()
+            let services = try await global.services()
             if let version {
-                let versions = try await store.minutesVersions(try Parse.meetingID(id))
+                let versions = try await services.minutes.versions(try Parse.meetingID(id))
                 guard let v = versions.first(where: { $0.version == version }) else {
                     throw InputError.invalidValue(field: "--version", value: String(version),
                                                   hint: versions.isEmpty ? "\(id) has no approved minutes yet" : "versions of \(id): " + versions.map { String($0.version) }.joined(separator: ", "))
                 }
                 return try JSON.print(v)
             }
-            let m = try await store.meeting(try Parse.meetingID(id))
+            let m = try await services.archive.meeting(try Parse.meetingID(id))
             if output.json { return try JSON.print(m.minutes) }
-            let text = MeetingText(global: global, people: try await store.people(opd: nil).byNIP).minutesText(m)
+            let text = MeetingText(global: global, people: try await services.planning.people().byNIP).minutesText(m)
             print(text.isEmpty ? global.t("Notula \(m.id) masih kosong.", "The minutes of \(m.id) are empty.") : text)
-            for v in try await store.minutesVersions(m.id) {
+            for v in try await services.minutes.versions(m.id) {
                 print(global.t("Versi", "Version") + " \(v.version): " + global.text.dateTime(v.approvedAt, zone: m.zone) + (v.reason.map { " — \($0)" } ?? "")
                       + "  SHA-256 \(v.digest)")
             }
@@ -115,11 +99,7 @@ struct MinutesCommand: AsyncParsableCommand {
         @OptionGroup var when: AtOption
 
         func run() async throws {
-            let by = try Parse.nip(by)
-            let when = when
-            let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in
-                try m.approveMinutes(by: by, at: when.at == nil ? Date() : when.time(for: m))
-            }
+            let m = try await global.services().minutes.approve(try Parse.meetingID(id), by: try Parse.nip(by), at: when.at)
             print("\(m.id): " + global.t("notula disetujui", "minutes approved") + " \(global.text.dateTime(m.minutes.approval!.at, zone: m.zone))")
         }
     }
@@ -139,7 +119,6 @@ extension MinutesCommand {
 
         func run() async throws {
             let by = try Parse.nip(by)
-            let reason = reason
             func pairs(_ specs: [String], _ option: String) throws -> [(Int, String)] {
                 try specs.map { spec in
                     let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
@@ -153,18 +132,8 @@ extension MinutesCommand {
             guard !replace.isEmpty || !notes.isEmpty || !decisions.isEmpty else {
                 throw ValidationError("say what to correct: --decide, --replace-decision or --note")
             }
-            let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in
-                try m.correctMinutes(by: by, at: Date(), reason: reason) { draft in
-                    for (n, text) in replace {
-                        guard let i = draft.minutes.decisions.firstIndex(where: { $0.number == n }) else {
-                            throw InputError.invalidValue(field: "decision", value: String(n), hint: "see 'rapat minutes show \(draft.id)'")
-                        }
-                        draft.minutes.decisions[i].text = text.trimmed
-                    }
-                    for (item, text) in notes { try draft.addNote(item: item, text: text) }
-                    for text in decisions { try draft.addDecision(item: nil, text: text) }
-                }
-            }
+            let m = try await global.services().minutes.correct(try Parse.meetingID(id), by: by, reason: reason,
+                                                                MinutesCorrection(decisions: decisions, replaceDecisions: replace, notes: notes))
             print("\(m.id): " + global.t("notula versi", "minutes version") + " \(m.minutes.approval!.version) " + global.t("disetujui", "approved"))
         }
     }

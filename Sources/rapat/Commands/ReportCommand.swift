@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RapatCore
+import RapatService
 import RapatStore
 
 struct ReportCommand: AsyncParsableCommand {
@@ -18,17 +19,8 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "Time zone of the dates.") var zone: String?
 
         func run() async throws {
+            let report = try await global.services().reports.punctuality(from: from, to: to, opd: opd, zone: self.zone)
             let zone = try Parse.zone(self.zone)
-            let from = try Parse.bound(from, zone: zone, upper: false)!, to = try Parse.bound(to, zone: zone, upper: true)!
-            guard from < to else {
-                throw InputError.invalidValue(field: "period", value: "\(self.from) – \(self.to)", hint: "--to must be after --from")
-            }
-            let store = try await global.store()
-            let meetings = try await store.meetings(MeetingFilter(from: from, to: to, opd: opd))
-            let asOf = min(CivilDate(to.addingTimeInterval(-1), in: zone), CivilDate(Date(), in: zone))
-            let actions = try await store.actions(ActionFilter(opd: opd, before: to, today: asOf))
-            let report = PunctualityReport(meetings: meetings, people: try await store.people(opd: nil).byNIP, from: from, to: to,
-                                           policy: try await store.policy().onTime, actions: actions, asOf: asOf)
             if output.json { return try JSON.print(report) }
             print(render(report, zone: zone))
         }
@@ -81,9 +73,7 @@ extension ReportCommand {
         @Flag(help: "Print CSV for a spreadsheet.") var csv = false
 
         func run() async throws {
-            let store = try await global.store()
-            _ = try await store.series(series)
-            let report = IndicatorReport(meetings: try await store.meetings(MeetingFilter(seriesID: series)), opd: opd, indicator: name)
+            let report = try await global.services().reports.indicators(series: series, opd: opd, name: name)
             if output.json { return try JSON.print(report) }
             if csv { return print(Self.csv(report), terminator: "") }
             print(render(report))

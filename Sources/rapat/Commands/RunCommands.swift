@@ -1,16 +1,13 @@
 import ArgumentParser
 import Foundation
 import RapatCore
+import RapatService
 
 /// `--at` for steps recorded now or, by the notulis, afterwards.
 struct AtOption: ParsableArguments {
     @Option(help: "When it happened: 'YYYY-MM-DD HH:MM', or HH:MM on the meeting's day, in its zone (default: now).")
     var at: String?
 
-    func time(for meeting: Meeting) throws -> Date {
-        guard let at else { return Date() }
-        return try Parse.time(at, zone: meeting.zone, sameDayAs: meeting.start)
-    }
 }
 
 struct StartCommand: AsyncParsableCommand {
@@ -22,10 +19,7 @@ struct StartCommand: AsyncParsableCommand {
     @Option(help: "Why the meeting starts late.") var reason: String?
 
     func run() async throws {
-        let (when, reason) = (when, reason)
-        let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, policy in
-            try m.start(at: when.time(for: m), reason: reason, policy: policy.onTime)
-        }
+        let m = try await global.services().room.start(try Parse.meetingID(id), at: when.at, reason: reason)
         var line = "\(m.id) " + global.t("dimulai", "started") + " \(global.text.time(m.actualStart!, zone: m.zone))"
         if let d = m.startDelayMinutes, d > 0 { line += ", " + global.t("terlambat", "late") + " \(global.text.minutes(d))" }
         else { line += global.t(", tepat waktu", ", on time") }
@@ -48,11 +42,7 @@ struct CheckInCommand: AsyncParsableCommand {
     func run() async throws {
         let nip = try Parse.nip(nip)
         let category = try AttendanceCategory.parse(category)
-        let (by, note, when) = (by, note, when)
-        let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in
-            try m.checkIn(nip, as: category, at: when.time(for: m), representative: by, note: note)
-        }
-        let a = m.attendance.first { $0.nip == nip }!
+        let (m, a) = try await global.services().room.checkIn(try Parse.meetingID(id), nip, as: category, at: when.at, representative: by, note: note)
         var line = "\(m.id) NIP \(nip): \(a.category.label(global.lang))"
         if let late = a.lateMinutes { line += late > 0 ? ", " + global.t("terlambat", "late") + " \(global.text.minutes(late))" : global.t(", tepat waktu", ", on time") }
         print(line)
@@ -67,9 +57,7 @@ struct NextCommand: AsyncParsableCommand {
     @OptionGroup var when: AtOption
 
     func run() async throws {
-        let when = when
-        let before = try await global.store().meeting(try Parse.meetingID(id))
-        let m = try await global.store().updateMeeting(before.id) { m, _ in try m.nextItem(at: when.time(for: m)) }
+        let (before, m) = try await global.services().room.next(try Parse.meetingID(id), at: when.at)
         if let closed = before.runningItem {
             let item = m.agenda[closed]
             var line = global.t("Selesai", "Closed") + " #\(closed + 1) \(item.title): \(global.text.minutes(item.actualMinutes ?? 0))"
@@ -92,8 +80,7 @@ struct EndCommand: AsyncParsableCommand {
     @OptionGroup var when: AtOption
 
     func run() async throws {
-        let when = when
-        let m = try await global.store().updateMeeting(try Parse.meetingID(id)) { m, _ in try m.endMeeting(at: when.time(for: m)) }
+        let m = try await global.services().room.end(try Parse.meetingID(id), at: when.at)
         print("\(m.id) " + global.t("selesai", "ended") + " \(global.text.time(m.actualEnd!, zone: m.zone)); "
               + global.t("acara lebih waktu", "items overrun") + ": \(m.overrunItems.count) (\(global.text.minutes(m.totalOverrunMinutes)))")
     }

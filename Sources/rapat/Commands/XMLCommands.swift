@@ -2,25 +2,8 @@ import ArgumentParser
 import Foundation
 import RapatCore
 import RapatMinutes
+import RapatService
 import RapatStore
-
-/// Shared by the XML subcommands: minutes of a meeting as validated XML bytes.
-struct XMLMinutes {
-    let store: any MeetingStore
-    let writer: MinutesXML
-    let schema: XMLSchema
-
-    init(_ global: GlobalOptions) async throws {
-        store = try await global.store()
-        writer = MinutesXML(people: try await store.people(opd: nil).byNIP)
-        schema = try MinutesXML.schema()
-    }
-
-    func bytes(_ m: Meeting) async throws -> [UInt8] {
-        let digest = try await store.minutesVersions(m.id).last?.digest
-        return try writer.write(m, digest: digest, schema: schema)
-    }
-}
 
 extension ExportCommand {
     struct XML: AsyncParsableCommand {
@@ -38,16 +21,17 @@ extension ExportCommand {
         }
 
         func run() async throws {
-            let xml = try await XMLMinutes(global)
+            let services = try await global.services()
             if let meeting {
                 let output = try Output(path: out)
-                try output.write(try await xml.bytes(try await xml.store.meeting(try Parse.meetingID(meeting))))
+                try output.write(try await services.documents.xml(try Parse.meetingID(meeting)))
                 try output.close()
                 return
             }
             let zone = Zone.jakarta
-            let meetings = try await xml.store.meetings(MeetingFilter(from: try Parse.bound(from, zone: zone, upper: false),
-                                                                      to: try Parse.bound(to, zone: zone, upper: true)))
+            let xml = try await services.documents.xmlWriter()
+            let meetings = try await services.archive.meetings(MeetingFilter(from: try Parse.bound(from, zone: zone, upper: false),
+                                                                             to: try Parse.bound(to, zone: zone, upper: true)))
             try FileManager.default.createDirectory(atPath: dir!, withIntermediateDirectories: true)
             for m in meetings {
                 let output = try Output(path: (dir! as NSString).appendingPathComponent("\(m.id).xml"))
@@ -67,32 +51,14 @@ extension ImportCommand {
         @Argument var files: [String]
 
         func run() async throws {
-            let schema = try MinutesXML.schema()
-            var people: [NIP: Person] = [:]
-            var meetings: [ArchiveBundle.MeetingFile] = []
-            for file in files {
+            let contents = try files.map { file in
                 guard let data = FileManager.default.contents(atPath: file) else {
                     throw InputError.invalidValue(field: "file", value: file, hint: "the file cannot be read")
                 }
-                let read: ReadMinutes
-                do { read = try MinutesXML.read(Array(data), schema: schema) } catch {
-                    throw InputError.invalidValue(field: "XML minutes", value: file, hint: "\(error); nothing was imported")
-                }
-                for p in read.people { people[p.nip] = p }
-                var versions: [MinutesVersion] = []
-                if let approval = read.meeting.minutes.approval {
-                    let record = try MinutesRecord(read.meeting)
-                    guard read.digest == record.digest else {
-                        throw InputError.invalidValue(field: "XML minutes", value: file,
-                                                      hint: "the approval digest does not match the minutes in the file: they were altered; nothing was imported")
-                    }
-                    versions = [MinutesVersion(meetingID: read.meeting.id, version: approval.version, approvedBy: approval.by, approvedAt: approval.at,
-                                               reason: approval.reason, digest: record.digest, record: record)]
-                }
-                meetings.append(ArchiveBundle.MeetingFile(meeting: read.meeting, versions: versions))
+                return (name: file, bytes: Array(data))
             }
-            try await global.store().importBundle(ArchiveBundle(people: Array(people.values), series: [], meetings: meetings))
-            print(global.t("Notula XML diimpor", "XML minutes imported") + ": " + meetings.map(\.meeting.id.description).joined(separator: ", "))
+            let ids = try await global.services().documents.importXML(contents)
+            print(global.t("Notula XML diimpor", "XML minutes imported") + ": " + ids.map(\.description).joined(separator: ", "))
         }
     }
 }
@@ -111,18 +77,10 @@ struct QueryCommand: AsyncParsableCommand {
         @Option(help: "Up to and including this date.") var to: String?
 
         func run() async throws {
-            let xml = try await XMLMinutes(global)
             let zone = Zone.jakarta
-            let meetings = try await xml.store.meetings(MeetingFilter(from: try Parse.bound(from, zone: zone, upper: false),
-                                                                      to: try Parse.bound(to, zone: zone, upper: true)))
+            let filter = MeetingFilter(from: try Parse.bound(from, zone: zone, upper: false), to: try Parse.bound(to, zone: zone, upper: true))
             struct Match: Encodable { var meeting: String; var value: String }
-            var matches: [Match] = []
-            for m in meetings {
-                let doc = try SafeXMLDocument(try await xml.bytes(m))
-                for value in try doc.xpath(expression, namespaces: ["r": MinutesXML.namespace]) where !value.isEmpty {
-                    matches.append(Match(meeting: m.id.description, value: value))
-                }
-            }
+            let matches = try await global.services().documents.xpath(expression, filter: filter).map { Match(meeting: $0.meeting.description, value: $0.value) }
             if output.json { return try JSON.print(matches) }
             for match in matches { print("\(match.meeting)  \(match.value.replacingOccurrences(of: "\n", with: " "))") }
         }
@@ -139,10 +97,7 @@ extension ExportCommand {
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func run() async throws {
-            let store = try await global.store()
-            let policy = try await store.policy()
-            let akn = AkomaNtoso(people: try await store.people(opd: nil).byNIP, authority: authority, secretariat: policy.organizerName)
-            let bytes = try akn.write(try await store.meeting(try Parse.meetingID(meeting)), schema: try AkomaNtoso.schema())
+            let bytes = try await global.services().documents.akomaNtoso(try Parse.meetingID(meeting), authority: authority)
             let output = try Output(path: out)
             try output.write(bytes)
             try output.close()
@@ -169,21 +124,15 @@ extension MinutesCommand {
             guard let document = DocumentRenderer.Document(rawValue: document) else {
                 throw InputError.invalidValue(field: "--document", value: self.document, hint: "use notula or undangan")
             }
-            let text: String, source: String
+            var own: (text: String, source: String)?
             if let template {
                 guard let data = FileManager.default.contents(atPath: template), let t = String(data: data, encoding: .utf8) else {
                     throw InputError.invalidValue(field: "--template", value: template, hint: "the file cannot be read as UTF-8 text")
                 }
-                (text, source) = (t, template)
-            } else {
-                (text, source) = (try DocumentRenderer.builtIn(document, format), "\(document.rawValue).\(format.rawValue).mustache")
+                own = (t, template)
             }
-            let store = try await global.store()
-            let m = try await store.meeting(try Parse.meetingID(meeting))
-            let organizer = try await store.policy().organizerName
-            let renderer = DocumentRenderer(people: try await store.people(opd: nil).byNIP, language: global.lang, letterhead: kop ?? organizer)
-            let digest = try await store.minutesVersions(m.id).last?.digest
-            let rendered = try renderer.render(m, template: text, source: source, digest: digest)
+            let rendered = try await global.services().documents.render(try Parse.meetingID(meeting), document: document, format: format,
+                                                                         template: own, letterhead: kop, language: global.lang)
             let output = try Output(path: out)
             try output.write(Array(rendered.utf8))
             try output.close()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RapatCore
 import RapatStore
+import RapatService
 
 /// Options every subcommand takes: where the archive is and which language to print in.
 struct GlobalOptions: ParsableArguments {
@@ -13,6 +14,11 @@ struct GlobalOptions: ParsableArguments {
 
     func store() async throws -> any MeetingStore {
         try await StoreLocation.resolve(database).open()
+    }
+
+    /// The application layer over the archive, for the operator at the console.
+    func services() async throws -> Services {
+        Services(store: try await store(), principal: .console, language: lang)
     }
 
     var text: DateText { DateText(lang) }
@@ -43,21 +49,9 @@ enum Parse {
     static func nip(_ text: String) throws -> NIP { try NIP(text) }
     static func meetingID(_ text: String) throws -> MeetingID { try MeetingID(text) }
 
-    /// A time in `zone`; a bare `HH:MM` takes the date of `sameDayAs`.
-    static func time(_ text: String, zone: TimeZone, sameDayAs day: Date? = nil) throws -> Date {
-        if let day, let (h, m) = TimeInput.clock(text) {
-            return CivilDate(day, in: zone).at(hour: h, minute: m, in: zone)
-        }
-        return try TimeInput.parse(text, zone: zone)
-    }
-
     /// A range bound: `YYYY-MM-DD` means the start of that day, or the end of it for an upper bound.
     static func bound(_ text: String?, zone: TimeZone, upper: Bool) throws -> Date? {
-        guard let text else { return nil }
-        if let day = try? CivilDate(text) {
-            return (upper ? day.adding(days: 1) : day).at(hour: 0, minute: 0, in: zone)
-        }
-        return try TimeInput.parse(text, zone: zone)
+        try text.map { upper ? try Bounds.upper($0, zone: zone) : try Bounds.lower($0, zone: zone) }
     }
 
     static func status(_ text: String?) throws -> MeetingStatus? {
@@ -69,6 +63,3 @@ enum Parse {
     }
 }
 
-extension Sequence where Element == Person {
-    var byNIP: [NIP: Person] { Dictionary(map { ($0.nip, $0) }, uniquingKeysWith: { a, _ in a }) }
-}

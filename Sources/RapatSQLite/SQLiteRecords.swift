@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RapatCore
+import RapatStore
 import Synchronization
 
 /// Row types of the SQLite archive; each maps one table, converted to and from the core aggregate here only.
@@ -57,6 +58,11 @@ struct SeriesRow: SnakeCaseRecord {
 }
 
 extension SeriesRow {
+    init(_ s: Series, year: Int, serial: Int) {
+        self.init(id: s.id, year: year, serial: serial, title: s.title, rule: s.rule.description,
+                  exceptions: s.rule.exceptions.sorted().map(\.description).joined(separator: ","))
+    }
+
     func series() throws -> Series {
         let exceptions = Set(try exceptions.split(separator: ",").map { try CivilDate(String($0)) })
         return Series(id: id, title: title, rule: try Recurrence(rule: rule, exceptions: exceptions))
@@ -108,6 +114,108 @@ struct ActionRow: MeetingChildRow {
     static let databaseTableName = "action_item"
     var meetingId: String, number: Int, itemKey: Int?, text: String, ownerOpd: String?, ownerNip: String?
     var dueDate: String?, status: String, completedAt: Date?, completionNote: String?
+}
+
+extension ActionRow {
+    func item() throws -> ActionItem {
+        let owner: ActionOwner = try ownerNip.map { .person(try NIP($0)) } ?? .opd(ownerOpd ?? "")
+        var item = ActionItem(number: number, itemKey: itemKey, text: text, owner: owner,
+                              due: try dueDate.map { try CivilDate($0) }, status: ActionStatus(rawValue: status) ?? .open)
+        item.completedAt = completedAt
+        item.completionNote = completionNote
+        return item
+    }
+}
+
+extension PersonRow {
+    static func all(opd: String?, _ db: Database) throws -> [PersonRow] {
+        if let opd {
+            return try fetchAll(db, sql: "SELECT * FROM person WHERE opd = ? COLLATE NOCASE ORDER BY opd, name", arguments: [opd])
+        }
+        return try fetchAll(db, sql: "SELECT * FROM person ORDER BY opd, name")
+    }
+}
+
+/// The `archive` table: this archive's own random id.
+enum ArchiveRow {
+    static func id(_ db: Database) throws -> String {
+        try String.fetchOne(db, sql: "SELECT archive_id FROM archive WHERE id = 1")!
+    }
+}
+
+extension MeetingPersonRow {
+    /// Active meetings overlapping `m` that occupy any of its people. Bounded scan: a meeting lasts at most
+    /// `Planner.maxMeetingMinutes`, so only starts within that window before `m` can overlap.
+    static func booked(for m: Meeting, _ db: Database) throws -> [BookedSlot] {
+        let nips = m.everyone.map(\.digits)
+        let earliest = m.start.addingTimeInterval(-TimeInterval(Planner.maxMeetingMinutes * 60))
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT mp.meeting_id, mp.nip, m.title, m.start_at, m.end_at, m.time_zone
+            FROM meeting_person mp JOIN meeting m ON m.id = mp.meeting_id
+            WHERE mp.nip IN (\(databaseQuestionMarks(count: nips.count))) AND mp.active = 1 AND mp.start_at > ? AND mp.start_at < ?
+              AND mp.end_at > ? AND mp.meeting_id <> ?
+            """, arguments: StatementArguments(nips) + [earliest, m.end, m.start, m.id.description])
+        var slots: [String: BookedSlot] = [:]
+        for r in rows {
+            let id: String = r["meeting_id"]
+            if slots[id] == nil {
+                slots[id] = BookedSlot(meetingID: try MeetingID(id), title: r["title"], start: r["start_at"], end: r["end_at"],
+                                       timeZone: r["time_zone"], people: [])
+            }
+            slots[id]!.people.insert(try NIP(r["nip"] as String))
+        }
+        return Array(slots.values)
+    }
+}
+
+/// The `setting` table: the archive's policy as key/value pairs.
+enum SettingRow {
+    static func policy(_ db: Database) throws -> Policy {
+        var policy = Policy.standard
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
+            try policy.set(row["key"], row["value"])
+        }
+        return policy
+    }
+
+    static func save(_ policy: Policy, _ db: Database) throws {
+        for (key, value) in policy.settings {
+            try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, value])
+        }
+    }
+}
+
+/// The `holiday` table.
+enum HolidayRow {
+    static func all(_ db: Database) throws -> [Holiday] {
+        try Row.fetchAll(db, sql: "SELECT date, name FROM holiday ORDER BY date").map {
+            Holiday(date: try CivilDate($0["date"] as String), name: $0["name"])
+        }
+    }
+
+    /// Adds holidays, replacing the name of a date already listed; returns how many dates were new.
+    static func add(_ holidays: [Holiday], _ db: Database) throws -> Int {
+        var added = 0
+        for h in holidays {
+            if try !Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM holiday WHERE date = ?)", arguments: [h.date.description])! {
+                added += 1
+            }
+            try db.execute(sql: "INSERT INTO holiday(date, name) VALUES (?, ?) ON CONFLICT(date) DO UPDATE SET name = excluded.name",
+                           arguments: [h.date.description, h.name])
+        }
+        return added
+    }
+}
+
+/// The `minutes_version` table: sealed versions of approved minutes.
+enum MinutesVersionRow {
+    static func insert(_ v: MinutesVersion, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO minutes_version(meeting_id, version, approved_by, approved_at, reason, canonical, digest)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [v.meetingID.description, v.version, v.approvedBy.digits, v.approvedAt, v.reason, v.canonicalText, v.digest])
+    }
 }
 
 /// Writing and reading a whole meeting aggregate.
@@ -167,6 +275,11 @@ enum MeetingRows {
         }
     }
 
+    /// The one meeting `sql` selects, or nil.
+    static func loadOne(sql: String, _ arguments: StatementArguments, _ db: Database) throws -> Meeting? {
+        try MeetingRow.fetchOne(db, sql: sql, arguments: arguments).map { try load([$0], in: db)[0] }
+    }
+
     /// Loads the meetings whose rows are given, with all their children, keeping the rows' order.
     static func load(_ rows: [MeetingRow], in db: Database) throws -> [Meeting] {
         guard !rows.isEmpty else { return [] }
@@ -221,14 +334,7 @@ enum MeetingRows {
             m.sortAttendance()
             m.minutes.notes = (notes[r.id] ?? []).map { DiscussionNote(itemKey: $0.itemKey, text: $0.text, speaker: $0.speaker) }
             m.minutes.decisions = (decisions[r.id] ?? []).map { Decision(number: $0.number, itemKey: $0.itemKey, text: $0.text) }
-            m.minutes.actions = try (actions[r.id] ?? []).map { a in
-                let owner: ActionOwner = try a.ownerNip.map { .person(try NIP($0)) } ?? .opd(a.ownerOpd ?? "")
-                var item = ActionItem(number: a.number, itemKey: a.itemKey, text: a.text, owner: owner,
-                                      due: try a.dueDate.map { try CivilDate($0) }, status: ActionStatus(rawValue: a.status) ?? .open)
-                item.completedAt = a.completedAt
-                item.completionNote = a.completionNote
-                return item
-            }
+            m.minutes.actions = try (actions[r.id] ?? []).map { try $0.item() }
             m.minutes.indicators = try (indicators[r.id] ?? []).map {
                 try Indicator(opd: $0.opd, name: $0.name, target: $0.target, actual: $0.actual, unit: $0.unit, asOf: CivilDate($0.asOf))
             }

@@ -1,4 +1,5 @@
 import GRDB
+import RapatStore
 
 /// The FTS5 tokenizer `indonesian`: SQLite's unicode61 word splitting and case folding (accents kept,
 /// as PostgreSQL keeps them), then the Snowball Indonesian stem of every word. Documents index the

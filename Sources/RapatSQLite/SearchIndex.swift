@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RapatCore
+import RapatStore
 
 /// The FTS5 index of titles, agenda items, discussion, decisions and action items.
 enum SearchIndex {

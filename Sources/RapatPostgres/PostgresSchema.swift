@@ -38,6 +38,12 @@ enum PostgresSchema {
             CREATE INDEX search_doc_tsv ON search_doc USING gin (tsv);
             CREATE TABLE api_token (hash text PRIMARY KEY, role text NOT NULL, nip text REFERENCES person(nip), created_at timestamptz NOT NULL);
             """),
+        // Action items are listed from the meetings that have any, not from a scan of every meeting.
+        ("v2-has-actions", """
+            ALTER TABLE meeting ADD COLUMN has_actions boolean NOT NULL DEFAULT false;
+            UPDATE meeting SET has_actions = jsonb_array_length(coalesce(doc::jsonb #> '{minutes,actions}', '[]'::jsonb)) > 0;
+            CREATE INDEX meeting_has_actions ON meeting (start_at) WHERE has_actions
+            """),
     ]
 
     static func migrate(_ client: PostgresClient, logger: Logger) async throws {

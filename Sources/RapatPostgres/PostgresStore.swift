@@ -2,11 +2,12 @@ import Foundation
 import Logging
 import PostgresNIO
 import RapatCore
+import RapatStore
 
 /// The archive in PostgreSQL, for many `rapat serve` instances sharing one database. Same behaviour as
 /// SQLiteStore (the conformance suite runs on both); writes are transactions that take a table lock,
 /// and an exclusion constraint keeps anyone from being double-booked even across instances.
-public final class PostgresStore: MeetingStore {
+public final class PostgresStore: TransactionalStore {
     let client: PostgresClient
     let runner: Task<Void, Never>
     let logger: Logger
@@ -52,15 +53,19 @@ public final class PostgresStore: MeetingStore {
 
     /// A write transaction; writers take turns on the meeting table so id assignment and the conflict
     /// check see every committed meeting. Domain errors come out as themselves.
-    func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    public func transaction<T: Sendable>(_ body: @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
         do {
             return try await client.withTransaction(logger: logger) { c in
                 try await c.query("LOCK TABLE meeting IN SHARE ROW EXCLUSIVE MODE", logger: logger)
-                return try await body(c)
+                return try await body(PostgresTransaction(c: c, logger: logger))
             }
         } catch let e as PostgresTransactionError {
             throw e.closureError ?? e
         }
+    }
+
+    func write<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await transaction { tx in try await body(tx.c) }
     }
 
     func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
@@ -68,22 +73,6 @@ public final class PostgresStore: MeetingStore {
     }
 
     // MARK: People
-
-    public func addPerson(_ person: Person) async throws {
-        try await write { c in
-            if let existing = try await Self.person(person.nip, c, logger) {
-                throw StoreError.duplicatePerson(person.nip, existing: "\(existing.name) (\(existing.opd))")
-            }
-            try await c.query("INSERT INTO person VALUES (\(person.nip.digits), \(person.name), \(person.jabatan), \(person.opd), \(person.email))", logger: logger)
-        }
-    }
-
-    public func updatePerson(_ person: Person) async throws {
-        try await write { c in
-            guard try await Self.person(person.nip, c, logger) != nil else { throw StoreError.unknownPerson(person.nip) }
-            try await c.query("UPDATE person SET name = \(person.name), jabatan = \(person.jabatan), opd = \(person.opd), email = \(person.email) WHERE nip = \(person.nip.digits)", logger: logger)
-        }
-    }
 
     static func person(_ nip: NIP, _ c: PostgresConnection, _ logger: Logger) async throws -> Person? {
         try await people("SELECT nip, name, jabatan, opd, email FROM person WHERE nip = \(nip.digits)", c, logger).first
@@ -172,16 +161,6 @@ public final class PostgresStore: MeetingStore {
         try await read { c in try await Self.series("SELECT id, title, rule, exceptions FROM series ORDER BY year, serial", c, logger) }
     }
 
-    static func insertSeries(_ s: Series, id: String?, firstStart plan: Meeting, _ c: PostgresConnection, _ logger: Logger) async throws -> String {
-        let year = CivilDate(plan.start, in: plan.zone).year
-        var serial = 0
-        for try await max in try await c.query("SELECT coalesce(max(serial), 0) FROM series WHERE year = \(year)", logger: logger).decode(Int.self) { serial = max + 1 }
-        let newID = id ?? String(format: "SR-%04d-%03d", year, serial)
-        let exceptions = s.rule.exceptions.sorted().map(\.description).joined(separator: ",")
-        try await c.query("INSERT INTO series VALUES (\(newID), \(year), \(serial), \(s.title), \(s.rule.description), \(exceptions))", logger: logger)
-        return newID
-    }
-
     // MARK: Meetings
 
     static func load(_ query: PostgresQuery, _ c: PostgresConnection, _ logger: Logger) async throws -> [Meeting] {
@@ -203,67 +182,24 @@ public final class PostgresStore: MeetingStore {
         let doc = String(decoding: try encoder.encode(m), as: UTF8.self)
         try await c.query("""
             INSERT INTO meeting VALUES (\(id), \(m.id.year), \(m.id.serial), \(m.start), \(m.status.rawValue), \(m.seriesID), \(m.occurrenceStart),
-                                        \(m.icalUID), \(m.minutes.isApproved), \(doc))
+                                        \(m.icalUID), \(m.minutes.isApproved), \(doc), \(!m.minutes.actions.isEmpty))
             ON CONFLICT (id) DO UPDATE SET start_at = excluded.start_at, status = excluded.status, series_id = excluded.series_id,
-                occurrence_start = excluded.occurrence_start, ical_uid = excluded.ical_uid, approved = excluded.approved, doc = excluded.doc
+                occurrence_start = excluded.occurrence_start, ical_uid = excluded.ical_uid, approved = excluded.approved, doc = excluded.doc,
+                has_actions = excluded.has_actions
             """, logger: logger)
         try await c.query("DELETE FROM meeting_person WHERE meeting_id = \(id)", logger: logger)
         for nip in m.everyone {
             try await c.query("INSERT INTO meeting_person VALUES (\(id), \(nip.digits), tstzrange(\(m.start), \(m.end)), \(m.status != .cancelled))", logger: logger)
         }
+        try await index(m, c, logger)
+    }
+
+    /// Replaces the meeting's search documents.
+    static func index(_ m: Meeting, _ c: PostgresConnection, _ logger: Logger) async throws {
+        let id = m.id.description
         try await c.query("DELETE FROM search_doc WHERE meeting_id = \(id)", logger: logger)
         for (i, (section, ref, text)) in SearchDocuments.of(m).enumerated() {
             try await c.query("INSERT INTO search_doc (meeting_id, seq, section, ref, text) VALUES (\(id), \(i), \(section), \(ref), \(text))", logger: logger)
-        }
-    }
-
-    static func people(for m: Meeting, _ c: PostgresConnection, _ logger: Logger) async throws -> [NIP: Person] {
-        let nips = Array(Set(m.everyone.map(\.digits) + m.agenda.compactMap { $0.presenterNIP?.digits }))
-        let found = try await people("SELECT nip, name, jabatan, opd, email FROM person WHERE nip = ANY(\(nips))", c, logger)
-        return Dictionary(uniqueKeysWithValues: found.map { ($0.nip, $0) })
-    }
-
-    /// Active meetings overlapping `m` that occupy any of its people: a GiST range lookup.
-    static func booked(for m: Meeting, _ c: PostgresConnection, _ logger: Logger) async throws -> [BookedSlot] {
-        let nips = m.everyone.map(\.digits)
-        let others = try await load("""
-            SELECT doc FROM meeting WHERE id IN (
-                SELECT meeting_id FROM meeting_person
-                WHERE nip = ANY(\(nips)) AND active AND slot && tstzrange(\(m.start), \(m.end)) AND meeting_id <> \(m.id.description))
-            """, c, logger)
-        return others.map { BookedSlot(meetingID: $0.id, title: $0.title, start: $0.start, end: $0.end, timeZone: $0.timeZone, people: Set($0.everyone)) }
-    }
-
-    static func insertMeeting(_ plan: Meeting, planner: Planner, _ c: PostgresConnection, _ logger: Logger) async throws -> Meeting {
-        var m = plan
-        let year = CivilDate(m.start, in: m.zone).year
-        var serial = 1
-        for try await max in try await c.query("SELECT coalesce(max(serial), 0) FROM meeting WHERE year = \(year)", logger: logger).decode(Int.self) { serial = max + 1 }
-        m.id = MeetingID(year: year, serial: serial)
-        try planner.check(m, people: try await people(for: m, c, logger), booked: try await booked(for: m, c, logger))
-        try await save(m, c, logger)
-        return m
-    }
-
-    static func planner(_ c: PostgresConnection, _ logger: Logger) async throws -> Planner {
-        Planner(workingHours: try await policy(c, logger).workingHours, holidays: try await holidays(c, logger))
-    }
-
-    public func createMeetings(_ plans: [Meeting], series: Series?) async throws -> [Meeting] {
-        guard !plans.isEmpty else { throw StoreError.emptyPlan }
-        return try await write { c in
-            let planner = try await Self.planner(c, logger)
-            var seriesID: String?
-            if let series { seriesID = try await Self.insertSeries(series, id: nil, firstStart: plans[0], c, logger) }
-            var created: [Meeting] = []
-            for plan in plans {
-                var m = plan
-                m.status = .scheduled
-                m.sequence = 0
-                if let seriesID { m.seriesID = seriesID }
-                created.append(try await Self.insertMeeting(m, planner: planner, c, logger))
-            }
-            return created
         }
     }
 
@@ -300,71 +236,32 @@ public final class PostgresStore: MeetingStore {
         }
     }
 
-    public func updateMeeting(_ id: MeetingID, _ change: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting {
-        try await write { c in
-            let previous = try await Self.load(id, c, logger)
-            let policy = try await Self.policy(c, logger)
-            var m = previous
-            try change(&m, policy)
-            m.id = previous.id
-            guard m != previous else { return m }
-            let planner = Planner(workingHours: policy.workingHours, holidays: try await Self.holidays(c, logger))
-            try planner.check(m, previous: previous, people: try await Self.people(for: m, c, logger), booked: try await Self.booked(for: m, c, logger))
-            m.settleSequence(after: previous)
-            try await Self.save(m, c, logger)
-            if let approval = m.minutes.approval, approval != previous.minutes.approval { try await Self.seal(m, c, logger) }
-            return m
-        }
-    }
-
     // MARK: Action items
 
-    static func followUps(_ c: PostgresConnection, _ logger: Logger) async throws -> [String: (ActionStatus, Date, String?)] {
-        var result: [String: (ActionStatus, Date, String?)] = [:]
+    static func followUps(_ c: PostgresConnection, _ logger: Logger) async throws -> [ActionID: ActionRecord.FollowUp] {
+        var result: [ActionID: ActionRecord.FollowUp] = [:]
         for try await (meeting, number, status, at, note) in try await c.query("SELECT meeting_id, number, status, at, note FROM action_follow_up", logger: logger)
             .decode((String, Int, String, Date, String?).self) {
-            result["\(meeting)/\(number)"] = (ActionStatus(rawValue: status) ?? .open, at, note)
+            result[ActionID(meeting: try MeetingID(meeting), number: number)] = .init(status: ActionStatus(rawValue: status) ?? .open, at: at, note: note)
         }
         return result
     }
 
     public func actions(_ filter: ActionFilter) async throws -> [ActionRecord] {
-        let meetings = try await self.meetings(MeetingFilter(to: filter.before, seriesID: filter.seriesID))
-        let people = Dictionary(uniqueKeysWithValues: try await self.people(opd: nil).map { ($0.nip, $0) })
-        let follow = try await read { c in try await Self.followUps(c, logger) }
-        return ActionRecord.list(meetings: meetings, people: people, followUps: follow, filter: filter)
-    }
-
-    public func setActionStatus(_ id: ActionID, _ status: ActionStatus, at: Date, note: String?) async throws -> ActionRecord {
-        try await write { c in
-            var m = try await Self.load(id.meeting, c, logger)
-            guard m.minutes.actions.contains(where: { $0.number == id.number }) else { throw StoreError.unknownAction(id) }
-            if m.minutes.isApproved {
-                try await c.query("""
-                    INSERT INTO action_follow_up VALUES (\(id.meeting.description), \(id.number), \(status.rawValue), \(at.wholeSecond), \(note))
-                    ON CONFLICT (meeting_id, number) DO UPDATE SET status = excluded.status, at = excluded.at, note = excluded.note
-                    """, logger: logger)
-            } else {
-                try m.setAction(id.number, status: status, at: at, note: note)
-                try await Self.save(m, c, logger)
-            }
-            let people = try await Self.people(for: m, c, logger)
-            let owners = try await Self.people("SELECT nip, name, jabatan, opd, email FROM person", c, logger)
-            let all = Dictionary(uniqueKeysWithValues: owners.map { ($0.nip, $0) }).merging(people) { a, _ in a }
-            let filter = ActionFilter(today: CivilDate(Date(), in: Zone.jakarta))
-            return ActionRecord.list(meetings: [m], people: all, followUps: try await Self.followUps(c, logger), filter: filter).first { $0.id == id }!
+        try await read { c in
+            // Only meetings whose minutes hold action items, read in one snapshot with the follow-ups.
+            var sql = "SELECT doc FROM meeting WHERE has_actions"
+            var binds = PostgresBindings()
+            if let before = filter.before { binds.append(before); sql += " AND start_at < $\(binds.count)" }
+            if let series = filter.seriesID { binds.append(series); sql += " AND series_id = $\(binds.count)" }
+            let meetings = try await Self.load(PostgresQuery(unsafeSQL: sql + " ORDER BY start_at, year, serial", binds: binds), c, logger)
+            let people = try await Self.people("SELECT nip, name, jabatan, opd, email FROM person", c, logger)
+            return ActionRecord.list(meetings: meetings, people: Dictionary(uniqueKeysWithValues: people.map { ($0.nip, $0) }),
+                                     followUps: try await Self.followUps(c, logger), filter: filter)
         }
     }
 
     // MARK: Integrity
-
-    static func seal(_ m: Meeting, _ c: PostgresConnection, _ logger: Logger) async throws {
-        let record = try MinutesRecord(m)
-        try await c.query("""
-            INSERT INTO minutes_version VALUES (\(m.id.description), \(record.approval.version), \(record.approval.by.digits), \(record.approval.at),
-                                                \(record.approval.reason), \(String(decoding: record.canonical(), as: UTF8.self)), \(record.digest))
-            """, logger: logger)
-    }
 
     static func versions(_ id: MeetingID, _ c: PostgresConnection, _ logger: Logger) async throws -> [(Int, String, String, MinutesVersion?)] {
         var result: [(Int, String, String, MinutesVersion?)] = []
@@ -386,46 +283,17 @@ public final class PostgresStore: MeetingStore {
     }
 
     public func verify(from: Date?, to: Date?) async throws -> [IntegrityProblem] {
-        let meetings = try await self.meetings(MeetingFilter(from: from, to: to)).filter(\.minutes.isApproved)
-        return try await read { c in
+        try await read { c in
+            var sql = "SELECT doc FROM meeting WHERE approved"
+            var binds = PostgresBindings()
+            if let from { binds.append(from); sql += " AND start_at >= $\(binds.count)" }
+            if let to { binds.append(to); sql += " AND start_at < $\(binds.count)" }
             var problems: [IntegrityProblem] = []
-            for m in meetings {
+            for m in try await Self.load(PostgresQuery(unsafeSQL: sql + " ORDER BY start_at, year, serial", binds: binds), c, logger) {
                 let versions = try await Self.versions(m.id, c, logger).map { (version: $0.0, canonical: $0.1, digest: $0.2) }
                 problems += try IntegrityProblem.problems(of: m, sealed: versions)
             }
             return problems
-        }
-    }
-
-    public func importBundle(_ bundle: ArchiveBundle) async throws {
-        try await write { c in
-            for p in bundle.people {
-                if let existing = try await Self.person(p.nip, c, logger) {
-                    guard existing == p else { throw BundleError.conflict("NIP \(p.nip) is registered here as \(existing.name) (\(existing.opd)) with other details") }
-                } else {
-                    try await c.query("INSERT INTO person VALUES (\(p.nip.digits), \(p.name), \(p.jabatan), \(p.opd), \(p.email))", logger: logger)
-                }
-            }
-            for s in bundle.series {
-                if let existing = try await Self.series("SELECT id, title, rule, exceptions FROM series WHERE id = \(s.id)", c, logger).first {
-                    guard existing == s else { throw BundleError.conflict("series \(s.id) exists here with another rule") }
-                    continue
-                }
-                let parts = s.id.split(separator: "-")
-                let exceptions = s.rule.exceptions.sorted().map(\.description).joined(separator: ",")
-                try await c.query("INSERT INTO series VALUES (\(s.id), \(Int(parts.count == 3 ? parts[1] : "0") ?? 0), \(Int(parts.last ?? "0") ?? 0), \(s.title), \(s.rule.description), \(exceptions))", logger: logger)
-            }
-            for file in bundle.meetings {
-                let exists = try await Self.load("SELECT doc FROM meeting WHERE id = \(file.meeting.id.description)", c, logger)
-                guard exists.isEmpty else { throw BundleError.conflict("meeting \(file.meeting.id) already exists in this archive") }
-                try await Self.save(file.meeting, c, logger)
-                for v in file.versions {
-                    try await c.query("""
-                        INSERT INTO minutes_version VALUES (\(v.meetingID.description), \(v.version), \(v.approvedBy.digits), \(v.approvedAt), \(v.reason),
-                                                            \(String(decoding: v.record.canonical(), as: UTF8.self)), \(v.digest))
-                        """, logger: logger)
-                }
-            }
         }
     }
 
@@ -502,11 +370,14 @@ public final class PostgresStore: MeetingStore {
         }
     }
 
+    /// Rebuilds the search documents inside one transaction from the meetings as that transaction reads
+    /// them; the rows are locked FOR SHARE, so an instance changing a meeting meanwhile waits and then
+    /// writes its own documents: no change is lost.
     public func reindex(progress: (@Sendable (Int, Int) -> Void)?) async throws {
-        let all = try await meetings(MeetingFilter())
         try await write { c in
+            let all = try await Self.load("SELECT doc FROM meeting ORDER BY year, serial FOR SHARE", c, logger)
             for (i, m) in all.enumerated() {
-                try await Self.save(m, c, logger)
+                try await Self.index(m, c, logger)
                 progress?(i + 1, all.count)
             }
         }
@@ -522,16 +393,6 @@ public final class PostgresStore: MeetingStore {
         }
     }
 
-    public func createToken(role: Role, person: NIP?) async throws -> String {
-        if role == .participant, person == nil { throw StoreError.tokenNeedsPerson }
-        let secret = APIToken.newSecret()
-        try await write { c in
-            if let person, try await Self.person(person, c, logger) == nil { throw StoreError.unknownPerson(person) }
-            try await c.query("INSERT INTO api_token VALUES (\(APIToken.hash(secret)), \(role.rawValue), \(person?.digits), \(Date().wholeSecond))", logger: logger)
-        }
-        return secret
-    }
-
     public func token(secret: String) async throws -> APIToken? {
         try await read { c in
             for try await (role, nip, created) in try await c.query("SELECT role, nip, created_at FROM api_token WHERE hash = \(APIToken.hash(secret))", logger: logger)
@@ -540,80 +401,6 @@ public final class PostgresStore: MeetingStore {
                 return APIToken(role: role, person: try nip.map { try NIP($0) }, createdAt: created)
             }
             return nil
-        }
-    }
-
-    public func importEvents(_ batches: ImportedEventBatches, dryRun: Bool) async throws -> ImportSummary {
-        var summary = ImportSummary()
-        summary.dryRun = dryRun
-        do {
-            try await write { c in
-                let planner = try await Self.planner(c, logger)
-                var archive = ""
-                for try await value in try await c.query("SELECT archive_id FROM archive WHERE id = 1", logger: logger).decode(String.self) { archive = value }
-                while let events = try batches.next() {
-                    for event in events {
-                        do {
-                            try await Self.importEvent(event, planner: planner, archiveID: archive, into: &summary, c, logger)
-                        } catch let error as PSQLError {
-                            throw error
-                        } catch {
-                            throw ImportError(source: event.source, line: event.line, summary: event.summary, reason: "\(error)")
-                        }
-                    }
-                }
-                if dryRun { throw DryRunRollback() }
-            }
-        } catch is DryRunRollback {
-            return summary
-        }
-        return summary
-    }
-
-    struct DryRunRollback: Error {}
-
-    static func existing(uid: String, occurrence: Date?, archiveID: String, _ c: PostgresConnection, _ logger: Logger) async throws -> Meeting? {
-        let byUID: [Meeting]
-        if let occurrence {
-            byUID = try await load("SELECT doc FROM meeting WHERE ical_uid = \(uid) AND occurrence_start = \(occurrence)", c, logger)
-        } else {
-            byUID = try await load("SELECT doc FROM meeting WHERE ical_uid = \(uid) AND occurrence_start IS NULL", c, logger)
-        }
-        if let m = byUID.first { return m }
-        let suffix = "@\(archiveID).rapat"
-        guard uid.hasSuffix(suffix) else { return nil }
-        let local = String(uid.dropLast(suffix.count))
-        if let id = try? MeetingID(local), occurrence == nil {
-            return try await load("SELECT doc FROM meeting WHERE id = \(id.description)", c, logger).first
-        }
-        if let occurrence {
-            return try await load("SELECT doc FROM meeting WHERE series_id = \(local) AND occurrence_start = \(occurrence)", c, logger).first
-        }
-        return nil
-    }
-
-    static func importEvent(_ event: ImportedEvent, planner: Planner, archiveID: String, into summary: inout ImportSummary,
-                            _ c: PostgresConnection, _ logger: Logger) async throws {
-        var seriesID: String?
-        for plan in event.meetings {
-            let current = try await existing(uid: event.uid, occurrence: plan.occurrenceStart, archiveID: archiveID, c, logger)
-            switch try event.outcome(for: plan, existing: current) {
-            case .unchanged:
-                summary.unchanged += 1
-            case let .cancel(m):
-                try await save(m, c, logger)
-                summary.cancelled.append(m.id)
-            case let .update(m, previous):
-                try planner.check(m, previous: previous, people: try await people(for: m, c, logger), booked: try await booked(for: m, c, logger))
-                try await save(m, c, logger)
-                summary.updated.append(m.id)
-            case var .create(m):
-                if let series = event.series {
-                    if seriesID == nil { seriesID = try await insertSeries(series, id: nil, firstStart: plan, c, logger) }
-                    m.seriesID = seriesID
-                }
-                summary.created.append(try await insertMeeting(m, planner: planner, c, logger).id)
-            }
         }
     }
 }

@@ -1,0 +1,101 @@
+import Foundation
+import Logging
+import PostgresNIO
+import RapatCore
+import RapatStore
+
+/// The primitives of one PostgreSQL write transaction, on its connection.
+public struct PostgresTransaction: StoreTransaction {
+    let c: PostgresConnection
+    let logger: Logger
+
+    public func policy() async throws -> Policy { try await PostgresStore.policy(c, logger) }
+    public func holidays() async throws -> [Holiday] { try await PostgresStore.holidays(c, logger) }
+
+    public func archiveID() async throws -> String {
+        var id = ""
+        for try await value in try await c.query("SELECT archive_id FROM archive WHERE id = 1", logger: logger).decode(String.self) { id = value }
+        return id
+    }
+
+    public func person(_ nip: NIP) async throws -> Person? { try await PostgresStore.person(nip, c, logger) }
+
+    public func people(_ nips: Set<NIP>) async throws -> [NIP: Person] {
+        let found = try await PostgresStore.people("SELECT nip, name, jabatan, opd, email FROM person WHERE nip = ANY(\(nips.map(\.digits)))", c, logger)
+        return Dictionary(uniqueKeysWithValues: found.map { ($0.nip, $0) })
+    }
+
+    public func insertPerson(_ p: Person) async throws {
+        try await c.query("INSERT INTO person VALUES (\(p.nip.digits), \(p.name), \(p.jabatan), \(p.opd), \(p.email))", logger: logger)
+    }
+
+    public func updatePerson(_ p: Person) async throws {
+        try await c.query("UPDATE person SET name = \(p.name), jabatan = \(p.jabatan), opd = \(p.opd), email = \(p.email) WHERE nip = \(p.nip.digits)",
+                          logger: logger)
+    }
+
+    public func meeting(_ id: MeetingID) async throws -> Meeting? {
+        try await PostgresStore.load("SELECT doc FROM meeting WHERE id = \(id.description)", c, logger).first
+    }
+
+    public func meeting(icalUID: String, occurrence: Date?) async throws -> Meeting? {
+        if let occurrence {
+            return try await PostgresStore.load("SELECT doc FROM meeting WHERE ical_uid = \(icalUID) AND occurrence_start = \(occurrence)", c, logger).first
+        }
+        return try await PostgresStore.load("SELECT doc FROM meeting WHERE ical_uid = \(icalUID) AND occurrence_start IS NULL", c, logger).first
+    }
+
+    public func meeting(series: String, occurrence: Date) async throws -> Meeting? {
+        try await PostgresStore.load("SELECT doc FROM meeting WHERE series_id = \(series) AND occurrence_start = \(occurrence)", c, logger).first
+    }
+
+    public func lastSerial(_ kind: SerialKind, year: Int) async throws -> Int {
+        let query: PostgresQuery = kind == .meeting
+            ? "SELECT coalesce(max(serial), 0) FROM meeting WHERE year = \(year)"
+            : "SELECT coalesce(max(serial), 0) FROM series WHERE year = \(year)"
+        var serial = 0
+        for try await max in try await c.query(query, logger: logger).decode(Int.self) { serial = max }
+        return serial
+    }
+
+    /// A GiST range lookup on the people's time slots.
+    public func booked(for m: Meeting) async throws -> [BookedSlot] {
+        let others = try await PostgresStore.load("""
+            SELECT doc FROM meeting WHERE id IN (
+                SELECT meeting_id FROM meeting_person
+                WHERE nip = ANY(\(m.everyone.map(\.digits))) AND active AND slot && tstzrange(\(m.start), \(m.end)) AND meeting_id <> \(m.id.description))
+            """, c, logger)
+        return others.map { BookedSlot(meetingID: $0.id, title: $0.title, start: $0.start, end: $0.end, timeZone: $0.timeZone, people: Set($0.everyone)) }
+    }
+
+    public func save(_ m: Meeting) async throws { try await PostgresStore.save(m, c, logger) }
+
+    public func series(_ id: String) async throws -> Series? {
+        try await PostgresStore.series("SELECT id, title, rule, exceptions FROM series WHERE id = \(id)", c, logger).first
+    }
+
+    public func insertSeries(_ s: Series, year: Int, serial: Int) async throws {
+        let exceptions = s.rule.exceptions.sorted().map(\.description).joined(separator: ",")
+        try await c.query("INSERT INTO series VALUES (\(s.id), \(year), \(serial), \(s.title), \(s.rule.description), \(exceptions))", logger: logger)
+    }
+
+    public func insertVersion(_ v: MinutesVersion) async throws {
+        try await c.query("""
+            INSERT INTO minutes_version VALUES (\(v.meetingID.description), \(v.version), \(v.approvedBy.digits), \(v.approvedAt), \(v.reason),
+                                                \(v.canonicalText), \(v.digest))
+            """, logger: logger)
+    }
+
+    public func setFollowUp(_ id: ActionID, _ status: ActionStatus, at: Date, note: String?) async throws {
+        try await c.query("""
+            INSERT INTO action_follow_up VALUES (\(id.meeting.description), \(id.number), \(status.rawValue), \(at.wholeSecond), \(note))
+            ON CONFLICT (meeting_id, number) DO UPDATE SET status = excluded.status, at = excluded.at, note = excluded.note
+            """, logger: logger)
+    }
+
+    public func insertToken(hash: String, role: Role, person: NIP?, createdAt: Date) async throws {
+        try await c.query("INSERT INTO api_token VALUES (\(hash), \(role.rawValue), \(person?.digits), \(createdAt))", logger: logger)
+    }
+}
+
+extension PSQLError: StoreInfrastructureError {}

@@ -1,0 +1,248 @@
+import Foundation
+import GRDB
+import RapatCore
+import RapatStore
+
+/// The embedded default archive: one SQLite file in WAL mode through GRDB.
+///
+/// Writes are IMMEDIATE transactions, so two `rapat` processes on the same file take turns
+/// (waiting up to the busy timeout) instead of losing a write. A transaction is opened on the writer
+/// connection and its steps run one by one, so the shared algorithms of `TransactionalStore` (which
+/// await between steps) run inside it.
+public final class SQLiteStore: TransactionalStore {
+    let pool: DatabasePool
+    let path: String
+
+    public init(path: String, busyTimeout: TimeInterval = 30) throws {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        // A write transaction spans several accesses to the writer (see `transaction`); `turns` keeps
+        // this store's transactions from interleaving, which is what GRDB's check would otherwise guard.
+        config.allowsUnsafeTransactions = true
+        config.prepareDatabase { db in
+            db.add(tokenizer: IndonesianTokenizer.self)
+            try SearchRank.register(db)
+            // 32 MiB of page cache per connection instead of SQLite's 2 MiB: with a million meetings the
+            // conflict check's index pages stay in memory (p99 at 1M meetings was 3x that at 1k).
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try SQLiteSchema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path, error.message ?? error.description)
+        }
+    }
+
+    /// Write transactions of this store take turns here; other processes wait on SQLite's own lock.
+    let turns = WriteTurns()
+
+    public func transaction<T: Sendable>(_ body: @Sendable (SQLiteTransaction) async throws -> T) async throws -> T {
+        await turns.acquire()
+        do {
+            try await run { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+            do {
+                let result = try await body(SQLiteTransaction(store: self))
+                try await run { db in try db.execute(sql: "COMMIT") }
+                await turns.release()
+                return result
+            } catch {
+                try? await pool.writeWithoutTransaction { db in if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") } }
+                throw error
+            }
+        } catch {
+            await turns.release()
+            throw error
+        }
+    }
+
+    /// One step on the writer connection (inside the transaction `transaction` opened), turning SQLite's
+    /// lock errors into a clear message.
+    func run<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.writeWithoutTransaction(body)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StoreError.busy(path)
+        }
+    }
+
+    /// A write made of one step: its own transaction.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await transaction { tx in try await tx.store.run(body) }
+    }
+
+    // MARK: People
+
+    public func person(_ nip: NIP) async throws -> Person {
+        try await pool.read { db in
+            guard let row = try PersonRow.fetchOne(db, key: nip.digits) else { throw StoreError.unknownPerson(nip) }
+            return try row.person()
+        }
+    }
+
+    public func people(opd: String?) async throws -> [Person] {
+        try await pool.read { db in try PersonRow.all(opd: opd, db).map { try $0.person() } }
+    }
+
+    // MARK: Settings and holidays
+
+    public func policy() async throws -> Policy {
+        try await pool.read { db in try SettingRow.policy(db) }
+    }
+
+    public func setPolicy(_ policy: Policy) async throws {
+        try await write { db in try SettingRow.save(policy, db) }
+    }
+
+    public func addHolidays(_ holidays: [Holiday]) async throws -> Int {
+        try await write { db in try HolidayRow.add(holidays, db) }
+    }
+
+    public func holidays() async throws -> [Holiday] {
+        try await pool.read { db in try HolidayRow.all(db) }
+    }
+
+    // MARK: Meetings
+
+    public func minutesVersions(_ id: MeetingID) async throws -> [MinutesVersion] {
+        try await pool.read { db in
+            _ = try Self.load(id, db)
+            return try Row.fetchAll(db, sql: "SELECT * FROM minutes_version WHERE meeting_id = ? ORDER BY version", arguments: [id.description]).map { r in
+                let decoder = JSONDecoder()
+                decoder.dateDecodingStrategy = .iso8601
+                return MinutesVersion(meetingID: id, version: r["version"], approvedBy: try NIP(r["approved_by"] as String), approvedAt: r["approved_at"],
+                                      reason: r["reason"], digest: r["digest"],
+                                      record: try decoder.decode(MinutesRecord.self, from: Data((r["canonical"] as String).utf8)))
+            }
+        }
+    }
+
+    public func verify(from: Date?, to: Date?) async throws -> [IntegrityProblem] {
+        try await pool.read { db in
+            var clauses = ["approved_by IS NOT NULL"]
+            var args: [any DatabaseValueConvertible] = []
+            if let from { clauses.append("start_at >= ?"); args.append(from) }
+            if let to { clauses.append("start_at < ?"); args.append(to) }
+            let rows = try MeetingRow.fetchAll(db, sql: "SELECT * FROM meeting WHERE \(clauses.joined(separator: " AND ")) ORDER BY start_at, id",
+                                               arguments: StatementArguments(args))
+            var problems: [IntegrityProblem] = []
+            for m in try MeetingRows.load(rows, in: db) {
+                let versions = try Row.fetchAll(db, sql: "SELECT version, canonical, digest FROM minutes_version WHERE meeting_id = ? ORDER BY version",
+                                                arguments: [m.id.description]).map { (version: $0["version"] as Int, canonical: $0["canonical"] as String, digest: $0["digest"] as String) }
+                problems += try IntegrityProblem.problems(of: m, sealed: versions)
+            }
+            return problems
+        }
+    }
+
+    public func token(secret: String) async throws -> APIToken? {
+        try await pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT role, nip, created_at FROM api_token WHERE hash = ?", arguments: [APIToken.hash(secret)]),
+                  let role = Role(rawValue: row["role"])
+            else { return nil }
+            return APIToken(role: role, person: try (row["nip"] as String?).map { try NIP($0) }, createdAt: row["created_at"])
+        }
+    }
+
+    public func search(_ query: SearchQuery) async throws -> [SearchHit] {
+        try await pool.read { db in try SearchIndex.search(query, in: db) }
+    }
+
+    public func reindex(progress: (@Sendable (Int, Int) -> Void)?) async throws {
+        try await write { db in try SearchIndex.rebuild(db, progress: progress) }
+    }
+
+    public func archiveID() async throws -> String {
+        try await pool.read(ArchiveRow.id)
+    }
+
+    public func meeting(_ id: MeetingID) async throws -> Meeting {
+        try await pool.read { db in try Self.load(id, db) }
+    }
+
+    static func load(_ id: MeetingID, _ db: Database) throws -> Meeting {
+        guard let m = try MeetingRows.loadOne(sql: "SELECT * FROM meeting WHERE id = ?", [id.description], db) else { throw StoreError.unknownMeeting(id) }
+        return m
+    }
+
+    public func meetings(_ filter: MeetingFilter) async throws -> [Meeting] {
+        try await pool.read { db in
+            var clauses: [String] = []
+            var args: [any DatabaseValueConvertible] = []
+            if let from = filter.from { clauses.append("start_at >= ?"); args.append(from) }
+            if let to = filter.to { clauses.append("start_at < ?"); args.append(to) }
+            if let status = filter.status { clauses.append("status = ?"); args.append(status.rawValue) }
+            if let series = filter.seriesID { clauses.append("series_id = ?"); args.append(series) }
+            if let after = filter.after {
+                clauses.append("(start_at, year, serial) > (?, ?, ?)")
+                args += [after.start, after.id.year, after.id.serial]
+            }
+            if let nip = filter.participant {
+                clauses.append("id IN (SELECT meeting_id FROM meeting_person WHERE nip = ?)"); args.append(nip.digits)
+            }
+            if let opd = filter.opd {
+                clauses.append("id IN (SELECT mp.meeting_id FROM meeting_person mp JOIN person p ON p.nip = mp.nip WHERE p.opd = ? COLLATE NOCASE)")
+                args.append(opd)
+            }
+            var sql = "SELECT * FROM meeting"
+            if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+            sql += " ORDER BY start_at, year, serial"
+            if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
+            let rows = try MeetingRow.fetchAll(db, sql: sql, arguments: StatementArguments(args))
+            return try MeetingRows.load(rows, in: db)
+        }
+    }
+
+    public func series(_ id: String) async throws -> Series {
+        try await pool.read { db in
+            guard let row = try SeriesRow.fetchOne(db, key: id) else { throw StoreError.unknownSeries(id) }
+            return try row.series()
+        }
+    }
+
+    public func allSeries() async throws -> [Series] {
+        try await pool.read { db in try SeriesRow.fetchAll(db, sql: "SELECT * FROM series ORDER BY year, serial").map { try $0.series() } }
+    }
+
+    public func actions(_ filter: ActionFilter) async throws -> [ActionRecord] {
+        try await pool.read { db in
+            var clauses: [String] = []
+            var args: [any DatabaseValueConvertible] = []
+            if let series = filter.seriesID { clauses.append("m.series_id = ?"); args.append(series) }
+            if let before = filter.before { clauses.append("m.start_at < ?"); args.append(before) }
+            if let opd = filter.opd {
+                clauses.append("(a.owner_opd = ? COLLATE NOCASE OR a.owner_nip IN (SELECT nip FROM person WHERE opd = ? COLLATE NOCASE))")
+                args += [opd, opd]
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                \(Self.actionSelect)
+                \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "))
+                ORDER BY m.start_at, a.meeting_id, a.number
+                """, arguments: StatementArguments(args))
+            return try rows.map { try Self.actionRecord($0) }.filter(filter.admits)
+        }
+    }
+
+    /// An action item with its meeting, owner's OPD and follow-up, for `actionRecord`.
+    static let actionSelect = """
+        SELECT a.*, m.title AS meeting_title, m.start_at, m.time_zone, m.series_id, p.opd AS person_opd,
+               f.status AS follow_status, f.at AS follow_at, f.note AS follow_note
+        FROM action_item a
+        JOIN meeting m ON m.id = a.meeting_id
+        LEFT JOIN person p ON p.nip = a.owner_nip
+        LEFT JOIN action_follow_up f ON f.meeting_id = a.meeting_id AND f.number = a.number
+        """
+
+    static func actionRecord(_ r: Row) throws -> ActionRecord {
+        let action = try ActionRow(row: r)
+        let zone = TimeZone(identifier: r["time_zone"]) ?? Zone.jakarta
+        let followUp = try (r["follow_status"] as String?).flatMap(ActionStatus.init(rawValue:)).map {
+            ActionRecord.FollowUp(status: $0, at: r["follow_at"], note: r["follow_note"])
+        }
+        return ActionRecord(try action.item(), id: ActionID(meeting: try MeetingID(action.meetingId), number: action.number),
+                            meetingTitle: r["meeting_title"], meetingDate: CivilDate(r["start_at"] as Date, in: zone),
+                            seriesID: r["series_id"], ownerOPD: action.ownerOpd ?? r["person_opd"] ?? "?", followUp: followUp)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+import RapatCore
+import RapatStore
+
+/// The primitives of one SQLite write transaction: each is one step on the writer connection.
+public struct SQLiteTransaction: StoreTransaction {
+    let store: SQLiteStore
+
+    func run<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T { try await store.run(body) }
+
+    public func policy() async throws -> Policy { try await run(SettingRow.policy) }
+    public func holidays() async throws -> [Holiday] { try await run(HolidayRow.all) }
+    public func archiveID() async throws -> String { try await run(ArchiveRow.id) }
+
+    public func person(_ nip: NIP) async throws -> Person? {
+        try await run { db in try PersonRow.fetchOne(db, key: nip.digits)?.person() }
+    }
+
+    public func people(_ nips: Set<NIP>) async throws -> [NIP: Person] {
+        try await run { db in
+            let rows = try PersonRow.fetchAll(db, keys: nips.map(\.digits))
+            return Dictionary(uniqueKeysWithValues: try rows.map { (try NIP($0.nip), try $0.person()) })
+        }
+    }
+
+    public func insertPerson(_ person: Person) async throws { try await run { db in try PersonRow(person).insert(db) } }
+    public func updatePerson(_ person: Person) async throws { try await run { db in try PersonRow(person).update(db) } }
+
+    public func meeting(_ id: MeetingID) async throws -> Meeting? {
+        try await run { db in try MeetingRows.loadOne(sql: "SELECT * FROM meeting WHERE id = ?", [id.description], db) }
+    }
+
+    public func meeting(icalUID: String, occurrence: Date?) async throws -> Meeting? {
+        try await run { db in
+            try MeetingRows.loadOne(sql: "SELECT * FROM meeting WHERE ical_uid = ? AND occurrence_start IS ?", [icalUID, occurrence], db)
+        }
+    }
+
+    public func meeting(series: String, occurrence: Date) async throws -> Meeting? {
+        try await run { db in
+            try MeetingRows.loadOne(sql: "SELECT * FROM meeting WHERE series_id = ? AND occurrence_start = ?", [series, occurrence], db)
+        }
+    }
+
+    public func lastSerial(_ kind: SerialKind, year: Int) async throws -> Int {
+        let table = kind == .meeting ? "meeting" : "series"
+        return try await run { db in try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM \(table) WHERE year = ?", arguments: [year]) ?? 0 }
+    }
+
+    public func booked(for m: Meeting) async throws -> [BookedSlot] { try await run { db in try MeetingPersonRow.booked(for: m, db) } }
+
+    public func save(_ m: Meeting) async throws { try await run { db in try MeetingRows.save(m, in: db) } }
+
+    public func series(_ id: String) async throws -> Series? {
+        try await run { db in try SeriesRow.fetchOne(db, key: id)?.series() }
+    }
+
+    public func insertSeries(_ series: Series, year: Int, serial: Int) async throws {
+        try await run { db in try SeriesRow(series, year: year, serial: serial).insert(db) }
+    }
+
+    public func insertVersion(_ version: MinutesVersion) async throws { try await run { db in try MinutesVersionRow.insert(version, db) } }
+
+    public func setFollowUp(_ id: ActionID, _ status: ActionStatus, at: Date, note: String?) async throws {
+        try await run { db in
+            try db.execute(sql: """
+                INSERT INTO action_follow_up(meeting_id, number, status, at, note) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(meeting_id, number) DO UPDATE SET status = excluded.status, at = excluded.at, note = excluded.note
+                """, arguments: [id.meeting.description, id.number, status.rawValue, at.wholeSecond, note])
+        }
+    }
+
+    public func insertToken(hash: String, role: Role, person: NIP?, createdAt: Date) async throws {
+        try await run { db in
+            try db.execute(sql: "INSERT INTO api_token(hash, role, nip, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [hash, role.rawValue, person?.digits, createdAt])
+        }
+    }
+}
+
+/// Write transactions of one store, one at a time, in the order they asked.
+actor WriteTurns {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+}
+
+extension DatabaseError: StoreInfrastructureError {}

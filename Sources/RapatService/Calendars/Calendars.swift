@@ -1,0 +1,101 @@
+import Foundation
+import RapatCalendar
+import RapatCore
+import RapatStore
+
+/// Which meetings a calendar feed holds.
+public enum FeedScope: Sendable, Equatable {
+    case person(NIP)
+    case opd(String)
+    case all
+}
+
+/// Calendars: invitations, updates and cancellations, series, subscription feeds, and imports from
+/// other calendars. The exporter is assembled here, once, with people, organizer and language.
+public struct Calendars: Sendable {
+    let store: any MeetingStore
+    let principal: Principal
+    let language: Language
+
+    public init(store: any MeetingStore, principal: Principal, language: Language = .id) {
+        self.store = store
+        self.principal = principal
+        self.language = language
+    }
+
+    /// The exporter, with DTSTAMP `stamp`.
+    func exporter(stamp: Date) async throws -> ICalExport {
+        let policy = try await store.policy()
+        let options = CalendarOptions(organizerName: policy.organizerName, organizerEmail: policy.organizerEmail,
+                                      people: try await store.people(opd: nil).byNIP, stamp: stamp, language: language)
+        return ICalExport(options: options, archiveID: try await store.archiveID())
+    }
+
+    /// The invitation of a meeting (METHOD:REQUEST), or its cancellation once cancelled.
+    public func invitation(_ id: MeetingID, stamp: Date = Date()) async throws -> [UInt8] {
+        let m = try await Archive(store: store, principal: principal).meeting(id)
+        return try await exporter(stamp: stamp).message(for: m)
+    }
+
+    /// A whole series: RRULE, EXDATE and RECURRENCE-ID overrides.
+    public func series(_ id: String, stamp: Date = Date()) async throws -> [UInt8] {
+        try AccessPolicy.require(principal, .planMeetings)
+        let series = try await store.series(id)
+        return try await exporter(stamp: stamp).message(series: series, meetings: try await store.meetings(MeetingFilter(seriesID: id)))
+    }
+
+    /// The filter and calendar name of a feed, once the principal may read it.
+    func feed(_ scope: FeedScope) async throws -> (filter: MeetingFilter, name: String) {
+        switch scope {
+        case let .person(nip):
+            try AccessPolicy.require(principal, .readPersonFeed(nip))
+            return (MeetingFilter(participant: nip), "Rapat — \(try await store.person(nip).name)")
+        case let .opd(name):
+            try AccessPolicy.require(principal, .readOPDFeed)
+            return (MeetingFilter(opd: name), "Rapat — \(name)")
+        case .all:
+            try AccessPolicy.require(principal, .planMeetings)
+            return (MeetingFilter(), "Rapat")
+        }
+    }
+
+    /// A feed of any size written a page at a time (two passes: the zones first, then the events),
+    /// holding only the meetings the principal may read.
+    public func writeFeed(_ scope: FeedScope, from: Date? = nil, to: Date? = nil, stamp: Date = Date(),
+                          to sink: @escaping ([UInt8]) throws -> Void) async throws {
+        var (filter, name) = try await feed(scope)
+        filter.from = from
+        filter.to = to
+        filter = AccessPolicy.scope(filter, for: principal)
+        let principal = principal
+        let export = try await exporter(stamp: stamp)
+        var zones = ICalExport.ZoneSpans()
+        try await store.forEachPage(filter) { zones.add($0.filter { AccessPolicy.mayRead(principal, $0) }) }
+        var stream = ICalExport.FeedStream(export: export, name: name, zones: zones)
+        try await store.forEachPage(filter) { page in try stream.write(page.filter { AccessPolicy.mayRead(principal, $0) }) { try sink($0) } }
+        try stream.finish { try sink($0) }
+    }
+
+    /// A whole feed in memory with its entity tag; DTSTAMP is the newest scheduled start, so the same archive
+    /// gives the same bytes and the same tag (subscribed clients poll cheaply).
+    public func feedDocument(_ scope: FeedScope) async throws -> (bytes: [UInt8], etag: String) {
+        let (filter, name) = try await feed(scope)
+        let meetings = try await Archive(store: store, principal: principal).meetings(filter)
+        let stamp = meetings.map(\.start).max() ?? Date(timeIntervalSince1970: 0)
+        var bytes: [UInt8] = []
+        try await exporter(stamp: stamp).feed(name: name, meetings: meetings) { bytes += $0 }
+        return (bytes, "\"" + SHA256.hex(bytes).prefix(32) + "\"")
+    }
+
+    /// Imports .ics files in one transaction, a chunk at a time; returns what changed and the attendees nobody here knows.
+    public func importFiles(_ files: [String], chair: NIP?, dryRun: Bool,
+                            onFile: ((String, UInt64) -> Void)? = nil) async throws -> (summary: ImportSummary, unknownAttendees: [String]) {
+        try AccessPolicy.require(principal, .planMeetings)
+        let policy = try await store.policy()
+        let importer = ICalImport(people: try await store.people(opd: nil).byNIP, defaultChair: chair, workingHours: policy.workingHours)
+        let reader = ICalImportReader(importer: importer, files: files)
+        reader.onFile = onFile
+        let summary = try await store.importEvents(reader.batches(), dryRun: dryRun)
+        return (summary, reader.unknownAttendees.sorted())
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import RapatCore
+import RapatMinutes
+import RapatStore
+
+/// Official documents of the minutes: XML (our schema), Akoma Ntoso, rendered notula and undangan,
+/// XPath over the minutes, and XML import with its approval digests checked.
+public struct Documents: Sendable {
+    let store: any MeetingStore
+    let principal: Principal
+
+    public init(store: any MeetingStore, principal: Principal) {
+        self.store = store
+        self.principal = principal
+    }
+
+    /// Writes minutes as XML validated against the schema; made once per use, reused for many meetings.
+    public struct XMLWriter {
+        let store: any MeetingStore
+        let writer: MinutesXML
+        let schema: XMLSchema
+
+        public func bytes(_ m: Meeting) async throws -> [UInt8] {
+            let digest = try await store.minutesVersions(m.id).last?.digest
+            return try writer.write(m, digest: digest, schema: schema)
+        }
+    }
+
+    public func xmlWriter() async throws -> XMLWriter {
+        XMLWriter(store: store, writer: MinutesXML(people: try await store.people(opd: nil).byNIP), schema: try MinutesXML.schema())
+    }
+
+    public func xml(_ id: MeetingID) async throws -> [UInt8] {
+        try await xmlWriter().bytes(try await Archive(store: store, principal: principal).meeting(id))
+    }
+
+    /// The values an XPath 1.0 expression selects in each readable meeting's XML minutes (prefix `r:`).
+    public func xpath(_ expression: String, filter: MeetingFilter) async throws -> [(meeting: MeetingID, value: String)] {
+        let writer = try await xmlWriter()
+        var matches: [(MeetingID, String)] = []
+        for m in try await Archive(store: store, principal: principal).meetings(filter) {
+            let doc = try SafeXMLDocument(try await writer.bytes(m))
+            for value in try doc.xpath(expression, namespaces: ["r": MinutesXML.namespace]) where !value.isEmpty {
+                matches.append((m.id, value))
+            }
+        }
+        return matches
+    }
+
+    /// Reads XML minutes files (also from another installation) and imports them in one transaction.
+    /// Hostile or invalid files, and approvals whose digest does not match the minutes, refuse the whole import.
+    public func importXML(_ files: [(name: String, bytes: [UInt8])]) async throws -> [MeetingID] {
+        try AccessPolicy.require(principal, .planMeetings)
+        let schema = try MinutesXML.schema()
+        var people: [NIP: Person] = [:]
+        var meetings: [ArchiveBundle.MeetingFile] = []
+        for file in files {
+            let read: ReadMinutes
+            do { read = try MinutesXML.read(file.bytes, schema: schema) } catch {
+                throw InputError.invalidValue(field: "XML minutes", value: file.name, hint: "\(error); nothing was imported")
+            }
+            for p in read.people { people[p.nip] = p }
+            var versions: [MinutesVersion] = []
+            if read.meeting.minutes.approval != nil {
+                let sealed = try MinutesVersion(sealing: read.meeting)
+                guard read.digest == sealed.digest else {
+                    throw InputError.invalidValue(field: "XML minutes", value: file.name,
+                                                  hint: "the approval digest does not match the minutes in the file: they were altered; nothing was imported")
+                }
+                versions = [sealed]
+            }
+            meetings.append(ArchiveBundle.MeetingFile(meeting: read.meeting, versions: versions))
+        }
+        try await store.importBundle(ArchiveBundle(people: Array(people.values), series: [], meetings: meetings))
+        return meetings.map(\.meeting.id)
+    }
+
+    /// The minutes as an Akoma Ntoso 3.0 debate, validated against the official schema.
+    public func akomaNtoso(_ id: MeetingID, authority: String) async throws -> [UInt8] {
+        let m = try await Archive(store: store, principal: principal).meeting(id)
+        let policy = try await store.policy()
+        let akn = AkomaNtoso(people: try await store.people(opd: nil).byNIP, authority: authority, secretariat: policy.organizerName)
+        return try akn.write(m, schema: try AkomaNtoso.schema())
+    }
+
+    /// The notula (or undangan) from a built-in template or the user's own.
+    public func render(_ id: MeetingID, document: DocumentRenderer.Document, format: DocumentRenderer.Format,
+                       template: (text: String, source: String)?, letterhead: String?, language: Language) async throws -> String {
+        let m = try await Archive(store: store, principal: principal).meeting(id)
+        let (text, source) = try template ?? (try DocumentRenderer.builtIn(document, format), "\(document.rawValue).\(format.rawValue).mustache")
+        let organizer = try await store.policy().organizerName
+        let renderer = DocumentRenderer(people: try await store.people(opd: nil).byNIP, language: language, letterhead: letterhead ?? organizer)
+        let digest = try await store.minutesVersions(m.id).last?.digest
+        return try renderer.render(m, template: text, source: source, digest: digest)
+    }
+}

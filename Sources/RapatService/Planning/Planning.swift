@@ -1,0 +1,117 @@
+import Foundation
+import RapatCore
+import RapatStore
+
+/// Planning: people, meetings and series, agendas, changes and cancellations. The same functions for every face.
+public struct Planning: Sendable {
+    let store: any MeetingStore
+    let principal: Principal
+
+    public init(store: any MeetingStore, principal: Principal) {
+        self.store = store
+        self.principal = principal
+    }
+
+    // MARK: People
+
+    public func people(opd: String? = nil) async throws -> [Person] {
+        try AccessPolicy.require(principal, .listPeople)
+        return try await store.people(opd: opd)
+    }
+
+    public func register(_ person: Person) async throws {
+        try AccessPolicy.require(principal, .registerPeople)
+        try await store.addPerson(person)
+    }
+
+    public func update(_ person: Person) async throws {
+        try AccessPolicy.require(principal, .registerPeople)
+        try await store.updatePerson(person)
+    }
+
+    // MARK: Meetings
+
+    /// Plans a meeting, or every meeting of a series; refused whole when one of them cannot work.
+    public func plan(_ request: PlanRequest) async throws -> [Meeting] {
+        try AccessPolicy.require(principal, .planMeetings)
+        let (template, series) = try request.plan()
+        guard let series else { return [try await store.createMeeting(template)] }
+        return try await store.createMeetings(try series.occurrences(of: template), series: series)
+    }
+
+    /// Changes a scheduled meeting; participants see a new sequence number.
+    public func update(_ id: MeetingID, _ change: MeetingChange) async throws -> Meeting {
+        try AccessPolicy.require(principal, .planMeetings)
+        let link = try change.link.map { try Meeting.checkedLink($0) }
+        return try await store.updateMeeting(id) { m, _ in try change.apply(to: &m, checkedLink: link) }
+    }
+
+    /// Cancels a meeting that has not started.
+    public func cancel(_ id: MeetingID, reason: String?) async throws -> Meeting {
+        try AccessPolicy.require(principal, .planMeetings)
+        return try await store.updateMeeting(id) { m, _ in try m.cancel(reason: reason) }
+    }
+
+    // MARK: Agenda
+
+    public func addAgendaItem(_ id: MeetingID, _ item: PlanRequest.Item, at position: Int? = nil) async throws -> Meeting {
+        try AccessPolicy.require(principal, .changeAgenda)
+        let presenterNIP = try item.presenterNip.map { try NIP($0) }
+        return try await store.updateMeeting(id) { m, _ in
+            _ = try m.addAgendaItem(title: item.title, presenter: item.presenter, presenterNIP: presenterNIP, boxMinutes: item.minutes, at: position)
+        }
+    }
+
+    public func moveAgendaItem(_ id: MeetingID, from: Int, to: Int) async throws -> Meeting {
+        try AccessPolicy.require(principal, .changeAgenda)
+        return try await store.updateMeeting(id) { m, _ in try m.moveAgendaItem(from: from, to: to) }
+    }
+
+    public func removeAgendaItem(_ id: MeetingID, at position: Int) async throws -> Meeting {
+        try AccessPolicy.require(principal, .changeAgenda)
+        return try await store.updateMeeting(id) { m, _ in try m.removeAgendaItem(at: position) }
+    }
+}
+
+/// What `Planning.update` changes; nil fields stay as they are.
+public struct MeetingChange: Sendable {
+    public var title: String?
+    public var kind: String?
+    /// New start; the length is kept unless `end` or `minutes` is given.
+    public var start: String?
+    public var end: String?
+    public var minutes: Int?
+    public var timeZone: String?
+    /// An empty link removes it.
+    public var link: String?
+    /// An empty location removes it.
+    public var location: String?
+    public var chair: NIP?
+    public var notulis: NIP?
+    public var addParticipants: [NIP] = []
+    public var removeParticipants: [NIP] = []
+
+    public init() {}
+
+    func apply(to m: inout Meeting, checkedLink: String??) throws {
+        let zone = try timeZone.map { try Zone.named($0) } ?? m.zone
+        let length = m.end.timeIntervalSince(m.start)
+        if let title { m.title = title }
+        if let kind { m.kind = kind }
+        m.timeZone = zone.identifier
+        if let start {
+            m.start = try PlanRequest.time(start, zone: zone, sameDayAs: m.start)
+            m.end = m.start.addingTimeInterval(length)
+        }
+        if let end { m.end = try PlanRequest.time(end, zone: zone, sameDayAs: m.start) }
+        if let minutes {
+            guard minutes > 0, minutes <= 10_000_000 else { throw InputError.invalidDuration(String(minutes)) }
+            m.end = m.start.addingTimeInterval(TimeInterval(minutes * 60))
+        }
+        if let checkedLink { m.virtualLink = checkedLink }
+        if let location { m.location = location.isEmpty ? nil : location }
+        if let chair { m.chair = chair }
+        if let notulis { m.notulis = notulis }
+        m.changeParticipants(adding: addParticipants, removing: removeParticipants)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import RapatCore
+import RapatStore
+
+/// Running a meeting: start, check-in, next item, end. Times are typed in the meeting's zone
+/// ('YYYY-MM-DD HH:MM', or HH:MM on the meeting's day); nil means now.
+public struct MeetingRoom: Sendable {
+    let store: any MeetingStore
+    let principal: Principal
+
+    public init(store: any MeetingStore, principal: Principal) {
+        self.store = store
+        self.principal = principal
+    }
+
+    static func time(_ text: String?, for m: Meeting) throws -> Date {
+        guard let text else { return Date() }
+        return try PlanRequest.time(text, zone: m.zone, sameDayAs: m.start)
+    }
+
+    /// Starts the meeting: a late start needs a reason, one too early is refused.
+    public func start(_ id: MeetingID, at: String?, reason: String?) async throws -> Meeting {
+        try AccessPolicy.require(principal, .runMeetings)
+        return try await store.updateMeeting(id) { m, policy in try m.start(at: Self.time(at, for: m), reason: reason, policy: policy.onTime) }
+    }
+
+    /// Records a person's attendance (a participant only their own); lateness counts from the actual start.
+    public func checkIn(_ id: MeetingID, _ nip: NIP, as category: AttendanceCategory, at: String?, representative: String?,
+                        note: String?) async throws -> (meeting: Meeting, attendance: Attendance) {
+        try AccessPolicy.require(principal, .checkIn(nip))
+        let m = try await store.updateMeeting(id) { m, _ in
+            try m.checkIn(nip, as: category, at: Self.time(at, for: m), representative: representative, note: note)
+        }
+        return (m, m.attendance.first { $0.nip == nip }!)
+    }
+
+    /// Closes the running agenda item and opens the next; returns the meeting before and after.
+    public func next(_ id: MeetingID, at: String?) async throws -> (before: Meeting, after: Meeting) {
+        try AccessPolicy.require(principal, .runMeetings)
+        let before = try await store.meeting(id)
+        return (before, try await store.updateMeeting(id) { m, _ in try m.nextItem(at: Self.time(at, for: m)) })
+    }
+
+    /// Ends the meeting; whoever never checked in is recorded as tanpa keterangan.
+    public func end(_ id: MeetingID, at: String?) async throws -> Meeting {
+        try AccessPolicy.require(principal, .runMeetings)
+        return try await store.updateMeeting(id) { m, _ in try m.endMeeting(at: Self.time(at, for: m)) }
+    }
+}

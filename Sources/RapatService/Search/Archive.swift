@@ -1,0 +1,35 @@
+import Foundation
+import RapatCore
+import RapatStore
+
+/// Reading the archive: meetings, series, action items and full-text search, as far as the principal may.
+public struct Archive: Sendable {
+    let store: any MeetingStore
+    let principal: Principal
+
+    public init(store: any MeetingStore, principal: Principal) {
+        self.store = store
+        self.principal = principal
+    }
+
+    public func meeting(_ id: MeetingID) async throws -> Meeting {
+        let m = try await store.meeting(id)
+        try AccessPolicy.requireRead(principal, m)
+        return m
+    }
+
+    /// The meetings `filter` selects that the principal may read.
+    public func meetings(_ filter: MeetingFilter) async throws -> [Meeting] {
+        try await store.meetings(AccessPolicy.scope(filter, for: principal)).filter { AccessPolicy.mayRead(principal, $0) }
+    }
+
+    /// Full-text search; an archivist finds approved minutes only.
+    public func search(_ query: SearchQuery) async throws -> [SearchHit] {
+        try AccessPolicy.require(principal, .search)
+        let hits = try await store.search(query)
+        guard principal.role != .secretariat else { return hits }
+        var readable: [MeetingID: Bool] = [:]
+        for id in Set(hits.map(\.meetingID)) { readable[id] = AccessPolicy.mayRead(principal, try await store.meeting(id)) }
+        return hits.filter { readable[$0.meetingID] == true }
+    }
+}

@@ -1,0 +1,24 @@
+import RapatCore
+import RapatStore
+
+/// The application layer as one face sees it: every use-case family over one store, for one principal
+/// and language. A face makes one per request (HTTP) or per command (CLI) and calls a single use case.
+public struct Services: Sendable {
+    public let store: any MeetingStore
+    public let principal: Principal
+    public let language: Language
+
+    public init(store: any MeetingStore, principal: Principal, language: Language = .id) {
+        self.store = store
+        self.principal = principal
+        self.language = language
+    }
+
+    public var planning: Planning { Planning(store: store, principal: principal) }
+    public var room: MeetingRoom { MeetingRoom(store: store, principal: principal) }
+    public var minutes: MinutesDesk { MinutesDesk(store: store, principal: principal) }
+    public var calendars: Calendars { Calendars(store: store, principal: principal, language: language) }
+    public var documents: Documents { Documents(store: store, principal: principal) }
+    public var reports: Reports { Reports(store: store, principal: principal) }
+    public var archive: Archive { Archive(store: store, principal: principal) }
+}

@@ -1,0 +1,292 @@
+import Foundation
+import RapatCore
+
+/// What a backend offers inside one write transaction: reads and writes of rows, never a decision.
+/// The algorithms that decide (plan checks, id assignment, import outcomes, bundle conflicts, action
+/// follow-ups, sealing) are written once, in `TransactionalStore`, over these primitives.
+public protocol StoreTransaction {
+    func policy() async throws -> Policy
+    func holidays() async throws -> [Holiday]
+    /// The random id of this archive, made when it was created (it keeps iCalendar UIDs apart).
+    func archiveID() async throws -> String
+
+    func person(_ nip: NIP) async throws -> Person?
+    /// The registered people among `nips`.
+    func people(_ nips: Set<NIP>) async throws -> [NIP: Person]
+    func insertPerson(_ person: Person) async throws
+    func updatePerson(_ person: Person) async throws
+
+    func meeting(_ id: MeetingID) async throws -> Meeting?
+    /// A meeting imported under this UID (and occurrence, for one of a recurring event's meetings).
+    func meeting(icalUID: String, occurrence: Date?) async throws -> Meeting?
+    /// The occurrence of a series that starts (or was planned to start) at `occurrence`.
+    func meeting(series: String, occurrence: Date) async throws -> Meeting?
+    /// The highest serial used in `year` for meetings or series; 0 when none.
+    func lastSerial(_ kind: SerialKind, year: Int) async throws -> Int
+    /// Active meetings other than `m` that overlap it and occupy any of its people.
+    func booked(for m: Meeting) async throws -> [BookedSlot]
+    /// Writes the whole aggregate (inserted or replaced) with its people's time slots and its search documents.
+    func save(_ m: Meeting) async throws
+
+    func series(_ id: String) async throws -> Series?
+    func insertSeries(_ series: Series, year: Int, serial: Int) async throws
+
+    /// Stores one sealed version of approved minutes (its canonical record and digest).
+    func insertVersion(_ version: MinutesVersion) async throws
+    /// Records an action item's status beside frozen minutes (replacing an earlier follow-up).
+    func setFollowUp(_ id: ActionID, _ status: ActionStatus, at: Date, note: String?) async throws
+    func insertToken(hash: String, role: Role, person: NIP?, createdAt: Date) async throws
+}
+
+/// Which numbering a serial belongs to: `RP-YYYY-NNNN` meetings or `SR-YYYY-NNN` series.
+public enum SerialKind: Sendable {
+    case meeting, series
+}
+
+/// A backend that can run the shared algorithms: it opens one write transaction at a time and hands
+/// them its primitives. Conforming gives every writing method of `MeetingStore`.
+public protocol TransactionalStore: MeetingStore {
+    associatedtype Transaction: StoreTransaction
+    /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws
+    /// (the error comes out as thrown).
+    func transaction<T: Sendable>(_ body: @Sendable (Transaction) async throws -> T) async throws -> T
+}
+
+extension TransactionalStore {
+    // MARK: People
+
+    public func addPerson(_ person: Person) async throws {
+        try await transaction { tx in
+            if let existing = try await tx.person(person.nip) {
+                throw StoreError.duplicatePerson(person.nip, existing: "\(existing.name) (\(existing.opd))")
+            }
+            try await tx.insertPerson(person)
+        }
+    }
+
+    public func updatePerson(_ person: Person) async throws {
+        try await transaction { tx in
+            guard try await tx.person(person.nip) != nil else { throw StoreError.unknownPerson(person.nip) }
+            try await tx.updatePerson(person)
+        }
+    }
+
+    // MARK: Meetings
+
+    public func createMeetings(_ plans: [Meeting], series: Series?) async throws -> [Meeting] {
+        guard !plans.isEmpty else { throw StoreError.emptyPlan }
+        return try await transaction { tx in
+            let planner = try await Self.planner(tx)
+            var seriesID: String?
+            if let series { seriesID = try await Self.insertSeries(series, firstStart: plans[0], tx) }
+            var created: [Meeting] = []
+            for plan in plans {
+                var m = plan
+                m.status = .scheduled
+                m.sequence = 0
+                if let seriesID { m.seriesID = seriesID }
+                created.append(try await Self.insertMeeting(m, planner: planner, tx))
+            }
+            return created
+        }
+    }
+
+    public func updateMeeting(_ id: MeetingID, _ change: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting {
+        try await transaction { tx in
+            guard let previous = try await tx.meeting(id) else { throw StoreError.unknownMeeting(id) }
+            let policy = try await tx.policy()
+            var m = previous
+            try change(&m, policy)
+            m.id = previous.id
+            guard m != previous else { return m }
+            let planner = Planner(workingHours: policy.workingHours, holidays: try await tx.holidays())
+            try planner.check(m, previous: previous, people: try await Self.people(of: m, tx), booked: try await tx.booked(for: m))
+            m.settleSequence(after: previous)
+            try await tx.save(m)
+            if let approval = m.minutes.approval, approval != previous.minutes.approval {
+                try await tx.insertVersion(try MinutesVersion(sealing: m))
+            }
+            return m
+        }
+    }
+
+    static func planner(_ tx: Transaction) async throws -> Planner {
+        Planner(workingHours: try await tx.policy().workingHours, holidays: try await tx.holidays())
+    }
+
+    /// The persons a meeting names, for the planner's unknown-person check.
+    static func people(of m: Meeting, _ tx: Transaction) async throws -> [NIP: Person] {
+        try await tx.people(Set(m.everyone + m.agenda.compactMap(\.presenterNIP)))
+    }
+
+    /// Assigns the next id of the meeting's year, checks the plan against the rules and the archive, and stores it.
+    static func insertMeeting(_ plan: Meeting, planner: Planner, _ tx: Transaction) async throws -> Meeting {
+        var m = plan
+        let year = CivilDate(m.start, in: m.zone).year
+        m.id = MeetingID(year: year, serial: try await tx.lastSerial(.meeting, year: year) + 1)
+        try planner.check(m, people: try await people(of: m, tx), booked: try await tx.booked(for: m))
+        try await tx.save(m)
+        return m
+    }
+
+    /// Stores a new series under the next id of the year its first meeting falls in.
+    static func insertSeries(_ series: Series, firstStart plan: Meeting, _ tx: Transaction) async throws -> String {
+        let year = CivilDate(plan.start, in: plan.zone).year
+        let serial = try await tx.lastSerial(.series, year: year) + 1
+        var s = series
+        s.id = Series.id(year: year, serial: serial)
+        try await tx.insertSeries(s, year: year, serial: serial)
+        return s.id
+    }
+
+    // MARK: Action items
+
+    public func setActionStatus(_ id: ActionID, _ status: ActionStatus, at: Date, note: String?) async throws -> ActionRecord {
+        try await transaction { tx in
+            guard var m = try await tx.meeting(id.meeting) else { throw StoreError.unknownMeeting(id.meeting) }
+            guard let action = m.minutes.actions.first(where: { $0.number == id.number }) else { throw StoreError.unknownAction(id) }
+            var followUp: ActionRecord.FollowUp?
+            if m.minutes.isApproved {
+                try await tx.setFollowUp(id, status, at: at, note: note)
+                followUp = ActionRecord.FollowUp(status: status, at: at.wholeSecond, note: note)
+            } else {
+                try m.setAction(id.number, status: status, at: at, note: note)
+                try await tx.save(m)
+            }
+            let owner: Person? = if case let .person(nip) = action.owner { try await tx.person(nip) } else { nil }
+            return ActionRecord(m.minutes.actions.first { $0.number == id.number }!, of: m, ownerPerson: owner, followUp: followUp)
+        }
+    }
+
+    // MARK: Calendar import
+
+    public func importEvents(_ batches: ImportedEventBatches, dryRun: Bool) async throws -> ImportSummary {
+        do {
+            return try await transaction { tx in
+                var summary = ImportSummary()
+                summary.dryRun = dryRun
+                let planner = try await Self.planner(tx)
+                let archive = try await tx.archiveID()
+                while let events = try batches.next() {
+                    for event in events {
+                        do {
+                            try await Self.importEvent(event, planner: planner, archiveID: archive, into: &summary, tx)
+                        } catch where error.isInfrastructure {
+                            throw error
+                        } catch {
+                            throw ImportError(source: event.source, line: event.line, summary: event.summary, reason: "\(error)")
+                        }
+                    }
+                }
+                if dryRun { throw DryRunRollback(summary: summary) }
+                return summary
+            }
+        } catch let rollback as DryRunRollback {
+            return rollback.summary
+        }
+    }
+
+    /// The meeting an imported UID (and occurrence) already is: one imported before, or one planned here and exported.
+    static func existing(uid: String, occurrence: Date?, archiveID: String, _ tx: Transaction) async throws -> Meeting? {
+        if let m = try await tx.meeting(icalUID: uid, occurrence: occurrence) { return m }
+        guard let local = ArchiveUID.local(of: uid, archiveID: archiveID) else { return nil }
+        if let occurrence { return try await tx.meeting(series: local, occurrence: occurrence) }
+        guard let id = try? MeetingID(local) else { return nil }
+        return try await tx.meeting(id)
+    }
+
+    static func importEvent(_ event: ImportedEvent, planner: Planner, archiveID: String, into summary: inout ImportSummary, _ tx: Transaction) async throws {
+        var seriesID: String?
+        for plan in event.meetings {
+            let current = try await existing(uid: event.uid, occurrence: plan.occurrenceStart, archiveID: archiveID, tx)
+            switch try event.outcome(for: plan, existing: current) {
+            case .unchanged:
+                summary.unchanged += 1
+            case let .cancel(m):
+                try await tx.save(m)
+                summary.cancelled.append(m.id)
+            case let .update(m, previous):
+                try planner.check(m, previous: previous, people: try await people(of: m, tx), booked: try await tx.booked(for: m))
+                try await tx.save(m)
+                summary.updated.append(m.id)
+            case var .create(m):
+                if let series = event.series {
+                    if seriesID == nil { seriesID = try await insertSeries(series, firstStart: plan, tx) }
+                    m.seriesID = seriesID
+                }
+                summary.created.append(try await insertMeeting(m, planner: planner, tx).id)
+            }
+        }
+    }
+
+    // MARK: Bundles
+
+    public func importBundle(_ bundle: ArchiveBundle) async throws {
+        try await transaction { tx in
+            for p in bundle.people {
+                if let existing = try await tx.person(p.nip) {
+                    guard existing == p else { throw BundleError.conflict("NIP \(p.nip) is registered here as \(existing.name) (\(existing.opd)) with other details") }
+                } else {
+                    try await tx.insertPerson(p)
+                }
+            }
+            for s in bundle.series {
+                if let existing = try await tx.series(s.id) {
+                    guard existing == s else { throw BundleError.conflict("series \(s.id) exists here with another rule") }
+                    continue
+                }
+                let (year, serial) = Series.parts(of: s.id)
+                try await tx.insertSeries(s, year: year, serial: serial)
+            }
+            for file in bundle.meetings {
+                guard try await tx.meeting(file.meeting.id) == nil else {
+                    throw BundleError.conflict("meeting \(file.meeting.id) already exists in this archive")
+                }
+                try await tx.save(file.meeting)
+                for v in file.versions { try await tx.insertVersion(v) }
+            }
+        }
+    }
+
+    // MARK: Tokens
+
+    public func createToken(role: Role, person: NIP?) async throws -> String {
+        if role == .participant, person == nil { throw StoreError.tokenNeedsPerson }
+        let secret = APIToken.newSecret()
+        try await transaction { tx in
+            if let person, try await tx.person(person) == nil { throw StoreError.unknownPerson(person) }
+            try await tx.insertToken(hash: APIToken.hash(secret), role: role, person: person, createdAt: Date().wholeSecond)
+        }
+        return secret
+    }
+}
+
+/// Thrown inside a dry run's transaction so the backend rolls it back; carries what the import would have done.
+struct DryRunRollback: Error {
+    var summary: ImportSummary
+}
+
+/// An error of the database itself (lost connection, a driver's error), as opposed to a refused event:
+/// an import passes it through unchanged instead of blaming the event it was reading.
+public protocol StoreInfrastructureError: Error {}
+
+extension Error {
+    var isInfrastructure: Bool {
+        if self is StoreInfrastructureError { return true }
+        if case .busy? = self as? StoreError { return true }
+        return false
+    }
+}
+
+
+extension MinutesVersion {
+    /// The version a meeting's approval names, sealed: its canonical record and SHA-256.
+    public init(sealing m: Meeting) throws {
+        let record = try MinutesRecord(m)
+        self.init(meetingID: m.id, version: record.approval.version, approvedBy: record.approval.by, approvedAt: record.approval.at,
+                  reason: record.approval.reason, digest: record.digest, record: record)
+    }
+
+    /// The canonical JSON text the digest was computed over, as stored.
+    public var canonicalText: String { String(decoding: record.canonical(), as: UTF8.self) }
+}
