@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import RapatCore
+import RapatService
 import RapatStore
 
 /// The one place where Rapat's errors get their HTTP face: status code and a JSON body with the same
@@ -16,34 +17,56 @@ public struct APIError: HTTPResponseError {
         self.conflict = conflict
     }
 
-    public static let unauthenticated = APIError(.unauthorized, "give an API token: Authorization: Bearer <token> ('rapat token create')")
-    public static func forbidden(_ what: String) -> APIError { APIError(.forbidden, "this token's role may not \(what)") }
+    /// A refusal whose message is said in the client's language when the response is made.
+    var localized: Message?
 
-    /// Maps any error of the libraries to its status.
-    public static func from(_ error: any Error) -> APIError {
+    public static let unauthenticated = APIError(.unauthorized, Message.unauthenticated.text(.en), localized: .unauthenticated)
+
+    static func missing(_ name: String, example: String) -> APIError {
+        let message = Message.missingParameter(name, example: example)
+        return APIError(.badRequest, message.text(.en), localized: message)
+    }
+
+    init(_ status: HTTPResponse.Status, _ message: String, localized: Message?) {
+        self.init(status, message)
+        self.localized = localized
+    }
+
+    /// Maps any error of the libraries to its status, with its message in `language`.
+    public static func from(_ error: any Error, _ language: Language = .id) -> APIError {
+        var api = status(of: error)
+        if let localized = api.localized {
+            api.message = localized.text(language)
+        } else if api.status == .internalServerError {
+            api.message = Message.internalError.text(language)
+        } else if !(error is APIError || error is HTTPError) {
+            api.message = Catalogue.text(error, language)
+        }
+        return api
+    }
+
+    static func status(of error: any Error) -> APIError {
         switch error {
         case let e as APIError: return e
+        case is AccessDenied: return APIError(.forbidden, "")
         case let e as StoreError:
             switch e {
-            case .unknownMeeting, .unknownPerson, .unknownSeries, .unknownAction: return APIError(.notFound, e.description)
-            case .duplicatePerson: return APIError(.conflict, e.description)
-            case .busy: return APIError(.serviceUnavailable, e.description)
-            case .tokenNeedsPerson, .emptyPlan: return APIError(.unprocessableContent, e.description)
-            case .unsupportedURL, .cannotOpen: return APIError(.internalServerError, e.description)
+            case .unknownMeeting, .unknownPerson, .unknownSeries, .unknownAction: return APIError(.notFound, "")
+            case .duplicatePerson: return APIError(.conflict, "")
+            case .busy: return APIError(.serviceUnavailable, "")
+            case .tokenNeedsPerson, .emptyPlan: return APIError(.unprocessableContent, "")
+            case .unsupportedURL, .cannotOpen: return APIError(.internalServerError, "")
             }
         case let e as PlanningError:
             if case let .doubleBooked(person, nip, other, title, time) = e {
-                return APIError(.conflict, e.description, conflict: ["meeting": other.description, "title": title, "time": time, "person": person, "nip": nip.digits])
+                return APIError(.conflict, "", conflict: ["meeting": other.description, "title": title, "time": time, "person": person, "nip": nip.digits])
             }
-            return APIError(.unprocessableContent, e.description)
-        case let e as OnTimeError: return APIError(.unprocessableContent, e.description)
-        case let e as MinutesError: return APIError(.unprocessableContent, e.description)
-        case let e as SeriesError: return APIError(.unprocessableContent, e.description)
-        case let e as InputError: return APIError(.badRequest, e.description)
-        case let e as SearchError: return APIError(.badRequest, e.description)
-        case is DecodingError: return APIError(.badRequest, "the request body is not the JSON this route takes: see /openapi.json")
+            return APIError(.unprocessableContent, "")
+        case is OnTimeError, is MinutesError, is SeriesError: return APIError(.unprocessableContent, "")
+        case is InputError, is SearchError: return APIError(.badRequest, "")
+        case is DecodingError: return APIError(.badRequest, "", localized: .badBody)
         case let e as HTTPError: return APIError(e.status, e.body ?? e.status.reasonPhrase)
-        default: return APIError(.internalServerError, "\(error)")
+        default: return APIError(.internalServerError, "")
         }
     }
 

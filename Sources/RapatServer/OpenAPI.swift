@@ -1,44 +1,49 @@
 import Foundation
 import Hummingbird
 
-/// The OpenAPI 3.1 document of the routes in `RapatAPI.routes`, served at /openapi.json.
+/// The OpenAPI 3.1 document generated from `RapatAPI.table`, served at /openapi.json: every route with its
+/// parameters, request body and status codes. Built once.
 enum OpenAPI {
-    static let summaries: [String: String] = [
-        "GET /openapi.json": "This document",
-        "GET /people": "People (secretariat)", "POST /people": "Register a person (secretariat); 201 + Location, 409 if the NIP exists",
-        "GET /meetings": "Meetings: all (secretariat), own (participant), approved (archivist); ?from&to&opd&status",
-        "POST /meetings": "Plan a meeting (secretariat); 201 + Location, 409 double-booked (the other meeting in 'conflict'), 422 rule violation",
-        "GET /meetings/{id}": "One meeting; 404 unknown, 403 not visible to the token",
-        "GET /meetings/{id}/agenda": "The agenda with time boxes and actual times",
-        "POST /meetings/{id}/agenda": "Add an item {title, presenter?, presenterNip?, minutes}; 422 when the agenda no longer fits",
-        "POST /meetings/{id}/start": "Start; body {at?, reason?} (a late start needs a reason: 422)",
-        "POST /meetings/{id}/checkins": "Check in {nip, category?, at?, representative?, note?}; a participant only as themselves",
-        "POST /meetings/{id}/next": "Close the running agenda item, open the next", "POST /meetings/{id}/end": "End the meeting",
-        "GET /meetings/{id}/minutes": "The minutes", "POST /meetings/{id}/minutes/decisions": "Add a decision {text, item?}",
-        "POST /meetings/{id}/minutes/approve": "Approve {by: chair NIP}; frozen afterwards",
-        "GET /search": "Full-text search ?q&from&to&opd&limit (secretariat; archivist: approved minutes only)",
-        "GET /reports/punctuality": "Punctuality report ?from&to (secretariat)",
-        "GET /feeds/person/{nip}": "iCalendar feed of a person (.ics), ?token= allowed, ETag/If-None-Match",
-        "GET /feeds/opd/{name}": "iCalendar feed of an OPD (.ics), ?token= allowed, ETag/If-None-Match",
-    ]
+    static let route = Route(method: .get, path: "/openapi.json", summary: "This document", responses: [200: "The OpenAPI document"]) { _, _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static let bytes: [UInt8] = Array((try? JSONSerialization.data(withJSONObject: document(), options: [.sortedKeys])) ?? Data("{}".utf8))
+
+    static let shared: [Int: String] = [401: "No valid API token", 500: "An internal error (logged)"]
 
     static func document() -> [String: Any] {
         var paths: [String: [String: Any]] = [:]
-        for (method, path) in RapatAPI.routes {
-            var operation: [String: Any] = ["summary": summaries["\(method) \(path)"] ?? path, "responses": ["200": ["description": "OK"]]]
-            let parameters = path.split(separator: "/").filter { $0.hasPrefix("{") }.map { p -> [String: Any] in
-                ["name": String(p.dropFirst().dropLast()), "in": "path", "required": true, "schema": ["type": "string"]]
+        let error: [String: Any] = ["application/json": ["schema": ["type": "object", "properties": ["error": ["type": "string"]]]]]
+        for route in RapatAPI.table {
+            var responses: [String: Any] = [:]
+            for (code, description) in route.responses.merging(route.requiresToken ? shared : [500: shared[500]!], uniquingKeysWith: { a, _ in a }) {
+                var response: [String: Any] = ["description": description]
+                if code >= 400 { response["content"] = error }
+                responses[String(code)] = response
             }
-            if !parameters.isEmpty { operation["parameters"] = parameters }
-            if path != "/openapi.json" { operation["security"] = [["bearer": [String]()]] }
-            paths[path, default: [:]][method.lowercased()] = operation
+            var operation: [String: Any] = [
+                "summary": route.summary, "operationId": operationID(route), "responses": responses,
+            ]
+            let parameters = route.pathParameters + route.query
+            if !parameters.isEmpty {
+                operation["parameters"] = parameters.map {
+                    ["name": $0.name, "in": $0.place.rawValue, "required": $0.required, "schema": ["type": "string"], "description": $0.description]
+                }
+            }
+            if let body = route.body {
+                operation["requestBody"] = ["required": route.path.hasSuffix("/start") || route.path.hasSuffix("/next") || route.path.hasSuffix("/end") ? false : true,
+                                            "content": ["application/json": ["schema": body]]]
+            }
+            if route.requiresToken { operation["security"] = [["bearer": [String]()]] }
+            paths[route.path, default: [:]][route.method.rawValue.lowercased()] = operation
         }
         return ["openapi": "3.1.0", "info": ["title": "Rapat", "version": "0.1.0"], "paths": paths,
                 "components": ["securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]]]
     }
 
-    static func response() throws -> Response {
-        let data = try JSONSerialization.data(withJSONObject: document(), options: [.sortedKeys])
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(data: data)))
+    /// `get_meetings_id_agenda`: unique per method and path.
+    static func operationID(_ route: Route) -> String {
+        ([route.method.rawValue.lowercased()] + route.path.split(separator: "/").map { $0.filter { $0.isLetter || $0.isNumber } }).joined(separator: "_")
     }
 }

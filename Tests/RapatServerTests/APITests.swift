@@ -40,6 +40,8 @@ import Testing
     func call(_ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String?, body: String? = nil,
               headers extra: HTTPFields = [:]) async throws -> (HTTPResponse.Status, String, HTTPFields) {
         var headers = extra
+        // The assertions read English messages; Indonesian (the default) has a test of its own.
+        if headers[.acceptLanguage] == nil { headers[.acceptLanguage] = "en" }
         if let token { headers[.authorization] = "Bearer \(token)" }
         if body != nil { headers[.contentType] = "application/json" }
         return try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
@@ -166,7 +168,7 @@ import Testing
         try await f.app.test(.router) { client in
             _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
             let (status, body, headers) = try await call(client, .get, "/feeds/person/\(Self.kadinkes).ics?token=\(f.participant)", token: nil)
-            #expect(status == .ok && body.hasPrefix("BEGIN:VCALENDAR\r\n") && headers[.contentType]?.hasPrefix("text/calendar") == true)
+            #expect(status == .ok && body.hasPrefix("BEGIN:VCALENDAR\r\n") && headers[.contentType]?.hasPrefix("text/calendar") == true, "\(status) \(body)")
             let etag = try #require(headers[.eTag])
             let again = try await call(client, .get, "/feeds/person/\(Self.kadinkes).ics?token=\(f.participant)", token: nil, headers: [.ifNoneMatch: etag])
             #expect(again.0 == .notModified)
@@ -187,6 +189,49 @@ import Testing
             let doc = try JSONSerialization.jsonObject(with: Data(body.utf8)) as! [String: Any]
             let paths = doc["paths"] as! [String: [String: Any]]
             for (method, path) in RapatAPI.routes { #expect(paths[path]?[method.lowercased()] != nil, "\(method) \(path)") }
+            // Every operation lists the codes it can answer, its path parameters and, for writes, its body.
+            for route in RapatAPI.table {
+                let op = try #require(paths[route.path]?[route.method.rawValue.lowercased()] as? [String: Any])
+                let codes = Set((op["responses"] as! [String: Any]).keys)
+                #expect(codes.contains("500") && (!route.requiresToken || codes.contains("401")), "\(route.path)")
+                #expect(codes.contains { $0.hasPrefix("2") }, "\(route.path)")
+                let names = Set(((op["parameters"] as? [[String: Any]]) ?? []).map { $0["name"] as! String })
+                #expect(route.pathParameters.allSatisfy { names.contains($0.name) }, "\(route.path)")
+                if route.method == .post && !["/start", "/next", "/end"].contains(where: route.path.hasSuffix) { #expect(op["requestBody"] != nil, "\(route.path)") }
+            }
+            #expect(Set(RapatAPI.table.map(OpenAPI.operationID)).count == RapatAPI.table.count)
+        }
+    }
+
+    @Test func errorsAreIndonesianByDefaultAndEnglishOnRequest() async throws {
+        let f = try await Self.fixture()
+        try await f.app.test(.router) { client in
+            var (status, body, _) = try await call(client, .get, "/meetings/RP-2020-0099", token: f.secretariat, headers: [.acceptLanguage: "id-ID,id;q=0.9"])
+            #expect(status == .notFound && body.contains("tidak ada rapat RP-2020-0099"), "\(body)")
+            (status, body, _) = try await call(client, .get, "/meetings/RP-2020-0099", token: f.secretariat, headers: [.acceptLanguage: "en-US,en;q=0.8"])
+            #expect(status == .notFound && body.contains("no meeting RP-2020-0099"), "\(body)")
+            (status, body, _) = try await call(client, .post, "/people", token: f.archivist, body: "{}", headers: [.acceptLanguage: "id"])
+            #expect(status == .forbidden && body.contains("tidak berwenang"), "\(body)")
+            (status, body, _) = try await call(client, .get, "/meetings", token: nil, headers: [.acceptLanguage: "id"])
+            #expect(status == .unauthorized && body.contains("sertakan token API"), "\(body)")
+        }
+    }
+
+    @Test func thePlanBuilderIsTheCLIsOne() async throws {
+        // The end as HH:MM on the start day, a length in minutes, and a recurrence, as `rapat meeting create` takes them.
+        let f = try await Self.fixture()
+        try await f.app.test(.router) { client in
+            let hhmm = Self.meeting.replacingOccurrences(of: "\"end\":\"2020-12-16 11:00\"", with: "\"end\":\"11:00\"")
+            var (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: hhmm)
+            #expect(status == .created && body.contains("\"end\":\"2020-12-16T04:00:00Z\""), "\(body)")
+            let minutes = Self.meeting.replacingOccurrences(of: "2020-12-16", with: "2020-12-17")
+                .replacingOccurrences(of: "\"end\":\"2020-12-17 11:00\"", with: "\"minutes\":90")
+            (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: minutes)
+            #expect(status == .created && body.contains("\"end\":\"2020-12-17T03:30:00Z\""), "\(body)")
+            let series = Self.meeting.replacingOccurrences(of: "2020-12-16", with: "2021-01-20")
+                .replacingOccurrences(of: "\"link\"", with: "\"repeat\":\"FREQ=MONTHLY;BYDAY=3WE;COUNT=3\",\"link\"")
+            (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: series)
+            #expect(status == .created && body.contains("SR-2021-001") && body.contains("2021-03-17"), "\(body)")
         }
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import Hummingbird
-import Logging
 import RapatCore
 import RapatServer
 import RapatStore
@@ -14,11 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option var port = 8080
 
     func run() async throws {
-        var logger = Logger(label: "rapat")
-        logger.logLevel = .info
-        let store = try await global.store()
-        let app = Application(router: RapatAPI(store: store).router(logger: logger),
-                              configuration: .init(address: .hostname(host, port: port), serverName: "Rapat"), logger: logger)
+        let app = makeApplication(store: try await global.store(), configuration: ServerConfiguration(host: host, port: port))
         // runService stops on SIGTERM/SIGINT after the requests in flight are answered.
         try await app.runService()
     }
