@@ -74,6 +74,8 @@ public struct DocumentRenderer {
                                         "pembahasan": m.minutes.notes.filter { $0.itemKey == item.key }.map {
                                             ["pembicara": $0.speaker ?? false, "teks": $0.text] as [String: Any]
                                         }]
+            entry["tetap"] = item.isStanding ? t("acara tetap", "standing item") : false
+            entry["lanjutan"] = item.isCarried ? t("lanjutan", "carried over") : false
             if let over = item.overrunMinutes, over > 0 { entry["lebih"] = t("lebih \(over) menit", "\(over) min over") } else { entry["lebih"] = false }
             return entry
         }

@@ -86,7 +86,7 @@ struct MeetingPersonRow: MeetingChildRow {
 struct AgendaItemRow: MeetingChildRow {
     static let databaseTableName = "agenda_item"
     var meetingId: String, key: Int, position: Int, title: String, presenter: String?, presenterNip: String?
-    var boxMinutes: Int, actualStart: Date?, actualEnd: Date?, carriedFrom: String, isFollowUp: Bool, details: String?
+    var boxMinutes: Int, actualStart: Date?, actualEnd: Date?, carriedFrom: String, isFollowUp: Bool, details: String?, isStanding: Bool
 }
 
 struct AttendanceRow: MeetingChildRow {
@@ -243,7 +243,7 @@ enum MeetingRows {
             try AgendaItemRow(meetingId: id, key: a.key, position: i + 1, title: a.title, presenter: a.presenter,
                               presenterNip: a.presenterNIP?.digits, boxMinutes: a.boxMinutes, actualStart: a.actualStart,
                               actualEnd: a.actualEnd, carriedFrom: a.carriedFrom.map(\.description).joined(separator: ","),
-                              isFollowUp: a.isFollowUp, details: a.details).insert(db)
+                              isFollowUp: a.isFollowUp, details: a.details, isStanding: a.isStanding).insert(db)
         }
         for a in m.attendance {
             try AttendanceRow(meetingId: id, nip: a.nip.digits, category: a.category.rawValue, checkedInAt: a.checkedInAt,
@@ -322,7 +322,7 @@ enum MeetingRows {
                 var item = try AgendaItem(key: a.key, title: a.title, presenter: a.presenter,
                                           presenterNIP: a.presenterNip.map { try NIP($0) }, boxMinutes: a.boxMinutes,
                                           carriedFrom: try a.carriedFrom.split(separator: ",").map { try MeetingID(String($0)) },
-                                          isFollowUp: a.isFollowUp, details: a.details)
+                                          isFollowUp: a.isFollowUp, details: a.details, isStanding: a.isStanding)
                 item.actualStart = a.actualStart
                 item.actualEnd = a.actualEnd
                 return item

@@ -201,6 +201,10 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        // Standing items ("acara tetap") recur in every meeting of a series and are never carried over.
+        m.registerMigration("v5-standing-items") { db in
+            try db.execute(sql: "ALTER TABLE agenda_item ADD COLUMN is_standing INTEGER NOT NULL DEFAULT 0")
+        }
         return m
     }
 }

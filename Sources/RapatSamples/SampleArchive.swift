@@ -89,10 +89,10 @@ public struct SampleArchive: Sendable {
             start: first.at(hour: 9, minute: 0, in: jakarta), end: first.at(hour: 11, minute: 0, in: jakarta),
             timeZone: jakarta, virtualLink: "https://vicon.bantenprov.example.go.id/rapim", location: "Ruang Rapat Gubernur, Pendopo (hybrid)",
             agenda: [
-                try AgendaItem(key: 1, title: "Pembukaan dan arahan Gubernur", presenterNIP: chair.nip, boxMinutes: 10),
+                try AgendaItem(key: 1, title: "Pembukaan dan arahan Gubernur", presenterNIP: chair.nip, boxMinutes: 10, isStanding: true),
                 try AgendaItem(key: 2, title: "Evaluasi penyerapan anggaran per OPD", presenterNIP: bpkad.nip, boxMinutes: 45),
                 try AgendaItem(key: 3, title: "Perkembangan penanganan COVID-19", presenterNIP: dinkes.nip, boxMinutes: 25),
-                try AgendaItem(key: 4, title: "Lain-lain dan penutup", presenter: "Sekretaris Daerah", boxMinutes: 10),
+                try AgendaItem(key: 4, title: "Lain-lain dan penutup", presenter: "Sekretaris Daerah", boxMinutes: 10, isStanding: true),
             ])
         // Third Wednesday, June 2020 to January 2021: seven meetings held, January still ahead.
         let series = Series(id: "", title: plan.title, rule: try Recurrence(rule: "FREQ=MONTHLY;BYDAY=3WE;COUNT=8"))

@@ -112,6 +112,19 @@ import Testing
 }
 
 @Suite struct SeriesCLITests {
+    @Test func theSampleJanuaryAgendaHoldsItsStandingItemsOnce() throws {
+        let rapat = RapatProcess(directory: try RapatProcess.temporaryDirectory())
+        try FileManager.default.createSymbolicLink(at: rapat.directory.appendingPathComponent("samples"),
+                                                   withDestinationURL: RapatProcess.packageRoot.appendingPathComponent("samples"))
+        #expect(try rapat.run(["sample", "--fresh"]).status == 0)
+        let january = try rapat.run(["agenda", "list", "RP-2021-0001", "--lang", "en"])
+        #expect(january.status == 0, "\(january.stderr)")
+        for title in ["Pembukaan dan arahan Gubernur", "Lain-lain dan penutup"] {
+            #expect(january.stdout.components(separatedBy: title).count == 2, "\(title) once: \(january.stdout)")
+        }
+        #expect(january.stdout.contains("[standing]"))
+    }
+
     @Test func indicatorCSVWithABadRowIsRefusedWholeAndAGoodOneIsReported() throws {
         let rapat = RapatProcess(directory: try RapatProcess.temporaryDirectory())
         let governor = "197002051995021001"

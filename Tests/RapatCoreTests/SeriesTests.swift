@@ -47,6 +47,34 @@ import Testing
         #expect(m3carried.first { $0.title == "Penanganan COVID-19" && $0.carriedFrom == [m1.id, m2.id] } != nil)
     }
 
+    @Test func standingItemsRecurButAreNeverCarriedOver() throws {
+        // Opening and closing are standing items: month 1 never reaches its closing, yet month 2 holds it once, as planned.
+        func withStanding(_ m: Meeting) throws -> Meeting {
+            var m = m
+            m.agenda.insert(try AgendaItem(key: 10, title: "Pembukaan", boxMinutes: 5, isStanding: true), at: 0)
+            m.agenda.append(try AgendaItem(key: 11, title: "Lain-lain dan penutup", boxMinutes: 5, isStanding: true))
+            m.end = m.end.addingTimeInterval(600)
+            return m
+        }
+        var m1 = try withStanding(Self.month(1, "2020-10-21"))
+        try m1.start(at: Fx.at("2020-10-21 09:00"), reason: nil, policy: .standard)
+        try m1.nextItem(at: Fx.at("2020-10-21 09:00"))
+        try m1.nextItem(at: Fx.at("2020-10-21 09:10"))  // the opening ran 10 min in a 5 min box
+        try m1.endMeeting(at: Fx.at("2020-10-21 10:20"))
+        let carry = CarryOver(today: try CivilDate("2020-11-18"))
+        #expect(!carry.carriedItems(from: m1).contains { $0.isStanding || $0.title == "Pembukaan" || $0.title == "Lain-lain dan penutup" })
+        var m2 = try withStanding(Self.month(2, "2020-11-18"))
+        m2.agenda = try carry.prepare(m2, previous: m1, openActions: [])
+        #expect(m2.agenda.filter { $0.title == "Pembukaan" }.count == 1 && m2.agenda.filter { $0.title == "Lain-lain dan penutup" }.count == 1)
+        #expect(m2.agenda.first?.title == "Pembukaan" && m2.agenda.last?.title == "Lain-lain dan penutup")
+    }
+
+    @Test func itemsWrittenBeforeStandingItemsExistedAreReadAsNotStanding() throws {
+        let json = #"{"key":1,"title":"Pembukaan","boxMinutes":10,"carriedFrom":[],"isFollowUp":false}"#
+        let item = try JSONDecoder().decode(AgendaItem.self, from: Data(json.utf8))
+        #expect(item.isStanding == false && item.title == "Pembukaan")
+    }
+
     @Test func openActionsBecomeOneStandingItemWithOverdueFlagged() throws {
         let m1 = try Self.heldMonth1()
         let open = [Self.record(m1, m1.minutes.actions[0])]

@@ -56,4 +56,27 @@ import Testing
         #expect(try StoreLocation.resolve(nil, environment: [:]) == .sqlite(path: "rapat.db"))
         #expect(try StoreLocation.resolve(nil, environment: ["RAPAT_DATABASE": "/tmp/x.db"]) == .sqlite(path: "/tmp/x.db"))
     }
+
+    /// An archive written by Rapat before this version's schema changes (schema v1-core … v4-tokens, the sample
+    /// archive) opens, migrates and keeps verifying, with its minutes and search intact.
+    @Test func anArchiveOfAnEarlierVersionOpensMigratesAndVerifies() async throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/archive-v4-sample.db")
+        let path = try TempDir.make().appendingPathComponent("rapat.db")
+        try FileManager.default.copyItem(at: fixture, to: path)
+        let store = try SQLiteStore(path: path.path)
+        #expect(try await store.verify(from: nil, to: nil) == [])
+        let meetings = try await store.meetings(MeetingFilter())
+        #expect(meetings.count == 8 && meetings.filter(\.minutes.isApproved).count == 6)
+        #expect(try await store.minutesVersions(try MeetingID("RP-2020-0006")).count == 1)
+        #expect(!(try await store.search(SearchQuery("penyerapan"))).isEmpty)
+        // Items stored before standing items existed read as not standing; the archive takes new writes.
+        let january = try await store.meeting(try MeetingID("RP-2021-0001"))
+        #expect(january.agenda.allSatisfy { !$0.isStanding })
+        // (Its agenda holds the opening twice, carried over by the version that wrote it: item 3 goes.)
+        _ = try await store.updateMeeting(january.id) { m, _ in
+            try m.removeAgendaItem(at: 3)
+            _ = try m.addAgendaItem(title: "Penutup", presenter: nil, presenterNIP: nil, boxMinutes: 5, standing: true)
+        }
+        #expect(try await store.meeting(january.id).agenda.last?.isStanding == true)
+    }
 }

@@ -17,9 +17,12 @@ public struct AgendaItem: Hashable, Codable, Sendable {
     public var isFollowUp: Bool
     /// Text shown under the item on the agenda, e.g. the open action items per OPD.
     public var details: String?
+    /// A standing item ("acara tetap": opening remarks, "Lain-lain dan penutup") that every meeting of a series
+    /// holds anyway: it recurs with the plan and is never carried over as "lanjutan".
+    public var isStanding: Bool
 
     public init(key: Int, title: String, presenter: String? = nil, presenterNIP: NIP? = nil, boxMinutes: Int,
-                carriedFrom: [MeetingID] = [], isFollowUp: Bool = false, details: String? = nil) throws(InputError) {
+                carriedFrom: [MeetingID] = [], isFollowUp: Bool = false, details: String? = nil, isStanding: Bool = false) throws(InputError) {
         let title = title.trimmed
         guard !title.isEmpty else { throw .missing("agenda title", "say what the item is about") }
         guard (1...720).contains(boxMinutes) else {
@@ -33,6 +36,27 @@ public struct AgendaItem: Hashable, Codable, Sendable {
         self.carriedFrom = carriedFrom
         self.isFollowUp = isFollowUp
         self.details = details
+        self.isStanding = isStanding
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case key, title, presenter, presenterNIP, boxMinutes, actualStart, actualEnd, carriedFrom, isFollowUp, details, isStanding
+    }
+
+    /// Reads items written before standing items existed (no `isStanding`) as not standing.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        key = try c.decode(Int.self, forKey: .key)
+        title = try c.decode(String.self, forKey: .title)
+        presenter = try c.decodeIfPresent(String.self, forKey: .presenter)
+        presenterNIP = try c.decodeIfPresent(NIP.self, forKey: .presenterNIP)
+        boxMinutes = try c.decode(Int.self, forKey: .boxMinutes)
+        actualStart = try c.decodeIfPresent(Date.self, forKey: .actualStart)
+        actualEnd = try c.decodeIfPresent(Date.self, forKey: .actualEnd)
+        carriedFrom = try c.decode([MeetingID].self, forKey: .carriedFrom)
+        isFollowUp = try c.decode(Bool.self, forKey: .isFollowUp)
+        details = try c.decodeIfPresent(String.self, forKey: .details)
+        isStanding = try c.decodeIfPresent(Bool.self, forKey: .isStanding) ?? false
     }
 
     public var isCarried: Bool { !carriedFrom.isEmpty }

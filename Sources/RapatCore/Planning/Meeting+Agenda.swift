@@ -9,9 +9,10 @@ extension Meeting {
 
     /// Inserts an item at a 1-based position (default: at the end).
     public mutating func addAgendaItem(title: String, presenter: String?, presenterNIP: NIP?, boxMinutes: Int,
-                                       at position: Int? = nil) throws -> AgendaItem {
+                                       at position: Int? = nil, standing: Bool = false) throws -> AgendaItem {
         try ensureAgendaEditable()
-        let item = try AgendaItem(key: nextAgendaKey, title: title, presenter: presenter, presenterNIP: presenterNIP, boxMinutes: boxMinutes)
+        let item = try AgendaItem(key: nextAgendaKey, title: title, presenter: presenter, presenterNIP: presenterNIP, boxMinutes: boxMinutes,
+                                  isStanding: standing)
         let index = try insertionIndex(position)
         agenda.insert(item, at: index)
         return item

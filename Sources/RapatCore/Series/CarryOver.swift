@@ -16,10 +16,11 @@ public struct CarryOver: Sendable {
     }
 
     /// Items of `previous` that the next meeting must take up again: not reached, or past their time box.
-    /// A not-reached item keeps its box; an overrun one gets the overrun, rounded up to 5 minutes.
+    /// A not-reached item keeps its box; an overrun one gets the overrun, rounded up to 5 minutes. Standing
+    /// items and the follow-up item recur on their own and are never carried.
     public func carriedItems(from previous: Meeting) -> [AgendaItem] {
         previous.agenda.compactMap { item -> AgendaItem? in
-            guard !item.isFollowUp else { return nil }
+            guard !item.isFollowUp, !item.isStanding else { return nil }
             let box: Int
             if item.actualStart == nil {
                 box = item.boxMinutes

@@ -61,6 +61,8 @@ enum Schema {
 
     static func array(_ items: [String: any Sendable]) -> [String: any Sendable] { ["type": "array", "items": items] }
 
-    static let agendaItem = object(["title": string, "presenter": string, "presenterNip": string, "minutes": integer], required: ["title", "minutes"])
+    static let agendaItem = object(["title": string, "presenter": string, "presenterNip": string, "minutes": integer,
+                                    "standing": ["type": "boolean", "description": "Recurs in every meeting of a series, never carried over"]],
+                                   required: ["title", "minutes"])
     static let step = object(["at": string, "reason": string])
 }

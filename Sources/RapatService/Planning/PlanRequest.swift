@@ -10,27 +10,34 @@ public struct PlanRequest: Sendable, Decodable {
         public var presenter: String?
         public var presenterNip: String?
         public var minutes: Int
+        /// A standing item (opening, closing) recurs in every meeting of a series and is never carried over.
+        public var standing: Bool?
 
-        public init(title: String, presenter: String? = nil, presenterNip: String? = nil, minutes: Int) {
+        public init(title: String, presenter: String? = nil, presenterNip: String? = nil, minutes: Int, standing: Bool = false) {
             self.title = title
             self.presenter = presenter
             self.presenterNip = presenterNip
             self.minutes = minutes
+            self.standing = standing
         }
 
-        /// `title|presenter|minutes` or `title|minutes`, as the CLI takes it; a presenter that is a NIP links the person.
+        /// `title|presenter|minutes` or `title|minutes`, as the CLI takes it, with `|tetap` (or `|standing`) after a
+        /// standing item; a presenter that is a NIP links the person.
         public init(parsing text: String) throws(InputError) {
-            let parts = text.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed }
+            var parts = text.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed }
+            let standing = parts.count > 2 && ["tetap", "standing"].contains(parts.last!.lowercased())
+            if standing { parts.removeLast() }
             guard parts.count == 2 || parts.count == 3, let minutes = Int(parts.last!) else {
-                throw .invalidValue(field: "agenda item", value: text, hint: "write 'title|presenter|minutes' or 'title|minutes'")
+                throw .invalidValue(field: "agenda item", value: text, hint: "write 'title|presenter|minutes' or 'title|minutes', with '|tetap' after a standing item")
             }
             let presenter = parts.count == 3 && !parts[1].isEmpty ? parts[1] : nil
             let nip = presenter.flatMap { try? NIP($0) }
-            self.init(title: parts[0], presenter: nip == nil ? presenter : nil, presenterNip: nip?.digits, minutes: minutes)
+            self.init(title: parts[0], presenter: nip == nil ? presenter : nil, presenterNip: nip?.digits, minutes: minutes, standing: standing)
         }
 
         func item(key: Int) throws -> AgendaItem {
-            try AgendaItem(key: key, title: title, presenter: presenter, presenterNIP: try presenterNip.map { try NIP($0) }, boxMinutes: minutes)
+            try AgendaItem(key: key, title: title, presenter: presenter, presenterNIP: try presenterNip.map { try NIP($0) }, boxMinutes: minutes,
+                           isStanding: standing ?? false)
         }
     }
 

@@ -58,7 +58,8 @@ public struct Planning: Sendable {
         try AccessPolicy.require(principal, .changeAgenda)
         let presenterNIP = try item.presenterNip.map { try NIP($0) }
         return try await store.updateMeeting(id) { m, _ in
-            _ = try m.addAgendaItem(title: item.title, presenter: item.presenter, presenterNIP: presenterNIP, boxMinutes: item.minutes, at: position)
+            _ = try m.addAgendaItem(title: item.title, presenter: item.presenter, presenterNIP: presenterNIP, boxMinutes: item.minutes, at: position,
+                                 standing: item.standing ?? false)
         }
     }
 

@@ -15,10 +15,11 @@ struct AgendaCommand: AsyncParsableCommand {
         @Option(help: "Time box in minutes.") var minutes: Int
         @Option(help: "Presenter: a NIP, or a name or position.") var presenter: String?
         @Option(help: "Position to insert at (default: last).") var at: Int?
+        @Flag(help: "A standing item (opening, closing): it recurs in every meeting of a series and is never carried over.") var standing = false
 
         func run() async throws {
             let nip = presenter.flatMap { try? NIP($0) }
-            let item = PlanRequest.Item(title: title, presenter: nip == nil ? presenter : nil, presenterNip: nip?.digits, minutes: minutes)
+            let item = PlanRequest.Item(title: title, presenter: nip == nil ? presenter : nil, presenterNip: nip?.digits, minutes: minutes, standing: standing)
             let m = try await global.services().planning.addAgendaItem(try Parse.meetingID(id), item, at: at)
             print(global.t("Agenda", "Agenda") + " \(m.id): \(global.text.minutes(m.agendaMinutes)) / \(global.text.minutes(m.plannedMinutes))")
         }

@@ -30,7 +30,7 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(help: "Time zone: IANA name or WIB/WITA/WIT.") var zone: String?
         @Option(help: "Virtual meeting link.") var link: String?
         @Option(help: "Room, for a hybrid meeting.") var location: String?
-        @Option(name: .customLong("item"), help: "Agenda item 'title|presenter|minutes' or 'title|minutes' (repeat).")
+        @Option(name: .customLong("item"), help: "Agenda item 'title|presenter|minutes' or 'title|minutes', with '|tetap' after a standing item (repeat).")
         var items: [String] = []
         @Option(name: .customLong("repeat"), help: "Recurrence, e.g. FREQ=MONTHLY;BYDAY=3WE;COUNT=6 or FREQ=WEEKLY;BYDAY=MO;UNTIL=20201231.")
         var rule: String?

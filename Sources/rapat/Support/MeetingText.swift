@@ -36,7 +36,8 @@ struct MeetingText {
                            g.t("Mulai", "Start"), g.t("Selesai", "End"), g.t("Lebih", "Over")], rightAligned: [0, 3, 6])
         for (i, a) in m.agenda.enumerated() {
             let over = a.overrunMinutes.map { $0 > 0 ? "+\($0)" : "0" } ?? (a.isRunning ? "…" : "")
-            let title = a.isCarried ? a.title + " (" + g.t("lanjutan dari ", "carried from ") + a.carriedFrom.map(\.description).joined(separator: ", ") + ")" : a.title
+            var title = a.isCarried ? a.title + " (" + g.t("lanjutan dari ", "carried from ") + a.carriedFrom.map(\.description).joined(separator: ", ") + ")" : a.title
+            if a.isStanding { title += " [" + g.t("acara tetap", "standing") + "]" }
             table.add([String(i + 1), title, presenter(a), g.text.minutes(a.boxMinutes), clock(a.actualStart, m.zone),
                        clock(a.actualEnd, m.zone), over])
         }
