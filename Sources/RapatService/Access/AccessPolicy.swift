@@ -29,6 +29,10 @@ public enum Permission: Sendable, Equatable {
     case readPersonFeed(NIP)
     /// Read the calendar feed of an OPD.
     case readOPDFeed
+    /// Settings, holidays, tokens, bundles and the search index of the archive.
+    case administer
+    /// Recompute the digests of the sealed minutes.
+    case verifyArchive
 
     /// The phrase the refusal names.
     var action: Message {
@@ -45,6 +49,8 @@ public enum Permission: Sendable, Equatable {
         case .checkIn: return .actionCheckIn
         case .readPersonFeed: return .actionReadPersonFeed
         case .readOPDFeed: return .actionReadFeed
+        case .administer: return .actionAdminister
+        case .verifyArchive: return .actionVerify
         }
     }
 }
@@ -61,9 +67,9 @@ public struct AccessDenied: Error, Equatable, Sendable, LocalizedMessage {
 public enum AccessPolicy {
     public static func may(_ p: Principal, _ permission: Permission) -> Bool {
         switch permission {
-        case .listPeople, .registerPeople, .planMeetings, .changeAgenda, .runMeetings, .writeMinutes, .approveMinutes, .readReports:
+        case .listPeople, .registerPeople, .planMeetings, .changeAgenda, .runMeetings, .writeMinutes, .approveMinutes, .readReports, .administer:
             return p.role == .secretariat
-        case .search:
+        case .search, .verifyArchive:
             return p.role != .participant
         case let .checkIn(nip):
             return p.role == .secretariat || (p.role == .participant && p.person == nip)

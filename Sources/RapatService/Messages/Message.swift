@@ -14,7 +14,7 @@ public indirect enum Message: Sendable, Equatable {
     case internalError
     case actionListPeople, actionRegisterPeople, actionPlanMeetings, actionChangeAgendas, actionRunMeetings, actionWriteMinutes
     case actionApproveMinutes, actionReadReports, actionSearch, actionCheckIn, actionReadPersonFeed, actionReadFeed
-    case actionReadUninvited, actionReadUnapproved
+    case actionReadUninvited, actionReadUnapproved, actionAdminister, actionVerify
 
     public func text(_ l: Language) -> String {
         let en = l == .en
@@ -45,6 +45,8 @@ public indirect enum Message: Sendable, Equatable {
         case .actionReadFeed: return en ? "read this feed" : "membaca kalender ini"
         case .actionReadUninvited: return en ? "read a meeting they are not invited to" : "membaca rapat yang tidak mengundang Anda"
         case .actionReadUnapproved: return en ? "read minutes that are not approved" : "membaca notula yang belum disetujui"
+        case .actionAdminister: return en ? "administer the archive" : "mengelola arsip"
+        case .actionVerify: return en ? "verify the archive" : "memeriksa keutuhan arsip"
         }
     }
 }

@@ -44,6 +44,20 @@ public struct MinutesDesk: Sendable {
         return try await store.setActionStatus(id, done ? .done : .open, at: Date(), note: note)
     }
 
+    /// Action items across meetings with their current status.
+    public func actions(_ filter: ActionFilter) async throws -> [ActionRecord] {
+        try AccessPolicy.require(principal, .readReports)
+        return try await store.actions(filter)
+    }
+
+    /// Records per-OPD figures (target and realisation at a date) at a meeting; all or nothing.
+    public func record(_ indicators: [Indicator], at id: MeetingID) async throws -> Meeting {
+        try AccessPolicy.require(principal, .writeMinutes)
+        return try await store.updateMeeting(id) { m, _ in
+            for i in indicators { try m.recordIndicator(i) }
+        }
+    }
+
     /// The chair approves; the minutes are sealed and frozen from then on.
     public func approve(_ id: MeetingID, by: NIP, at: String?) async throws -> Meeting {
         try AccessPolicy.require(principal, .approveMinutes)

@@ -72,6 +72,26 @@ public struct Planning: Sendable {
         try AccessPolicy.require(principal, .changeAgenda)
         return try await store.updateMeeting(id) { m, _ in try m.removeAgendaItem(at: position) }
     }
+
+    // MARK: Series
+
+    public func allSeries() async throws -> [(series: Series, meetings: Int)] {
+        var result: [(Series, Int)] = []
+        for s in try await store.allSeries() { result.append((s, try await store.meetings(MeetingFilter(seriesID: s.id)).count)) }
+        return result
+    }
+
+    public func series(_ id: String) async throws -> (series: Series, meetings: [Meeting]) {
+        (try await store.series(id), try await Archive(store: store, principal: principal).meetings(MeetingFilter(seriesID: id)))
+    }
+
+    /// Prepares the next meeting's agenda from what the last one left: its planned items, the carried-over items
+    /// and the open action items; `drop` and `boxes` adjust it by position. With `keep: false` nothing is written.
+    public func prepareNext(series id: String, drop: Set<Int>, boxes: [Int: Int], followUpBoxMinutes: Int, keep: Bool) async throws -> PreparedMeeting {
+        try AccessPolicy.require(principal, .changeAgenda)
+        return try await store.prepareNextMeeting(series: id, drop: drop, boxes: boxes, followUpBoxMinutes: followUpBoxMinutes,
+                                                  today: CivilDate(Date(), in: Zone.jakarta), store: keep)
+    }
 }
 
 /// What `Planning.update` changes; nil fields stay as they are.

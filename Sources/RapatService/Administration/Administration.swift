@@ -1,0 +1,69 @@
+import Foundation
+import RapatCore
+import RapatStore
+
+/// The archive's own settings: working hours and on-time policy, holidays, API tokens, bundles for other
+/// installations, integrity and the search index.
+public struct Administration: Sendable {
+    let store: any MeetingStore
+    let principal: Principal
+
+    public init(store: any MeetingStore, principal: Principal) {
+        self.store = store
+        self.principal = principal
+    }
+
+    public func policy() async throws -> Policy {
+        try AccessPolicy.require(principal, .administer)
+        return try await store.policy()
+    }
+
+    /// Changes one setting (`working-hours 07:30-16:00`, `grace-minutes 5`, …), checked before it is stored.
+    public func set(_ key: String, _ value: String) async throws {
+        try AccessPolicy.require(principal, .administer)
+        var policy = try await store.policy()
+        try policy.set(key, value)
+        try await store.setPolicy(policy)
+    }
+
+    public func holidays() async throws -> [Holiday] { try await store.holidays() }
+
+    /// Adds holidays from a list of `YYYY-MM-DD name` lines; a bad line refuses the whole list. Returns (read, new).
+    public func importHolidays(_ text: String, source: String) async throws -> (read: Int, added: Int) {
+        try AccessPolicy.require(principal, .administer)
+        let holidays = try Holiday.parseList(text, source: source)
+        return (holidays.count, try await store.addHolidays(holidays))
+    }
+
+    public func addHoliday(_ date: CivilDate, name: String) async throws {
+        try AccessPolicy.require(principal, .administer)
+        try await store.addHolidays([Holiday(date: date, name: name)])
+    }
+
+    /// A new API token; its secret is returned once and stored only as a SHA-256.
+    public func createToken(role: Role, person: NIP?) async throws -> String {
+        try AccessPolicy.require(principal, .administer)
+        return try await store.createToken(role: role, person: person)
+    }
+
+    public func exportBundle() async throws -> ArchiveBundle {
+        try AccessPolicy.require(principal, .administer)
+        return try await store.exportBundle()
+    }
+
+    public func importBundle(_ bundle: ArchiveBundle) async throws {
+        try AccessPolicy.require(principal, .administer)
+        try await store.importBundle(bundle)
+    }
+
+    /// Recomputes every digest of the sealed minutes in the period; empty when the archive is intact.
+    public func verify(from: Date?, to: Date?) async throws -> [IntegrityProblem] {
+        try AccessPolicy.require(principal, .verifyArchive)
+        return try await store.verify(from: from, to: to)
+    }
+
+    public func reindex(progress: (@Sendable (Int, Int) -> Void)?) async throws {
+        try AccessPolicy.require(principal, .administer)
+        try await store.reindex(progress: progress)
+    }
+}
