@@ -21,9 +21,10 @@ struct Rapat: AsyncParsableCommand {
         ]
     )
 
-    /// Runs the command; an error of Rapat's own is printed in the user's language (`--lang`), anything
-    /// else (usage, exit codes) as ArgumentParser prints it.
+    /// Runs the command; an error of Rapat's own is printed in the user's language (`--lang`), and so is the
+    /// frame of ArgumentParser's usage errors; help and exit codes pass through.
     static func main() async {
+        let language = CLILanguage.current
         do {
             var command = try parseAsRoot()
             if var command = command as? AsyncParsableCommand {
@@ -32,20 +33,13 @@ struct Rapat: AsyncParsableCommand {
                 try command.run()
             }
         } catch where Catalogue.knows(error) {
-            let language = Self.language(CommandLine.arguments)
             FileHandle.standardError.write(Data(((language == .id ? "Galat: " : "Error: ") + Catalogue.text(error, language) + "\n").utf8))
             Self.exit(withError: ExitCode.failure)
         } catch {
-            Self.exit(withError: error)
+            let code = exitCode(for: error)
+            guard code != .success, !(error is ExitCode) else { Self.exit(withError: error) }
+            FileHandle.standardError.write(Data((translated(fullMessage(for: error), language) + "\n").utf8))
+            Self.exit(withError: ExitCode(code.rawValue))
         }
-    }
-
-    /// The language `--lang` asks for on the command line (Indonesian unless it says en).
-    static func language(_ arguments: [String]) -> Language {
-        for (i, a) in arguments.enumerated() {
-            if a == "--lang", i + 1 < arguments.count { return Language(rawValue: arguments[i + 1]) ?? .id }
-            if a.hasPrefix("--lang=") { return Language(rawValue: String(a.dropFirst(7))) ?? .id }
-        }
-        return .id
     }
 }

@@ -67,7 +67,8 @@ import Testing
 
     @Test(arguments: [
         (["meeting", "show", "RP-2020-0099"], "Galat: tidak ada rapat RP-2020-0099 di arsip", "Error: no meeting RP-2020-0099 in the archive"),
-        (["meeting", "show", "RAPAT-1"], "Galat: nomor rapat 'RAPAT-1' tidak sah", "Error: invalid meeting id 'RAPAT-1'"),
+        (["meeting", "show", "RAPAT-1"], "nomor rapat 'RAPAT-1' tidak sah", "invalid meeting id 'RAPAT-1'"),
+        (["checkin", "RP-2020-0001", "197002051995021001", "--as", "hadirr"], "Galat: Nilai 'hadirr' tidak sah", "Error: The value 'hadirr' is invalid"),
         (["meeting", "create", "--title", "X", "--chair", "197002051995021001", "--start", "2020-12-19 09:00", "--minutes", "60"],
          "bukan hari kerja", "is not a working day"),
         (["search", "\"rumah sakit"], "membuka tanda kutip tanpa menutupnya", "opens a quote it never closes"),

@@ -19,6 +19,11 @@ public struct Planning: Sendable {
         return try await store.people(opd: opd)
     }
 
+    public func person(_ nip: NIP) async throws -> Person {
+        try AccessPolicy.require(principal, .listPeople)
+        return try await store.person(nip)
+    }
+
     public func register(_ person: Person) async throws {
         try AccessPolicy.require(principal, .registerPeople)
         try await store.addPerson(person)

@@ -10,7 +10,7 @@ struct AgendaCommand: AsyncParsableCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an item with a presenter and a time box.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Meeting id.") var id: String
+        @Argument(help: "Meeting id.", transform: Typed.meetingID) var id: MeetingID
         @Option(help: "What the item is about.") var title: String
         @Option(help: "Time box in minutes.") var minutes: Int
         @Option(help: "Presenter: a NIP, or a name or position.") var presenter: String?
@@ -20,7 +20,7 @@ struct AgendaCommand: AsyncParsableCommand {
         func run() async throws {
             let nip = presenter.flatMap { try? NIP($0) }
             let item = PlanRequest.Item(title: title, presenter: nip == nil ? presenter : nil, presenterNip: nip?.digits, minutes: minutes, standing: standing)
-            let m = try await global.services().planning.addAgendaItem(try Parse.meetingID(id), item, at: at)
+            let m = try await global.services().planning.addAgendaItem(id, item, at: at)
             print(global.t("Agenda", "Agenda") + " \(m.id): \(global.text.minutes(m.agendaMinutes)) / \(global.text.minutes(m.plannedMinutes))")
         }
     }
@@ -29,11 +29,11 @@ struct AgendaCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the agenda with time boxes and actual times.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument var id: String
+        @Argument(transform: Typed.meetingID) var id: MeetingID
 
         func run() async throws {
             let services = try await global.services()
-            let m = try await services.archive.meeting(try Parse.meetingID(id))
+            let m = try await services.archive.meeting(id)
             if output.json { return try JSON.print(m.agenda) }
             print(MeetingText(global: global, people: try await services.planning.people().byNIP).agendaTable(m, details: true))
         }
@@ -42,12 +42,12 @@ struct AgendaCommand: AsyncParsableCommand {
     struct Move: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Move the item at FROM to position TO.")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: String
+        @Argument(transform: Typed.meetingID) var id: MeetingID
         @Argument var from: Int
         @Argument var to: Int
 
         func run() async throws {
-            let m = try await global.services().planning.moveAgendaItem(try Parse.meetingID(id), from: from, to: to)
+            let m = try await global.services().planning.moveAgendaItem(id, from: from, to: to)
             print(global.t("Agenda dipindah", "Agenda moved") + ": \(m.id) \(from) → \(to)")
         }
     }
@@ -55,11 +55,11 @@ struct AgendaCommand: AsyncParsableCommand {
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove an item not yet discussed.")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: String
+        @Argument(transform: Typed.meetingID) var id: MeetingID
         @Argument var position: Int
 
         func run() async throws {
-            let m = try await global.services().planning.removeAgendaItem(try Parse.meetingID(id), at: position)
+            let m = try await global.services().planning.removeAgendaItem(id, at: position)
             print(global.t("Agenda dihapus", "Agenda item removed") + ": \(m.id) #\(position)")
         }
     }

@@ -59,7 +59,7 @@ struct MeetingCommand: AsyncParsableCommand {
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a scheduled meeting; participants see a new sequence number.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Meeting id, e.g. RP-2020-0012.") var id: String
+        @Argument(help: "Meeting id, e.g. RP-2020-0012.", transform: Typed.meetingID) var id: MeetingID
         @Option var title: String?
         @Option var kind: String?
         @Option(help: "New start; the length is kept unless --end or --minutes is given.") var start: String?
@@ -68,20 +68,20 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(help: "Time zone the meeting is planned in.") var zone: String?
         @Option var link: String?
         @Option var location: String?
-        @Option var chair: String?
-        @Option var notulis: String?
-        @Option(name: .customLong("add-participant")) var add: [String] = []
-        @Option(name: .customLong("remove-participant")) var remove: [String] = []
+        @Option(transform: Typed.nip) var chair: NIP?
+        @Option(transform: Typed.nip) var notulis: NIP?
+        @Option(name: .customLong("add-participant"), transform: Typed.nip) var add: [NIP] = []
+        @Option(name: .customLong("remove-participant"), transform: Typed.nip) var remove: [NIP] = []
 
         func run() async throws {
             var change = MeetingChange()
             (change.title, change.kind, change.start, change.end, change.minutes) = (title, kind, start, end, minutes)
             (change.timeZone, change.link, change.location) = (zone, link, location)
-            change.chair = try chair.map(Parse.nip)
-            change.notulis = try notulis.map(Parse.nip)
-            change.addParticipants = try add.map(Parse.nip)
-            change.removeParticipants = try remove.map(Parse.nip)
-            let m = try await global.services().planning.update(try Parse.meetingID(id), change)
+            change.chair = chair
+            change.notulis = notulis
+            change.addParticipants = add
+            change.removeParticipants = remove
+            let m = try await global.services().planning.update(id, change)
             print("\(m.id) " + global.t("diperbarui, urutan", "updated, sequence") + " \(m.sequence): \(global.text.dateTime(m.start, zone: m.zone))  \(m.title)")
         }
     }
@@ -89,13 +89,13 @@ struct MeetingCommand: AsyncParsableCommand {
     struct Cancel: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Cancel a meeting that has not started.")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: String
+        @Argument(transform: Typed.meetingID) var id: MeetingID
         @Option(help: "Why it is cancelled (shown to participants).") var reason: String?
         @Option(help: "Also write the iCalendar cancellation (METHOD:CANCEL) to this file.") var ics: String?
 
         func run() async throws {
             let services = try await global.services()
-            let m = try await services.planning.cancel(try Parse.meetingID(id), reason: reason)
+            let m = try await services.planning.cancel(id, reason: reason)
             print("\(m.id) " + global.t("dibatalkan", "cancelled") + " (" + global.t("urutan", "sequence") + " \(m.sequence))")
             if let ics {
                 let output = try Output(path: ics)
@@ -110,19 +110,16 @@ struct MeetingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List meetings by date, participant, OPD or status.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "From this date (YYYY-MM-DD) or time.") var from: String?
-        @Option(help: "Up to and including this date, or before this time.") var to: String?
-        @Option(help: "NIP of a participant.") var participant: String?
+        @OptionGroup var period: PeriodOptions
+        @Option(help: "NIP of a participant.", transform: Typed.nip) var participant: NIP?
         @Option(help: "Meetings with someone from this OPD.") var opd: String?
-        @Option(help: "scheduled, started, ended or cancelled.") var status: String?
+        @Option(help: "scheduled, started, ended or cancelled.") var status: MeetingStatus?
         @Option(help: "Series id, e.g. SR-2020-001.") var series: String?
-        @Option(help: "Time zone to show times in.") var zone: String?
+        @Option(help: "Time zone to show times in.", transform: Typed.zone) var zone: TimeZone = Zone.jakarta
 
         func run() async throws {
-            let zone = try Parse.zone(self.zone)
-            let status = try Parse.status(self.status)
-            let filter = MeetingFilter(from: try Parse.bound(from, zone: zone, upper: false), to: try Parse.bound(to, zone: zone, upper: true),
-                                       participant: try participant.map(Parse.nip), opd: opd, status: status, seriesID: series)
+            var filter = try period.filter(in: zone)
+            (filter.participant, filter.opd, filter.status, filter.seriesID) = (participant, opd, status, series)
             let meetings = try await global.services().archive.meetings(filter)
             if output.json { return try JSON.print(meetings) }
             var table = Table([global.t("ID", "ID"), global.t("Waktu", "Time"), global.t("Status", "Status"),
@@ -139,11 +136,11 @@ struct MeetingCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a meeting with its people, agenda and minutes.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument var id: String
+        @Argument(transform: Typed.meetingID) var id: MeetingID
 
         func run() async throws {
             let services = try await global.services()
-            let m = try await services.archive.meeting(try Parse.meetingID(id))
+            let m = try await services.archive.meeting(id)
             if output.json { return try JSON.print(m) }
             print(MeetingText(global: global, people: try await services.planning.people().byNIP).full(m))
         }

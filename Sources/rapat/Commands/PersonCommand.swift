@@ -1,5 +1,6 @@
 import ArgumentParser
 import RapatCore
+import RapatService
 
 struct PersonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,12 +17,12 @@ struct PersonCommand: AsyncParsableCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register a person by NIP.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "18-digit NIP.") var nip: String
+        @Option(help: "18-digit NIP.", transform: Typed.nip) var nip: NIP
         @OptionGroup var details: Details
 
         func run() async throws {
-            let person = try Person(nip: Parse.nip(nip), name: details.name, jabatan: details.jabatan, opd: details.opd, email: details.email)
-            try await global.store().addPerson(person)
+            let person = try Person(nip: nip, name: details.name, jabatan: details.jabatan, opd: details.opd, email: details.email)
+            try await global.services().planning.register(person)
             print(global.t("Terdaftar", "Registered") + ": \(person.name) (NIP \(person.nip), \(person.opd))")
         }
     }
@@ -29,18 +30,18 @@ struct PersonCommand: AsyncParsableCommand {
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a registered person's details.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "NIP of the person.") var nip: String
+        @Argument(help: "NIP of the person.", transform: Typed.nip) var nip: NIP
         @Option var name: String?
         @Option var jabatan: String?
         @Option var opd: String?
         @Option var email: String?
 
         func run() async throws {
-            let store = try await global.store()
-            let old = try await store.person(try Parse.nip(nip))
+            let planning = try await global.services().planning
+            let old = try await planning.person(nip)
             let person = try Person(nip: old.nip, name: name ?? old.name, jabatan: jabatan ?? old.jabatan, opd: opd ?? old.opd,
                                     email: email ?? old.email)
-            try await store.updatePerson(person)
+            try await planning.update(person)
             print(global.t("Diperbarui", "Updated") + ": \(person.name) (NIP \(person.nip), \(person.opd))")
         }
     }
@@ -52,7 +53,7 @@ struct PersonCommand: AsyncParsableCommand {
         @Option(help: "Only this OPD.") var opd: String?
 
         func run() async throws {
-            let people = try await global.store().people(opd: opd)
+            let people = try await global.services().planning.people(opd: opd)
             if output.json { return try JSON.print(people) }
             var table = Table(["NIP", global.t("Nama", "Name"), global.t("Jabatan", "Position"), "OPD", "Email"])
             for p in people { table.add([p.nip.digits, p.name, p.jabatan, p.opd, p.email ?? ""]) }

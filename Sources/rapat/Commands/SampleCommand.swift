@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RapatCore
 import RapatSamples
+import RapatService
 import RapatStore
 
 struct SampleCommand: AsyncParsableCommand {
@@ -22,7 +23,8 @@ struct SampleCommand: AsyncParsableCommand {
                 try FileManager.default.removeItem(atPath: path + suffix)
             }
         }
-        let store = try await global.store()
+        let services = try await global.services()
+        let store = services.store
         guard try await store.people(opd: nil).isEmpty else {
             throw InputError.invalidValue(field: "database", value: try StoreLocation.resolve(global.database).description,
                                           hint: "the archive already holds data; give a new file with --database sqlite://sample.db")
@@ -36,8 +38,7 @@ struct SampleCommand: AsyncParsableCommand {
         let summary = try await SampleArchive(seed: seed).build(into: store, holidays: list)
         print(global.t("Arsip contoh dibuat", "Sample archive built") + ": \(summary.people) " + global.t("orang", "people") + ", "
               + "\(summary.meetings.count) " + global.t("rapat", "meetings") + " (" + global.t("seri", "series") + " \(summary.seriesID ?? "-"))\n")
-        var arguments = ["--from", "2020-06-01", "--to", "2020-12-31", "--lang", global.lang.rawValue]
-        if let database = global.database { arguments += ["--database", database] }
-        try await ReportCommand.Punctuality.parse(arguments).run()
+        let report = try await services.reports.punctuality(from: "2020-06-01", to: "2020-12-31")
+        print(PunctualityText(global: global).render(report, zone: Zone.jakarta))
     }
 }

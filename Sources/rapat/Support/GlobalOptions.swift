@@ -44,22 +44,17 @@ enum JSON {
     }
 }
 
-/// Parses typed values at the edge, turning mistakes into the core's clear input errors.
-enum Parse {
-    static func nip(_ text: String) throws -> NIP { try NIP(text) }
-    static func meetingID(_ text: String) throws -> MeetingID { try MeetingID(text) }
+/// `--from` and `--to` of listings and exports: dates (a whole day) or times, in the zone the command reads them in.
+struct PeriodOptions: ParsableArguments {
+    @Option(help: "From this date (YYYY-MM-DD) or time.") var from: String?
+    @Option(help: "Up to and including this date, or before this time.") var to: String?
 
-    /// A range bound: `YYYY-MM-DD` means the start of that day, or the end of it for an upper bound.
-    static func bound(_ text: String?, zone: TimeZone, upper: Bool) throws -> Date? {
-        try text.map { upper ? try Bounds.upper($0, zone: zone) : try Bounds.lower($0, zone: zone) }
+    func bounds(in zone: TimeZone = Zone.jakarta) throws -> (from: Date?, to: Date?) {
+        (try from.map { try Bounds.lower($0, zone: zone) }, try to.map { try Bounds.upper($0, zone: zone) })
     }
 
-    static func status(_ text: String?) throws -> MeetingStatus? {
-        try text.map { try MeetingStatus.parse($0) }
-    }
-
-    static func zone(_ text: String?) throws -> TimeZone {
-        try text.map { try Zone.named($0) } ?? Zone.jakarta
+    func filter(in zone: TimeZone = Zone.jakarta) throws -> MeetingFilter {
+        let (from, to) = try bounds(in: zone)
+        return MeetingFilter(from: from, to: to)
     }
 }
-
