@@ -118,8 +118,8 @@ public struct DocumentRenderer {
             "acara": agenda, "keputusan": m.minutes.decisions.enumerated().map { ["no": $0 + 1, "teks": $1.text] as [String: Any] },
             "tindakLanjut": actions,
             "indikator": m.minutes.indicators.map { i in
-                ["opd": i.opd, "nama": i.name, "per": text.date(i.asOf), "target": String(format: "%.1f%@", i.target, i.unit),
-                 "realisasi": String(format: "%.1f%@", i.actual, i.unit)] as [String: Any]
+                ["opd": i.opd, "nama": i.name, "per": text.date(i.asOf), "target": NumberText(language).quantity(i.target, unit: i.unit),
+                 "realisasi": NumberText(language).quantity(i.actual, unit: i.unit)] as [String: Any]
             },
             "adaIndikator": !m.minutes.indicators.isEmpty,
             "persetujuan": approval,

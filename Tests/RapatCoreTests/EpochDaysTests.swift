@@ -23,3 +23,19 @@ import Testing
         #expect(EpochDays.civil(fromDays: 18_612) == (2020, 12, 16))
     }
 }
+
+@Suite struct NumberTextTests {
+    @Test(arguments: [
+        (71.3, "%", Language.id, "71,3 %"), (71.3, "%", .en, "71.3%"), (88, "%", .id, "88,0 %"), (-16.66, "", .id, "-16,7"),
+        (0.04, "", .en, "0.0"), (-0.04, "", .id, "0,0"), (1_250_000.5, "Rp", .id, "1250000,5 Rp"), (12, "orang", .en, "12.0 orang"),
+    ])
+    func figuresFollowTheLanguage(_ value: Double, _ unit: String, _ language: Language, _ expected: String) {
+        #expect(NumberText(language).quantity(value, unit: unit) == expected)
+    }
+
+    @Test func sharesAndSignedDifferences() {
+        #expect(NumberText(.id).percent(0.8333) == "83 %" && NumberText(.en).percent(0.8333) == "83%")
+        #expect(NumberText(.id).signed(2.5) == "+2,5" && NumberText(.en).signed(-16.7) == "-16.7")
+        #expect(NumberText(.id).decimal(.nan) == "–")
+    }
+}

@@ -37,17 +37,6 @@ public enum Catalogue {
         }
     }
 
-    /// "71,3" in Indonesian, "71.3" in English, with `digits` decimals.
-    public static func number(_ value: Double, digits: Int = 1, _ l: Language) -> String {
-        let text = String(format: "%.\(digits)f", value)
-        return l == .id ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
-
-    /// "71,3 %" in Indonesian, "71.3%" in English.
-    public static func percent(_ value: Double, digits: Int = 1, _ l: Language) -> String {
-        l == .id ? number(value, digits: digits, l) + " %" : number(value, digits: digits, l) + "%"
-    }
-
     static func status(_ s: MeetingStatus) -> String {
         switch s {
         case .scheduled: return "terjadwal"
@@ -70,11 +59,12 @@ public enum Catalogue {
         case let .agendaTooLong(agenda, meeting):
             return "agenda \(agenda) menit sedangkan rapat \(meeting) menit: persingkat acara atau perpanjang rapat"
         case let .outsideWorkingHours(time, hours):
-            return "\(time) di luar jam kerja (\(hours)): jadwalkan di dalam jam kerja atau ubah 'rapat config set working-hours'"
+            let moment = time.replacingOccurrences(of: "the start ", with: "mulai ").replacingOccurrences(of: "the end ", with: "selesai ")
+            return "\(moment) di luar jam kerja (\(hours)): jadwalkan di dalam jam kerja atau ubah 'rapat config set working-hours'"
         case let .notAWorkingDay(date, days):
-            return "\(date) bukan hari kerja (\(days)): pilih hari kerja"
+            return "\(day(date)) bukan hari kerja (\(days)): pilih hari kerja"
         case let .holiday(date, name):
-            return "\(date) hari libur (\(name)): pilih hari lain, atau lewati dalam seri dengan --except \(date.prefix(10))"
+            return "\(day(date)) hari libur (\(name)): pilih hari lain, atau lewati dalam seri dengan --except \(date.prefix(10))"
         case .recurrenceUnbounded:
             return "pengulangan tidak pernah berakhir: tambahkan COUNT=n atau UNTIL=YYYYMMDD"
         case let .recurrenceTooLong(n, max):
@@ -150,7 +140,7 @@ public enum Catalogue {
     static func indonesian(_ e: InputError) -> String {
         switch e {
         case let .invalidNIP(text, why):
-            return "NIP '\(text)' tidak sah: \(why)"
+            return "NIP '\(text)' tidak sah: \(phrase(why))"
         case let .invalidMeetingID(text):
             return "nomor rapat '\(text)' tidak sah: gunakan bentuk RP-YYYY-NNNN, contoh RP-2020-0012"
         case let .invalidEmail(text):
@@ -166,9 +156,9 @@ public enum Catalogue {
         case let .invalidURL(text):
             return "tautan '\(text)' tidak sah: isi alamat lengkap https://"
         case let .missing(field, hint):
-            return "\(field) belum diisi: \(hint)"
+            return "\(phrase(field)) belum diisi: \(phrase(hint))"
         case let .invalidValue(field, value, hint):
-            return "\(field) '\(value)' tidak sah: \(hint)"
+            return "\(phrase(field)) '\(value)' tidak sah: \(phrase(hint))"
         }
     }
 
@@ -218,4 +208,84 @@ public enum Catalogue {
         case let .conflict(what): return "\(what); tidak ada yang diimpor"
         }
     }
+
+    /// "2020-12-19 (Saturday, 19 December 2020)" as the planner writes it, with the day in Indonesian.
+    static func day(_ text: String) -> String {
+        guard let day = try? CivilDate(String(text.prefix(10))) else { return text }
+        return "\(day) (\(DateText(.id).date(day)))"
+    }
+
+    /// The Indonesian of the fields and hints the libraries name in their input errors; a phrase not listed
+    /// here (a file name, a value) is kept as it is.
+    static func phrase(_ english: String) -> String {
+        if let known = phrases[english] { return known }
+        if english.hasPrefix("line "), let of = english.range(of: " of ") {
+            return "baris " + english[english.index(english.startIndex, offsetBy: 5)..<of.lowerBound] + " pada " + english[of.upperBound...]
+        }
+        for (prefix, indonesian) in prefixes where english.hasPrefix(prefix) {
+            return indonesian + english.dropFirst(prefix.count)
+        }
+        for (suffix, indonesian) in suffixes where english.hasSuffix(suffix) {
+            return english.dropLast(suffix.count) + indonesian
+        }
+        return english
+    }
+
+    static let phrases: [String: String] = [
+        "a NIP has exactly 18 digits (spaces allowed), e.g. 196805121990031004": "NIP terdiri atas tepat 18 angka (spasi boleh), contoh 196805121990031004",
+        "digits 1–8 must be the birth date yyyymmdd": "angka ke-1 sampai ke-8 harus tanggal lahir yyyymmdd",
+        "digits 9–14 must be the appointment month yyyymm, after the birth date": "angka ke-9 sampai ke-14 harus bulan pengangkatan yyyymm, setelah tanggal lahir",
+        "digit 15 is the sex code and must be 1 or 2": "angka ke-15 adalah kode jenis kelamin dan harus 1 atau 2",
+        "OPD": "OPD", "agenda title": "judul acara", "name": "nama", "title": "judul", "correction": "koreksi", "end": "waktu selesai",
+        "organizer-name": "nama penyelenggara", "agenda item": "acara", "agenda position": "posisi acara", "attendance": "kehadiran",
+        "database": "basis data", "decision": "keputusan", "except": "pengecualian", "file": "berkas", "holiday file": "berkas hari libur",
+        "indicator name": "nama indikator", "indicator value": "nilai indikator", "period": "periode", "setting": "pengaturan",
+        "status": "status", "target": "target", "actual": "realisasi", "time box": "batas waktu", "value": "nilai",
+        "working days": "hari kerja", "working hours": "jam kerja", "XML minutes": "notula XML", "CSV file": "berkas CSV",
+        "action item id": "nomor tindak lanjut",
+        "give the person's organisation unit, e.g. BPKAD": "isi unit kerja (OPD) orang itu, contoh BPKAD",
+        "say whose figure it is, e.g. BPKAD": "sebutkan angka milik OPD mana, contoh BPKAD",
+        "say what the item is about": "sebutkan pokok bahasan acara itu",
+        "give the person's full name": "isi nama lengkap orang itu",
+        "name the secretariat, e.g. 'Biro Umum Setda Provinsi Banten'": "sebutkan sekretariatnya, contoh 'Biro Umum Setda Provinsi Banten'",
+        "give the meeting a title, e.g. 'Rapat Pimpinan Desember 2020'": "beri judul rapat, contoh 'Rapat Pimpinan Desember 2020'",
+        "say what to correct: --decide, --replace-decision or --note": "sebutkan yang dikoreksi: --decide, --replace-decision atau --note",
+        "give an end time (HH:MM or a full time) or a length in minutes": "isi waktu selesai (HH:MM atau waktu lengkap) atau lama rapat dalam menit",
+        "--to must be after --from": "--to harus setelah --from",
+        "a quote is not closed": "tanda kutip belum ditutup",
+        "exceptions only apply to a recurrence": "pengecualian hanya berlaku untuk rapat berulang",
+        "give 1 to 720 minutes": "isi 1 sampai 720 menit",
+        "give either an end or a length in minutes, not both": "isi waktu selesai atau lama rapat dalam menit, jangan keduanya",
+        "give whole minutes from 0 to 240": "isi menit bulat dari 0 sampai 240",
+        "name the columns OPD,indicator,target,actual,as-of and optionally unit": "beri nama kolom OPD,indicator,target,actual,as-of dan bila perlu unit",
+        "run from the repository root or give --holidays PATH": "jalankan dari folder utama repositori atau isi --holidays PATH",
+        "target and actual are numbers ≥ 0": "target dan realisasi berupa angka ≥ 0",
+        "the archive already holds data; give a new file with --database sqlite://sample.db":
+            "arsip sudah berisi data; isi berkas baru dengan --database sqlite://sample.db",
+        "the file cannot be created there": "berkas tidak dapat dibuat di sana",
+        "the file cannot be read as UTF-8 text": "berkas tidak dapat dibaca sebagai teks UTF-8",
+        "the file cannot be read": "berkas tidak dapat dibaca",
+        "the file is not UTF-8 text": "berkas bukan teks UTF-8",
+        "use letters, digits and '-', e.g. penyerapan-anggaran": "gunakan huruf, angka dan '-', contoh penyerapan-anggaran",
+        "use scheduled, started, ended or cancelled": "gunakan scheduled, started, ended atau cancelled",
+        "write 'YYYY-MM-DD name', e.g. '2020-12-25 Hari Raya Natal'": "tulis 'YYYY-MM-DD nama', contoh '2020-12-25 Hari Raya Natal'",
+        "write 'title|presenter|minutes' or 'title|minutes', with '|tetap' after a standing item":
+            "tulis 'judul|penyaji|menit' atau 'judul|menit', dengan '|tetap' untuk acara tetap",
+        "write HH:MM-HH:MM, e.g. 07:30-16:00": "tulis HH:MM-HH:MM, contoh 07:30-16:00",
+        "write MEETING/NUMBER, e.g. RP-2020-0012/3": "tulis RAPAT/NOMOR, contoh RP-2020-0012/3",
+        "write NUMBER=TEXT": "tulis NOMOR=TEKS",
+        "write POSITION=MINUTES, e.g. 3=20": "tulis POSISI=MENIT, contoh 3=20",
+        "write a number such as 71.3 or 71,3": "tulis angka seperti 71,3 atau 71.3",
+        "write mon-fri or mon,tue,wed": "tulis mon-fri atau mon,tue,wed",
+        "the approval digest does not match the minutes in the file: they were altered; nothing was imported":
+            "digest persetujuan tidak sesuai dengan notula dalam berkas: notula telah diubah; tidak ada yang diimpor",
+    ]
+
+    static let prefixes: [(String, String)] = [
+        ("give a position from 1 to ", "isi posisi dari 1 sampai "), ("expected ", "seharusnya "), ("known settings: ", "pengaturan yang dikenal: "),
+        ("use one of ", "gunakan salah satu dari "), ("see 'rapat minutes show ", "lihat 'rapat minutes show "),
+        ("CSV header", "judul kolom CSV"), ("the first line must name the columns: ", "baris pertama harus menyebut kolom: "),
+    ]
+
+    static let suffixes: [(String, String)] = [("; nothing was imported", "; tidak ada yang diimpor")]
 }

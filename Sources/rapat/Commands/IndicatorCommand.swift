@@ -25,7 +25,7 @@ struct IndicatorCommand: AsyncParsableCommand {
             let indicator = try Indicator(opd: opd, name: name, target: Indicator.number(target, field: "target"),
                                           actual: Indicator.number(actual, field: "actual"), unit: unit, asOf: asOf)
             let m = try await global.services().minutes.record([indicator], at: meeting)
-            print("\(m.id) \(indicator.opd) \(indicator.name): \(indicator.actual)\(indicator.unit) / \(indicator.target)\(indicator.unit)")
+            print("\(m.id) \(indicator.opd) \(indicator.name): \(global.number.quantity(indicator.actual, unit: indicator.unit)) / \(global.number.quantity(indicator.target, unit: indicator.unit))")
         }
     }
 

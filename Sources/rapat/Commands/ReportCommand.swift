@@ -44,7 +44,8 @@ extension ReportCommand {
             print(render(report))
         }
 
-        static func number(_ v: Double) -> String { String(format: "%.1f", v) }
+        /// CSV keeps the decimal point whatever the language: spreadsheets and scripts read it.
+        static func number(_ v: Double) -> String { NumberText(.en).decimal(v) }
 
         static func csv(_ r: IndicatorReport) -> String {
             var out = "opd,indicator,unit,as_of,target,actual,gap,meeting\r\n"
@@ -69,8 +70,8 @@ extension ReportCommand {
                                   rightAligned: Set(1...(r.months.count + 2)))
                 for row in rows {
                     let byMonth = Dictionary(row.points.map { (String($0.asOf.description.prefix(7)), $0) }, uniquingKeysWith: { a, _ in a })
-                    let cells = r.months.map { byMonth[$0].map { Self.number($0.actual) } ?? "" }
-                    table.add([row.opd] + cells + [Self.number(row.points.last!.target), (row.latestGap >= 0 ? "+" : "") + Self.number(row.latestGap),
+                    let cells = r.months.map { byMonth[$0].map { g.number.decimal($0.actual) } ?? "" }
+                    table.add([row.opd] + cells + [g.number.decimal(row.points.last!.target), g.number.signed(row.latestGap),
                                                    IndicatorReport.sparkline(row.points.map(\.actual)),
                                                    row.isBehind ? g.t("DI BAWAH TARGET", "BEHIND") : ""])
                 }
@@ -78,7 +79,7 @@ extension ReportCommand {
                 let behind = r.behind.filter { $0.indicator == name }
                 out.append(behind.isEmpty
                     ? g.t("Semua OPD mencapai target.", "Every OPD met its target.")
-                    : g.t("Di bawah target", "Behind target") + " (\(behind.count)): " + behind.map { "\($0.opd) \(Self.number($0.latestGap))" }.joined(separator: ", "))
+                    : g.t("Di bawah target", "Behind target") + " (\(behind.count)): " + behind.map { "\($0.opd) \(g.number.decimal($0.latestGap))" }.joined(separator: ", "))
                 out.append("")
             }
             return out.joined(separator: "\n")

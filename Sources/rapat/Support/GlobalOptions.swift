@@ -22,6 +22,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     var text: DateText { DateText(lang) }
+    var number: NumberText { NumberText(lang) }
 
     /// Picks the Indonesian or English label.
     func t(_ id: String, _ en: String) -> String { lang == .id ? id : en }

@@ -125,8 +125,8 @@ struct MeetingText {
             var table = Table(["OPD", g.t("Indikator", "Indicator"), g.t("Per", "As of"), "Target", g.t("Realisasi", "Actual"), g.t("Selisih", "Gap")],
                               rightAligned: [3, 4, 5])
             for i in mins.indicators {
-                table.add([i.opd, i.name, i.asOf.description, String(format: "%.1f%@", i.target, i.unit), String(format: "%.1f%@", i.actual, i.unit),
-                           String(format: "%+.1f", i.gap)])
+                table.add([i.opd, i.name, i.asOf.description, global.number.quantity(i.target, unit: i.unit), global.number.quantity(i.actual, unit: i.unit),
+                           global.number.signed(i.gap)])
             }
             out.append(table.render())
         }

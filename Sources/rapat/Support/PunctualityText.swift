@@ -22,8 +22,8 @@ struct PunctualityText {
         }
         out.append(r.meetings.isEmpty ? g.t("Tidak ada rapat yang terlaksana pada periode ini.", "No meeting was held in this period.") : meetings.render())
         func tallyColumns(_ t: PunctualityReport.Tally) -> [String] {
-            [String(t.invitations), String(t.arrivals), t.onTimeRate.map { String(format: "%.0f%%", $0 * 100) } ?? "–",
-             t.averageLateMinutes.map { String(format: "%.1f", $0) } ?? "–",
+            [String(t.invitations), String(t.arrivals), t.onTimeRate.map { g.number.percent($0) } ?? "–",
+             t.averageLateMinutes.map { g.number.decimal($0) } ?? "–",
              String(t.count(.diwakili)), String(t.count(.izin)), String(t.count(.sakit)), String(t.count(.dinasLuar)),
              String(t.count(.tanpaKeterangan))]
         }
