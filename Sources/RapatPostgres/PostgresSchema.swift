@@ -46,18 +46,20 @@ enum PostgresSchema {
             """),
     ]
 
-    static func migrate(_ client: PostgresClient, logger: Logger) async throws {
+    static func migrate(_ client: PostgresClient, logger: Logger, upTo last: String? = nil) async throws {
+        let steps = last.flatMap { name in migrations.firstIndex { $0.0 == name } }.map { Array(migrations[...$0]) } ?? migrations
         try await client.withConnection { c in
             try await c.query("CREATE TABLE IF NOT EXISTS rapat_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", logger: logger)
             // One migrating instance at a time.
             try await c.query("SELECT pg_advisory_lock(7261)", logger: logger)
             do {
-                for (name, sql) in migrations {
-                    let rows = try await c.query("SELECT 1 FROM rapat_migration WHERE name = \(name)", logger: logger)
-                    var applied = false
-                    for try await _ in rows { applied = true }
-                    if applied { continue }
-                    try await c.withTransaction(logger: logger) { tx in
+                // Every pending step in one transaction: an archive is at one version or the next, never between.
+                try await c.withTransaction(logger: logger) { tx in
+                    for (name, sql) in steps {
+                        let rows = try await tx.query("SELECT 1 FROM rapat_migration WHERE name = \(name)", logger: logger)
+                        var applied = false
+                        for try await _ in rows { applied = true }
+                        if applied { continue }
                         for statement in sql.components(separatedBy: ";\n") where !statement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                             try await tx.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                         }

@@ -39,16 +39,21 @@ struct Backend: CustomTestStringConvertible, Sendable {
 /// Creates test databases with psql (the client ships with the server the tests run against).
 enum PostgresAdmin {
     static func createDatabase(_ name: String, adminURL: String) throws {
+        try run(adminURL, "CREATE DATABASE \(name)")
+    }
+
+    /// Runs SQL with psql against `url`, stopping at the first error.
+    static func run(_ url: String, _ sql: String) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["psql", adminURL, "-q", "-v", "ON_ERROR_STOP=1", "-c", "CREATE DATABASE \(name)"]
+        p.arguments = ["psql", url, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql]
         p.standardOutput = FileHandle.nullDevice
         let err = Pipe()
         p.standardError = err
         try p.run()
         p.waitUntilExit()
         guard p.terminationStatus == 0 else {
-            throw StoreError.cannotOpen(adminURL, String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            throw StoreError.cannotOpen(url, String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
         }
     }
 }

@@ -8,11 +8,6 @@ public struct Administration: Sendable {
     let store: any MeetingStore
     let principal: Principal
 
-    public init(store: any MeetingStore, principal: Principal) {
-        self.store = store
-        self.principal = principal
-    }
-
     public func policy() async throws -> Policy {
         try AccessPolicy.require(principal, .administer)
         return try await store.policy()

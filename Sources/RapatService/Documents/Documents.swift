@@ -9,11 +9,6 @@ public struct Documents: Sendable {
     let store: any MeetingStore
     let principal: Principal
 
-    public init(store: any MeetingStore, principal: Principal) {
-        self.store = store
-        self.principal = principal
-    }
-
     /// Writes minutes as XML validated against the schema; made once per use, reused for many meetings.
     public struct XMLWriter {
         let store: any MeetingStore

@@ -7,11 +7,6 @@ public struct MinutesDesk: Sendable {
     let store: any MeetingStore
     let principal: Principal
 
-    public init(store: any MeetingStore, principal: Principal) {
-        self.store = store
-        self.principal = principal
-    }
-
     public func note(_ id: MeetingID, item: Int, text: String, speaker: String?) async throws -> Meeting {
         try AccessPolicy.require(principal, .writeMinutes)
         return try await store.updateMeeting(id) { m, _ in try m.addNote(item: item, text: text, speaker: speaker) }

@@ -2,15 +2,11 @@ import Foundation
 import RapatCore
 import RapatStore
 
-/// Planning: people, meetings and series, agendas, changes and cancellations. The same functions for every face.
+/// Planning: people, meetings and series, agendas, changes and cancellations. The same functions for every face;
+/// made by `Services`, like every use-case family.
 public struct Planning: Sendable {
     let store: any MeetingStore
     let principal: Principal
-
-    public init(store: any MeetingStore, principal: Principal) {
-        self.store = store
-        self.principal = principal
-    }
 
     // MARK: People
 

@@ -7,11 +7,6 @@ public struct Reports: Sendable {
     let store: any MeetingStore
     let principal: Principal
 
-    public init(store: any MeetingStore, principal: Principal) {
-        self.store = store
-        self.principal = principal
-    }
-
     /// Per meeting, person and OPD from `from` up to and including `to` (dates or times in `zone`), with
     /// the open and overdue action items per OPD judged on the period's last day (or today, if earlier).
     public func punctuality(from: String, to: String, opd: String? = nil, zone: String? = nil, today: Date = Date()) async throws -> PunctualityReport {

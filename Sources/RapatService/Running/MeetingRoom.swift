@@ -8,11 +8,6 @@ public struct MeetingRoom: Sendable {
     let store: any MeetingStore
     let principal: Principal
 
-    public init(store: any MeetingStore, principal: Principal) {
-        self.store = store
-        self.principal = principal
-    }
-
     static func time(_ text: String?, for m: Meeting) throws -> Date {
         guard let text else { return Date() }
         return try PlanRequest.time(text, zone: m.zone, sameDayAs: m.start)

@@ -7,11 +7,6 @@ public struct Archive: Sendable {
     let store: any MeetingStore
     let principal: Principal
 
-    public init(store: any MeetingStore, principal: Principal) {
-        self.store = store
-        self.principal = principal
-    }
-
     public func meeting(_ id: MeetingID) async throws -> Meeting {
         let m = try await store.meeting(id)
         try AccessPolicy.requireRead(principal, m)

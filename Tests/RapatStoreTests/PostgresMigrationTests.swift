@@ -1,0 +1,33 @@
+import Foundation
+import RapatCore
+@testable import RapatPostgres
+import RapatStore
+import Testing
+
+/// A PostgreSQL archive left by an earlier version (schema v1-core only) opens, migrates and keeps working.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["RAPAT_TEST_POSTGRES_URL"] != nil))
+struct PostgresMigrationTests {
+    @Test func anArchiveOfSchemaV1MigratesAndListsItsActionItems() async throws {
+        let admin = try #require(ProcessInfo.processInfo.environment["RAPAT_TEST_POSTGRES_URL"])
+        var url = try #require(URLComponents(string: admin))
+        let name = "rapat_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try PostgresAdmin.createDatabase(name, adminURL: admin)
+        url.path = "/" + name
+        _ = try await PostgresStore(url: url.string!, migratingUpTo: "v1-core")
+        // A held meeting with an action item, written as schema v1 stored it: the row without has_actions.
+        var m = Seed.plan("2020-12-16 09:00", participants: [])
+        m.id = try MeetingID("RP-2020-0001")
+        m.status = .ended
+        m.minutes.actions = [ActionItem(number: 1, itemKey: 1, text: "Rekap penyerapan", owner: .opd("BPKAD"), due: try CivilDate("2020-12-23"), status: .open)]
+        let doc = String(decoding: try PostgresStore.encoder.encode(m), as: UTF8.self).replacingOccurrences(of: "'", with: "''")
+        try PostgresAdmin.run(url.string!, """
+            INSERT INTO person VALUES ('\(Seed.governor.digits)', 'Gubernur Banten', 'Gubernur', 'Setda', NULL);
+            INSERT INTO meeting VALUES ('RP-2020-0001', 2020, 1, '2020-12-16T02:00:00Z', 'ended', NULL, NULL, NULL, false, '\(doc)');
+            """)
+        let store = try await PostgresStore(url: url.string!)
+        let actions = try await store.actions(ActionFilter(today: try CivilDate("2021-01-04")))
+        #expect(actions.map(\.id.description) == ["RP-2020-0001/1"] && actions[0].ownerOPD == "BPKAD")
+        #expect(try await store.actions(ActionFilter(status: .overdue, today: try CivilDate("2021-01-04"))).count == 1)
+        #expect(try await store.meeting(try MeetingID("RP-2020-0001")).minutes.actions.count == 1)
+    }
+}
