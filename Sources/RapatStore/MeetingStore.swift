@@ -266,7 +266,17 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
     public var source: String
     public var line: Int
     public var summary: String
-    public var reason: String
+    /// Why the archive refused it (a planning rule, usually), for a face to say in the user's language.
+    public var cause: any Error
+
+    public init(source: String, line: Int, summary: String, cause: any Error) {
+        self.source = source
+        self.line = line
+        self.summary = summary
+        self.cause = cause
+    }
+
+    public var reason: String { "\(cause)" }
 
     public var description: String { "\(source):\(line): event '\(summary)' cannot be imported: \(reason); nothing was imported" }
 }

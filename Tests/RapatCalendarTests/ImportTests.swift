@@ -70,6 +70,22 @@ extension Array {
 @Suite struct ClientImportTests {
     let importer = ICalImport(people: Cal.people)
 
+    @Test(arguments: ["P99999999999999999999W", "PT9999999999999999999H", "P9223372036854775807D", "P15250284452472W", "-PT99999999999999999999S"])
+    func aDurationTooLongToCountIsRefusedWithItsLineNotACrash(_ duration: String) {
+        let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x@y\r\nORGANIZER;CN=Gubernur:mailto:gubernur@bantenprov.example.go.id\r\n"
+            + "DTSTART:20201216T020000Z\r\nDURATION:\(duration)\r\nSUMMARY:Rapat\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        #expect { try importer.events(from: Data(ics.utf8), source: "x.ics") } throws: { error in
+            "\(error)".contains("x.ics") && "\(error)".contains("DURATION")
+        }
+        #expect(ICalImport.durationSeconds(duration) == nil)
+    }
+
+    @Test func ordinaryDurationsAreCounted() {
+        #expect(ICalImport.durationSeconds("PT1H30M") == 5400 && ICalImport.durationSeconds("-PT15M") == -900)
+        #expect(ICalImport.durationSeconds("P1W") == 604_800 && ICalImport.durationSeconds("P1DT2H") == 93_600)
+        #expect(ICalImport.durationSeconds("P1") == nil && ICalImport.durationSeconds("P١D") == nil)
+    }
+
     @Test func outlookWithAWindowsZoneName() throws {
         let events = try importer.events(from: Cal.fixture("outlook.ics"), source: "outlook.ics")
         let e = try #require(events.first)

@@ -166,3 +166,23 @@ import Testing
         #expect(Set(components.compactMap { $0.first("TZID")?.value }) == ["Asia/Jakarta", "Asia/Makassar"])
     }
 }
+
+@Suite struct WriterInjectionTests {
+    /// Even a value that slipped past validation never starts a line of its own.
+    @Test func controlCharactersInURIAndCalAddressValuesAreNeverWritten() throws {
+        var m = Cal.meeting()
+        m.virtualLink = "https://vicon.example.go.id/rapim\r\nATTENDEE;ROLE=CHAIR:mailto:palsu@evil.example"
+        var people = Cal.people
+        var chair = people[m.chair]!
+        chair.email = "gubernur@banten.go.id\r\nX-INJECTED:1"
+        people[m.chair] = chair
+        var options = Cal.export.options
+        options.people = people
+        let bytes = ICalExport(options: options, archiveID: "test").message(for: m)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(!text.contains("\r\nATTENDEE;ROLE=CHAIR:mailto:palsu") && !text.contains("\r\nX-INJECTED"))
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines.allSatisfy { !$0.contains("\r") && !$0.contains("\n") })
+        #expect(lines.filter { $0.hasPrefix("ATTENDEE") && $0.contains("ROLE=CHAIR") }.count == 1)
+    }
+}

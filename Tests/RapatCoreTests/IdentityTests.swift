@@ -41,6 +41,33 @@ import Testing
     }
 }
 
+@Suite struct InjectionTests {
+    @Test(arguments: ["https://vicon.example.go.id/rapim\r\nATTENDEE;ROLE=CHAIR:mailto:palsu@evil.example", "https://vicon.example.go.id/a b",
+                      "https://vicon.example.go.id/\u{0}", "javascript:alert(1)", "ftp://files.example.go.id/x", "https://", "vicon.example.go.id/rapim",
+                      "https://x.id/\na", "https://x.id/\u{7F}"])
+    func aLinkWithAnythingButAnAddressIsRefused(_ link: String) {
+        #expect(throws: InputError.self) { try Meeting.checkedLink(link) }
+    }
+
+    @Test func ordinaryLinksPass() throws {
+        #expect(try Meeting.checkedLink(" https://zoom.us/j/123?pwd=abc ") == "https://zoom.us/j/123?pwd=abc")
+        #expect(try Meeting.checkedLink("http://10.0.0.5:8080/rapim#ruang-1") == "http://10.0.0.5:8080/rapim#ruang-1")
+        #expect(try Meeting.checkedLink("") == nil)
+    }
+
+    @Test(arguments: ["kadis@dinkes.go.id\r\nATTENDEE;ROLE=CHAIR:mailto:palsu@evil.example", "a b@c.go.id", "\"a\"@c.go.id", "a@b", "a@-b.go.id",
+                      "a@b..id", ".a@b.id", "a@b.id\u{0}", "a;ROLE=CHAIR@b.id", "a:b@c.id", "a@b.id,c@d.id"])
+    func anEmailWithAnythingButAnAddressIsRefused(_ email: String) {
+        #expect(throws: InputError.self) { try Person.checkedEmail(email) }
+    }
+
+    @Test func ordinaryEmailsPass() throws {
+        for e in ["kadis@dinkes.bantenprov.go.id", "first.last+rapat@setda.banten.go.id", "o'neil@x.co.id", "a_b-c@x-y.id"] {
+            #expect(try Person.checkedEmail(e) == e)
+        }
+    }
+}
+
 @Suite struct TextTests {
     @Test func wallClockTimeIsReadInTheGivenZone() throws {
         let wib = try TimeInput.parse("2020-12-16 09:00", zone: Zone.jakarta)

@@ -52,6 +52,16 @@ import Testing
         #expect(again == bytes)
     }
 
+    @Test func aLineBreakHiddenInAnAttributeIsRefusedOnImport() throws {
+        let schema = try MinutesXML.schema()
+        let m = try Self.meeting()
+        let text = String(decoding: try MinutesXML(people: Self.people).write(m, digest: try MinutesRecord(m).digest, schema: schema), as: UTF8.self)
+        let email = try #require(Self.people.values.compactMap(\.email).first { text.contains("email=\"\($0)\"") })
+        let hostile = text.replacingOccurrences(of: "email=\"\(email)\"", with: "email=\"\(email)&#13;&#10;ATTENDEE;ROLE=CHAIR:mailto:palsu@evil.example\"")
+        #expect(hostile != text)
+        #expect(throws: (any Error).self) { try MinutesXML.read(Array(hostile.utf8), schema: schema) }
+    }
+
     @Test func xpathFindsDecisionsAndAttendance() throws {
         let bytes = try MinutesXML(people: Self.people).write(try Self.meeting(), digest: nil, schema: try MinutesXML.schema())
         let doc = try SafeXMLDocument(bytes)

@@ -142,6 +142,20 @@ import Testing
         }
     }
 
+    @Test func aLinkOrEmailWithALineBreakIsRefused() async throws {
+        let f = try await Self.fixture()
+        try await f.app.test(.router) { client in
+            let link = Self.meeting.replacingOccurrences(of: "https://vicon.banten.go.id/rapim", with: "https://vicon.banten.go.id/rapim\\r\\nATTENDEE;ROLE=CHAIR:mailto:palsu@evil.example")
+            var (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: link)
+            #expect(status == .badRequest && body.contains("invalid link"), "\(body)")
+            let person = "{\"nip\":\"197512052003021012\",\"name\":\"Joko\",\"opd\":\"BPBD\",\"email\":\"joko@bpbd.go.id\\r\\nX-INJECTED:1\"}"
+            (status, body, _) = try await call(client, .post, "/people", token: f.secretariat, body: person)
+            #expect(status == .badRequest && body.contains("invalid email"), "\(body)")
+            (status, _, _) = try await call(client, .get, "/meetings", token: f.secretariat)
+            #expect(status == .ok)
+        }
+    }
+
     @Test func registeringPeople() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in

@@ -235,7 +235,7 @@ public struct ICalExport: Sendable {
                     b.append(contentsOf: Self.nipParameter)
                     b.append(contentsOf: nip.digits.utf8)
                     b.append(contentsOf: Self.mailto)
-                    b.append(contentsOf: email.utf8)
+                    ICalWriter.appendValue(email, to: &b)
                 }
             }
         }

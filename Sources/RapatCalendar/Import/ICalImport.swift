@@ -325,7 +325,8 @@ public struct ICalImport {
         value.lowercased().hasPrefix("mailto:") ? String(value.dropFirst(7)) : value
     }
 
-    /// RFC 5545 DURATION: `PT1H30M`, `P1D`, `-PT15M`, `P1W`.
+    /// RFC 5545 DURATION: `PT1H30M`, `P1D`, `-PT15M`, `P1W`. Nil for what is not one, and for a duration too
+    /// long to count in seconds (`P99999999999999999999W`): every step is checked, none can overflow.
     static func durationSeconds(_ text: String) -> Int? {
         var s = Substring(text)
         var sign = 1
@@ -333,18 +334,27 @@ public struct ICalImport {
         guard s.first == "P" else { return nil }
         s = s.dropFirst()
         var total = 0, number = 0, seenDigit = false, inTime = false
+        func checked(_ r: (partialValue: Int, overflow: Bool)) -> Int? { r.overflow ? nil : r.partialValue }
         for c in s {
-            if let d = c.wholeNumberValue { number = number * 10 + d; seenDigit = true; continue }
+            if let d = c.wholeNumberValue, c.isASCII {
+                guard let n = checked(number.multipliedReportingOverflow(by: 10)), let n2 = checked(n.addingReportingOverflow(d)) else { return nil }
+                number = n2
+                seenDigit = true
+                continue
+            }
+            let unit: Int
             switch (c, inTime) {
             case ("T", false): inTime = true; continue
-            case ("W", false): total += number * 604_800
-            case ("D", false): total += number * 86400
-            case ("H", true): total += number * 3600
-            case ("M", true): total += number * 60
-            case ("S", true): total += number
+            case ("W", false): unit = 604_800
+            case ("D", false): unit = 86400
+            case ("H", true): unit = 3600
+            case ("M", true): unit = 60
+            case ("S", true): unit = 1
             default: return nil
             }
-            guard seenDigit else { return nil }
+            guard seenDigit, let part = checked(number.multipliedReportingOverflow(by: unit)),
+                  let sum = checked(total.addingReportingOverflow(part)) else { return nil }
+            total = sum
             number = 0
             seenDigit = false
         }

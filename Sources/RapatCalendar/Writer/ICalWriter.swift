@@ -25,11 +25,17 @@ public struct ICalWriter: Sendable {
     /// The line being built, reused between lines so writing allocates nothing per line.
     private var scratch: [UInt8] = []
 
-    /// Writes `NAME;PARAM=V:value` with `value` already in its iCalendar form (no escaping applied).
+    /// Writes `NAME;PARAM=V:value` with `value` already in its iCalendar form (no escaping applied). A control
+    /// character is never written: a CR or LF in a URI or CAL-ADDRESS would start a line of the sender's choosing.
     public mutating func raw(_ name: String, _ parameters: [Parameter] = [], _ value: String) {
         startLine(name, parameters)
-        scratch.append(contentsOf: value.utf8)
+        Self.appendValue(value, to: &scratch)
         endLine()
+    }
+
+    /// A value as it is, but for control characters (C0 and DEL), which are dropped.
+    static func appendValue(_ value: String, to line: inout [UInt8]) {
+        for b in value.utf8 where b >= 0x20 && b != 0x7F { line.append(b) }
     }
 
     /// Writes a TEXT property, escaping `\`, `;`, `,` and newlines.

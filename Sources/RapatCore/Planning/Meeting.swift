@@ -75,11 +75,13 @@ public struct Meeting: Hashable, Codable, Sendable {
         self.minutes = Minutes()
     }
 
-    /// A virtual meeting link must be a full http(s) address; empty means none.
+    /// A virtual meeting link must be a full http(s) address, at most 2,000 characters, with no space or control
+    /// character anywhere (a CR/LF would start a new line in every participant's calendar); empty means none.
     public static func checkedLink(_ link: String?) throws(InputError) -> String? {
         guard let link = link?.trimmed, !link.isEmpty else { return nil }
-        guard let url = URL(string: link), let scheme = url.scheme?.lowercased(), ["https", "http"].contains(scheme),
-              url.host != nil
+        guard link.count <= 2000, !link.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.isWhitespace }),
+              let url = URL(string: link), let scheme = url.scheme?.lowercased(), ["https", "http"].contains(scheme),
+              let host = url.host, !host.isEmpty
         else { throw .invalidURL(link) }
         return link
     }

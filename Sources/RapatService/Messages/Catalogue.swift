@@ -19,7 +19,7 @@ public enum Catalogue {
         case let e as BundleError: return l == .en ? e.description : indonesian(e)
         case let e as ImportError:
             return l == .en ? e.description
-                : "\(e.source):\(e.line): acara '\(e.summary)' tidak dapat diimpor: \(e.reason); tidak ada yang diimpor"
+                : "\(e.source):\(e.line): acara '\(e.summary)' tidak dapat diimpor: \(text(e.cause, l)); tidak ada yang diimpor"
         case let e as CustomStringConvertible: return e.description
         default: return "\(error)"
         }

@@ -174,7 +174,7 @@ extension TransactionalStore {
                         } catch where error.isInfrastructure {
                             throw error
                         } catch {
-                            throw ImportError(source: event.source, line: event.line, summary: event.summary, reason: "\(error)")
+                            throw ImportError(source: event.source, line: event.line, summary: event.summary, cause: error)
                         }
                     }
                 }
