@@ -77,6 +77,7 @@ let package = Package(
         ),
         .testTarget(name: "RapatCalendarTests", dependencies: ["RapatCalendar", "RapatCore", "RapatStore", "RapatSQLite"]),
         .testTarget(name: "RapatCLITests", dependencies: ["rapat", "RapatCore"]),
+        .testTarget(name: "RapatServiceTests", dependencies: ["RapatService", "RapatCore", "RapatStore", "RapatSQLite"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -156,6 +156,19 @@ import Testing
         }
     }
 
+    @Test func aNulInATitleIsRefusedAndTheArchiveStaysReadable() async throws {
+        let f = try await Self.fixture()
+        try await f.app.test(.router) { client in
+            let poisoned = Self.meeting.replacingOccurrences(of: "Rapat Pimpinan Desember 2020", with: "Rapat\\u0000Pimpinan")
+            var (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: poisoned)
+            #expect(status == .badRequest && body.contains("invalid title") && body.contains("U+0000"), "\(body)")
+            (status, body, _) = try await call(client, .get, "/meetings", token: f.secretariat)
+            #expect(status == .ok && body == "[]", "\(body)")
+            (status, body, _) = try await call(client, .get, "/feeds/opd/Dinkes.ics", token: f.secretariat)
+            #expect(status == .ok)
+        }
+    }
+
     @Test func registeringPeople() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in

@@ -16,6 +16,7 @@ public struct Administration: Sendable {
     /// Changes one setting (`working-hours 07:30-16:00`, `grace-minutes 5`, …), checked before it is stored.
     public func set(_ key: String, _ value: String) async throws {
         try AccessPolicy.require(principal, .administer)
+        if key == "organizer-name" { try TextRules.check(TextRules.Field(name: key, value: value, multiLine: false, limit: 300)) }
         var policy = try await store.policy()
         try policy.set(key, value)
         try await store.setPolicy(policy)
@@ -27,12 +28,15 @@ public struct Administration: Sendable {
     public func importHolidays(_ text: String, source: String) async throws -> (read: Int, added: Int) {
         try AccessPolicy.require(principal, .administer)
         let holidays = try Holiday.parseList(text, source: source)
+        for h in holidays { try TextRules.check(h) }
         return (holidays.count, try await store.addHolidays(holidays))
     }
 
     public func addHoliday(_ date: CivilDate, name: String) async throws {
         try AccessPolicy.require(principal, .administer)
-        try await store.addHolidays([Holiday(date: date, name: name)])
+        let holiday = Holiday(date: date, name: name)
+        try TextRules.check(holiday)
+        try await store.addHolidays([holiday])
     }
 
     /// A new API token; its secret is returned once and stored only as a SHA-256.
@@ -48,6 +52,9 @@ public struct Administration: Sendable {
 
     public func importBundle(_ bundle: ArchiveBundle) async throws {
         try AccessPolicy.require(principal, .administer)
+        for p in bundle.people { try TextRules.check(p) }
+        for s in bundle.series { try TextRules.check(s) }
+        for file in bundle.meetings { try TextRules.check(file.meeting) }
         try await store.importBundle(bundle)
     }
 

@@ -95,7 +95,7 @@ public struct Calendars: Sendable {
         let importer = ICalImport(people: try await store.people(opd: nil).byNIP, defaultChair: chair, workingHours: policy.workingHours)
         let reader = ICalImportReader(importer: importer, files: files)
         reader.onFile = onFile
-        let summary = try await store.importEvents(reader.batches(), dryRun: dryRun)
+        let summary = try await store.importEvents(reader.batches().checked(), dryRun: dryRun)
         return (summary, reader.unknownAttendees.sorted())
     }
 }

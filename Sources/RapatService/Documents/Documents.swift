@@ -54,6 +54,12 @@ public struct Documents: Sendable {
             do { read = try MinutesXML.read(file.bytes, schema: schema) } catch {
                 throw InputError.invalidValue(field: "XML minutes", value: file.name, hint: "\(error); nothing was imported")
             }
+            do {
+                for p in read.people { try TextRules.check(p) }
+                try TextRules.check(read.meeting)
+            } catch {
+                throw InputError.invalidValue(field: "XML minutes", value: file.name, hint: "\(error); nothing was imported")
+            }
             for p in read.people { people[p.nip] = p }
             var versions: [MinutesVersion] = []
             if read.meeting.minutes.approval != nil {

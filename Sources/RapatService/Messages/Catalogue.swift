@@ -228,7 +228,9 @@ public enum Catalogue {
         for (suffix, indonesian) in suffixes where english.hasSuffix(suffix) {
             return english.dropLast(suffix.count) + indonesian
         }
-        return english
+        var text = english
+        for (en, id) in fragments { text = text.replacingOccurrences(of: en, with: id) }
+        return text
     }
 
     static let phrases: [String: String] = [
@@ -242,7 +244,12 @@ public enum Catalogue {
         "indicator name": "nama indikator", "indicator value": "nilai indikator", "period": "periode", "setting": "pengaturan",
         "status": "status", "target": "target", "actual": "realisasi", "time box": "batas waktu", "value": "nilai",
         "working days": "hari kerja", "working hours": "jam kerja", "XML minutes": "notula XML", "CSV file": "berkas CSV",
-        "action item id": "nomor tindak lanjut",
+        "action item id": "nomor tindak lanjut", "series title": "judul seri", "holiday name": "nama hari libur", "kind": "jenis rapat",
+        "location": "tempat", "link": "tautan", "iCalendar UID": "UID iCalendar", "late start reason": "alasan terlambat mulai",
+        "cancellation reason": "alasan pembatalan", "approval reason": "alasan persetujuan", "presenter": "penyaji",
+        "agenda details": "rincian acara", "representative": "wakil", "attendance note": "catatan kehadiran", "discussion": "pembahasan",
+        "speaker": "pembicara", "action item": "tindak lanjut", "completion note": "catatan penyelesaian", "owner OPD": "OPD penanggung jawab",
+        "indicator OPD": "OPD indikator", "unit": "satuan", "jabatan": "jabatan",
         "give the person's organisation unit, e.g. BPKAD": "isi unit kerja (OPD) orang itu, contoh BPKAD",
         "say whose figure it is, e.g. BPKAD": "sebutkan angka milik OPD mana, contoh BPKAD",
         "say what the item is about": "sebutkan pokok bahasan acara itu",
@@ -288,4 +295,12 @@ public enum Catalogue {
     ]
 
     static let suffixes: [(String, String)] = [("; nothing was imported", "; tidak ada yang diimpor")]
+
+    /// Pieces of hints with numbers or codes between them.
+    static let fragments: [(String, String)] = [
+        ("write at most ", "tulis paling banyak "), (" characters (this has ", " karakter (ini berisi "),
+        ("remove the control character ", "hapus karakter kendali "),
+        (" (only tab and line breaks are allowed here)", " (di sini hanya tab dan pindah baris yang boleh)"),
+        (" (a single-line field takes none)", " (kolom satu baris tidak menerima karakter kendali)"),
+    ]
 }

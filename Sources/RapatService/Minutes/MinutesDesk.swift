@@ -9,12 +9,12 @@ public struct MinutesDesk: Sendable {
 
     public func note(_ id: MeetingID, item: Int, text: String, speaker: String?) async throws -> Meeting {
         try AccessPolicy.require(principal, .writeMinutes)
-        return try await store.updateMeeting(id) { m, _ in try m.addNote(item: item, text: text, speaker: speaker) }
+        return try await store.change(id) { m, _ in try m.addNote(item: item, text: text, speaker: speaker) }
     }
 
     public func decide(_ id: MeetingID, item: Int?, text: String) async throws -> (meeting: Meeting, decision: Decision) {
         try AccessPolicy.require(principal, .writeMinutes)
-        let m = try await store.updateMeeting(id) { m, _ in _ = try m.addDecision(item: item, text: text) }
+        let m = try await store.change(id) { m, _ in _ = try m.addDecision(item: item, text: text) }
         return (m, m.minutes.decisions.last!)
     }
 
@@ -29,7 +29,7 @@ public struct MinutesDesk: Sendable {
             actionOwner = .opd(owner.trimmed)
         }
         let due = try due.map { try CivilDate($0) }
-        let m = try await store.updateMeeting(id) { m, _ in _ = try m.addAction(item: item, text: text, owner: actionOwner, due: due) }
+        let m = try await store.change(id) { m, _ in _ = try m.addAction(item: item, text: text, owner: actionOwner, due: due) }
         return (m, m.minutes.actions.last!)
     }
 
@@ -48,7 +48,7 @@ public struct MinutesDesk: Sendable {
     /// Records per-OPD figures (target and realisation at a date) at a meeting; all or nothing.
     public func record(_ indicators: [Indicator], at id: MeetingID) async throws -> Meeting {
         try AccessPolicy.require(principal, .writeMinutes)
-        return try await store.updateMeeting(id) { m, _ in
+        return try await store.change(id) { m, _ in
             for i in indicators { try m.recordIndicator(i) }
         }
     }
@@ -56,7 +56,7 @@ public struct MinutesDesk: Sendable {
     /// The chair approves; the minutes are sealed and frozen from then on.
     public func approve(_ id: MeetingID, by: NIP, at: String?) async throws -> Meeting {
         try AccessPolicy.require(principal, .approveMinutes)
-        return try await store.updateMeeting(id) { m, _ in
+        return try await store.change(id) { m, _ in
             try m.approveMinutes(by: by, at: at == nil ? Date() : MeetingRoom.time(at, for: m))
         }
     }
@@ -67,7 +67,7 @@ public struct MinutesDesk: Sendable {
         guard !correction.isEmpty else {
             throw InputError.missing("correction", "say what to correct: --decide, --replace-decision or --note")
         }
-        return try await store.updateMeeting(id) { m, _ in
+        return try await store.change(id) { m, _ in
             try m.correctMinutes(by: by, at: Date(), reason: reason) { draft in
                 for (n, text) in correction.replaceDecisions {
                     guard let i = draft.minutes.decisions.firstIndex(where: { $0.number == n }) else {

@@ -22,11 +22,13 @@ public struct Planning: Sendable {
 
     public func register(_ person: Person) async throws {
         try AccessPolicy.require(principal, .registerPeople)
+        try TextRules.check(person)
         try await store.addPerson(person)
     }
 
     public func update(_ person: Person) async throws {
         try AccessPolicy.require(principal, .registerPeople)
+        try TextRules.check(person)
         try await store.updatePerson(person)
     }
 
@@ -36,6 +38,7 @@ public struct Planning: Sendable {
     public func plan(_ request: PlanRequest) async throws -> [Meeting] {
         try AccessPolicy.require(principal, .planMeetings)
         let (template, series) = try request.plan()
+        try TextRules.check(template)
         guard let series else { return [try await store.createMeeting(template)] }
         return try await store.createMeetings(try series.occurrences(of: template), series: series)
     }
@@ -44,13 +47,13 @@ public struct Planning: Sendable {
     public func update(_ id: MeetingID, _ change: MeetingChange) async throws -> Meeting {
         try AccessPolicy.require(principal, .planMeetings)
         let link = try change.link.map { try Meeting.checkedLink($0) }
-        return try await store.updateMeeting(id) { m, _ in try change.apply(to: &m, checkedLink: link) }
+        return try await store.change(id) { m, _ in try change.apply(to: &m, checkedLink: link) }
     }
 
     /// Cancels a meeting that has not started.
     public func cancel(_ id: MeetingID, reason: String?) async throws -> Meeting {
         try AccessPolicy.require(principal, .planMeetings)
-        return try await store.updateMeeting(id) { m, _ in try m.cancel(reason: reason) }
+        return try await store.change(id) { m, _ in try m.cancel(reason: reason) }
     }
 
     // MARK: Agenda
@@ -58,7 +61,7 @@ public struct Planning: Sendable {
     public func addAgendaItem(_ id: MeetingID, _ item: PlanRequest.Item, at position: Int? = nil) async throws -> Meeting {
         try AccessPolicy.require(principal, .changeAgenda)
         let presenterNIP = try item.presenterNip.map { try NIP($0) }
-        return try await store.updateMeeting(id) { m, _ in
+        return try await store.change(id) { m, _ in
             _ = try m.addAgendaItem(title: item.title, presenter: item.presenter, presenterNIP: presenterNIP, boxMinutes: item.minutes, at: position,
                                  standing: item.standing ?? false)
         }
@@ -66,12 +69,12 @@ public struct Planning: Sendable {
 
     public func moveAgendaItem(_ id: MeetingID, from: Int, to: Int) async throws -> Meeting {
         try AccessPolicy.require(principal, .changeAgenda)
-        return try await store.updateMeeting(id) { m, _ in try m.moveAgendaItem(from: from, to: to) }
+        return try await store.change(id) { m, _ in try m.moveAgendaItem(from: from, to: to) }
     }
 
     public func removeAgendaItem(_ id: MeetingID, at position: Int) async throws -> Meeting {
         try AccessPolicy.require(principal, .changeAgenda)
-        return try await store.updateMeeting(id) { m, _ in try m.removeAgendaItem(at: position) }
+        return try await store.change(id) { m, _ in try m.removeAgendaItem(at: position) }
     }
 
     // MARK: Series

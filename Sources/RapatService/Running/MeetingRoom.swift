@@ -16,14 +16,14 @@ public struct MeetingRoom: Sendable {
     /// Starts the meeting: a late start needs a reason, one too early is refused.
     public func start(_ id: MeetingID, at: String?, reason: String?) async throws -> Meeting {
         try AccessPolicy.require(principal, .runMeetings)
-        return try await store.updateMeeting(id) { m, policy in try m.start(at: Self.time(at, for: m), reason: reason, policy: policy.onTime) }
+        return try await store.change(id) { m, policy in try m.start(at: Self.time(at, for: m), reason: reason, policy: policy.onTime) }
     }
 
     /// Records a person's attendance (a participant only their own); lateness counts from the actual start.
     public func checkIn(_ id: MeetingID, _ nip: NIP, as category: AttendanceCategory, at: String?, representative: String?,
                         note: String?) async throws -> (meeting: Meeting, attendance: Attendance) {
         try AccessPolicy.require(principal, .checkIn(nip))
-        let m = try await store.updateMeeting(id) { m, _ in
+        let m = try await store.change(id) { m, _ in
             try m.checkIn(nip, as: category, at: Self.time(at, for: m), representative: representative, note: note)
         }
         return (m, m.attendance.first { $0.nip == nip }!)
@@ -33,12 +33,12 @@ public struct MeetingRoom: Sendable {
     public func next(_ id: MeetingID, at: String?) async throws -> (before: Meeting, after: Meeting) {
         try AccessPolicy.require(principal, .runMeetings)
         let before = try await store.meeting(id)
-        return (before, try await store.updateMeeting(id) { m, _ in try m.nextItem(at: Self.time(at, for: m)) })
+        return (before, try await store.change(id) { m, _ in try m.nextItem(at: Self.time(at, for: m)) })
     }
 
     /// Ends the meeting; whoever never checked in is recorded as tanpa keterangan.
     public func end(_ id: MeetingID, at: String?) async throws -> Meeting {
         try AccessPolicy.require(principal, .runMeetings)
-        return try await store.updateMeeting(id) { m, _ in try m.endMeeting(at: Self.time(at, for: m)) }
+        return try await store.change(id) { m, _ in try m.endMeeting(at: Self.time(at, for: m)) }
     }
 }

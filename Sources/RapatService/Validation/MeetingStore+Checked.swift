@@ -1,0 +1,32 @@
+import Foundation
+import RapatCore
+import RapatStore
+
+extension MeetingStore {
+    /// `updateMeeting`, with the text the change brings checked by `TextRules` before anything is stored.
+    func change(_ id: MeetingID, _ body: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting {
+        try await updateMeeting(id) { m, policy in
+            let before = m
+            try body(&m, policy)
+            try TextRules.check(m, previous: before)
+        }
+    }
+}
+
+extension ImportedEventBatches {
+    /// The same batches, each event's meetings checked by `TextRules`; a refused event names its file and line.
+    func checked() -> ImportedEventBatches {
+        ImportedEventBatches {
+            guard let events = try self.next() else { return nil }
+            for e in events {
+                do {
+                    for m in e.meetings { try TextRules.check(m) }
+                    if let s = e.series { try TextRules.check(s) }
+                } catch {
+                    throw ImportError(source: e.source, line: e.line, summary: TextRules.visible(e.summary), cause: error)
+                }
+            }
+            return events
+        }
+    }
+}
