@@ -26,16 +26,24 @@ public struct Person: Hashable, Codable, Sendable {
     /// a domain of letters, digits and hyphens between dots; nothing else (no space, quote or control
     /// character that could break the line it is written into).
     public static func checkedEmail(_ email: String) throws(InputError) -> String {
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        let localAllowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-")
-        let domainAllowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
-        guard email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, parts[0].allSatisfy(localAllowed.contains),
-              !parts[0].hasPrefix("."), !parts[0].hasSuffix("."), !parts[0].contains(".."),
-              case let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false), labels.count >= 2,
-              labels.allSatisfy({ !$0.isEmpty && $0.count <= 63 && $0.allSatisfy(domainAllowed.contains) && $0.first != "-" && $0.last != "-" })
-        else {
-            throw .invalidEmail(email)
-        }
+        guard isAddress(Array(email.utf8)) else { throw .invalidEmail(email) }
         return email
+    }
+
+    /// ASCII bytes a local part may hold besides letters and digits, and the grammar of the whole address.
+    private static let localPunctuation = Set(".!#$%&'*+/=?^_`{|}~-".utf8)
+
+    static func isAddress(_ b: [UInt8]) -> Bool {
+        guard b.count <= 254, let at = b.firstIndex(of: UInt8(ascii: "@")), b.lastIndex(of: UInt8(ascii: "@")) == at else { return false }
+        func alnum(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
+        let local = b[..<at], domain = b[(at + 1)...]
+        guard !local.isEmpty, local.count <= 64, local.first != UInt8(ascii: "."), local.last != UInt8(ascii: "."),
+              local.allSatisfy({ alnum($0) || localPunctuation.contains($0) }),
+              !zip(local, local.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") })
+        else { return false }
+        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { l in
+            !l.isEmpty && l.count <= 63 && l.first != UInt8(ascii: "-") && l.last != UInt8(ascii: "-") && l.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") }
+        }
     }
 }
