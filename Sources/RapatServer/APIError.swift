@@ -66,6 +66,9 @@ public struct APIError: HTTPResponseError {
         case is InputError, is SearchError: return APIError(.badRequest, "")
         case is DecodingError: return APIError(.badRequest, "", localized: .badBody)
         case let e as HTTPError: return APIError(e.status, e.body ?? e.status.reasonPhrase)
+        case let e as HTTPResponseError where e.status == .contentTooLarge:
+            return APIError(e.status, "", localized: .tooLarge(RapatContext.bodyLimit))
+        case let e as HTTPResponseError where e.status.code < 500: return APIError(e.status, e.status.reasonPhrase)
         default: return APIError(.internalServerError, "")
         }
     }

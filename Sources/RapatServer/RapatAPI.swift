@@ -18,6 +18,10 @@ public struct RapatContext: RequestContext {
     }
 
     func meetingID() throws -> MeetingID { try MeetingID(parameters.get("id") ?? "") }
+
+    /// The largest request body read (1 MiB): larger ones are answered 413.
+    public static let bodyLimit = 1 << 20
+    public var maxUploadSize: Int { Self.bodyLimit }
 }
 
 /// Reads the language (`Accept-Language`) and the token (`Authorization: Bearer …`, or `?token=` where the

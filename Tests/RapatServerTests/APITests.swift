@@ -169,6 +169,24 @@ import Testing
         }
     }
 
+    @Test func hugeBodiesAnswer413AndHugeQueries400WithoutInternals() async throws {
+        let f = try await Self.fixture()
+        try await f.app.test(.router) { client in
+            _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+            let huge = "{\"at\":\"" + String(repeating: "x", count: 2 << 20) + "\"}"
+            var (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/start", token: f.secretariat, body: huge)
+            #expect(status == .contentTooLarge && body.contains("1024 KiB"), "\(status)")
+            (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: huge)
+            #expect(status == .contentTooLarge, "\(status)")
+            let words = (1...200).map { "kata\($0)" }.joined(separator: "%20")
+            (status, body, _) = try await call(client, .get, "/search?q=\(words)", token: f.secretariat)
+            #expect(status == .badRequest && body.contains("too long") && !body.contains("SELECT"), "\(body)")
+            let nested = String(repeating: "(", count: 120) + "anggaran" + String(repeating: ")", count: 120)
+            (status, body, _) = try await call(client, .get, "/search?q=\(nested.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", token: f.secretariat)
+            #expect(status == .badRequest && !body.contains("SELECT"), "\(body)")
+        }
+    }
+
     @Test func registeringPeople() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in

@@ -81,7 +81,7 @@ enum MeetingsController {
 
     /// A step's optional body: `{"at": "...", "reason": "..."}`, or nothing for "now".
     static func step(_ request: Request) async throws -> StepBody {
-        let buffer = try await request.body.collect(upTo: 1 << 16)
+        let buffer = try await request.body.collect(upTo: RapatContext.bodyLimit)
         guard buffer.readableBytes > 0 else { return StepBody(at: nil, reason: nil) }
         return try JSONDecoder().decode(StepBody.self, from: Data(buffer.readableBytesView))
     }

@@ -194,6 +194,8 @@ public enum Catalogue {
         case let .unbalancedParenthesis(q): return "tanda kurung pada pencarian '\(q)' tidak seimbang"
         case let .nothingToExclude(q): return "pencarian '\(q)' hanya mengecualikan kata: sebutkan juga yang dicari, contoh anggaran -dinkes"
         case let .misplacedOperator(o, q): return "'\(o)' pada pencarian '\(q)' memerlukan kata di kedua sisinya"
+        case let .tooComplex(length, terms, depth):
+            return "pencarian terlalu panjang: paling banyak \(length) karakter, \(terms) kata atau frasa, dan \(depth) tingkat tanda kurung"
         }
     }
 

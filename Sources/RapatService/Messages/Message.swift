@@ -12,6 +12,8 @@ public indirect enum Message: Sendable, Equatable {
     case badBody
     case missingParameter(String, example: String)
     case internalError
+    /// A request body over the limit (bytes).
+    case tooLarge(Int)
     case actionListPeople, actionRegisterPeople, actionPlanMeetings, actionChangeAgendas, actionRunMeetings, actionWriteMinutes
     case actionApproveMinutes, actionReadReports, actionSearch, actionCheckIn, actionReadPersonFeed, actionReadFeed
     case actionReadUninvited, actionReadUnapproved, actionAdminister, actionVerify
@@ -29,6 +31,8 @@ public indirect enum Message: Sendable, Equatable {
                 : "isi permintaan bukan JSON yang diterima rute ini: lihat /openapi.json"
         case let .missingParameter(name, example):
             return en ? "\(name) is missing: e.g. \(example)" : "\(name) belum diisi: contoh \(example)"
+        case let .tooLarge(limit):
+            return en ? "the request body is larger than \(limit / 1024) KiB: send less" : "isi permintaan lebih dari \(limit / 1024) KiB: kirim lebih sedikit"
         case .internalError:
             return en ? "an internal error occurred; it was logged" : "terjadi kesalahan internal; sudah dicatat di log"
         case .actionListPeople: return en ? "list people" : "melihat daftar orang"

@@ -45,6 +45,7 @@ public struct SearchQuery: Sendable, Equatable {
     /// The query checked and split into terms, phrases and operators, with implicit ANDs made explicit.
     /// What cannot be understood is refused with a message, so no backend ever sees a syntax error.
     public func tokens() throws(SearchError) -> [Token] {
+        guard text.unicodeScalars.count <= Self.maxLength else { throw .tooComplex(Self.maxLength, Self.maxTerms, Self.maxDepth) }
         var raw: [Token] = []
         var chars = Array(text)[...]
         while let c = chars.first {
@@ -95,6 +96,7 @@ public struct SearchQuery: Sendable, Equatable {
                 if !expectTerm { out.append(.op("AND")) }
                 out.append(t)
                 depth += 1
+                guard depth <= Self.maxDepth else { throw .tooComplex(Self.maxLength, Self.maxTerms, Self.maxDepth) }
                 expectTerm = true
             case .close:
                 guard depth > 0, !expectTerm else { throw .unbalancedParenthesis(text) }
@@ -104,9 +106,13 @@ public struct SearchQuery: Sendable, Equatable {
         }
         guard depth == 0 else { throw .unbalancedParenthesis(text) }
         guard !out.isEmpty else { throw .empty }
+        guard out.filter(\.isPhrase).count <= Self.maxTerms else { throw .tooComplex(Self.maxLength, Self.maxTerms, Self.maxDepth) }
         if expectTerm, case let .op(o)? = out.last { throw .misplacedOperator(o, text) }
         return out
     }
+
+    /// Bounds of a query a person types: longer or deeper ones are refused before any backend sees them.
+    public static let maxLength = 1000, maxTerms = 32, maxDepth = 8
 
     /// The FTS5 MATCH expression: every word and phrase quoted, so no input can make an FTS5 syntax error.
     public func matchExpression() throws(SearchError) -> String {
@@ -172,6 +178,7 @@ public enum SearchError: Error, Equatable, Sendable, CustomStringConvertible {
     case unbalancedParenthesis(String)
     case nothingToExclude(String)
     case misplacedOperator(String, String)
+    case tooComplex(Int, Int, Int)
 
     public var description: String {
         switch self {
@@ -180,6 +187,8 @@ public enum SearchError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unbalancedParenthesis(q): return "the search '\(q)' has unbalanced parentheses"
         case let .nothingToExclude(q): return "the search '\(q)' only excludes words: say what to find as well, e.g. anggaran -dinkes"
         case let .misplacedOperator(o, q): return "'\(o)' in the search '\(q)' needs words on both sides"
+        case let .tooComplex(length, terms, depth):
+            return "the search is too long: at most \(length) characters, \(terms) words or phrases and \(depth) levels of parentheses"
         }
     }
 }
