@@ -44,6 +44,9 @@ enum PostgresSchema {
             UPDATE meeting SET has_actions = jsonb_array_length(coalesce(doc::jsonb #> '{minutes,actions}', '[]'::jsonb)) > 0;
             CREATE INDEX meeting_has_actions ON meeting (start_at) WHERE has_actions
             """),
+        ("v3-token-expiry", """
+            ALTER TABLE api_token ADD COLUMN expires_at timestamptz
+            """),
     ]
 
     static func migrate(_ client: PostgresClient, logger: Logger, upTo last: String? = nil) async throws {

@@ -397,13 +397,20 @@ public final class PostgresStore: TransactionalStore {
     }
 
     public func token(secret: String) async throws -> APIToken? {
+        try await tokens(where: "WHERE hash = \(APIToken.hash(secret))").first
+    }
+
+    public func tokens() async throws -> [APIToken] { try await tokens(where: "ORDER BY created_at, hash") }
+
+    func tokens(where clause: PostgresQuery) async throws -> [APIToken] {
         try await read { c in
-            for try await (role, nip, created) in try await c.query("SELECT role, nip, created_at FROM api_token WHERE hash = \(APIToken.hash(secret))", logger: logger)
-                .decode((String, String?, Date).self) {
-                guard let role = Role(rawValue: role) else { return nil }
-                return APIToken(role: role, person: try nip.map { try NIP($0) }, createdAt: created)
+            var result: [APIToken] = []
+            let query = PostgresQuery(unsafeSQL: "SELECT hash, role, nip, created_at, expires_at FROM api_token " + clause.sql, binds: clause.binds)
+            for try await (hash, role, nip, created, expires) in try await c.query(query, logger: logger).decode((String, String, String?, Date, Date?).self) {
+                guard let role = Role(rawValue: role) else { continue }
+                result.append(APIToken(id: APIToken.id(ofHash: hash), role: role, person: try nip.map { try NIP($0) }, createdAt: created, expiresAt: expires))
             }
-            return nil
+            return result
         }
     }
 }

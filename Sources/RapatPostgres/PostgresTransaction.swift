@@ -93,8 +93,16 @@ public struct PostgresTransaction: StoreTransaction {
             """, logger: logger)
     }
 
-    public func insertToken(hash: String, role: Role, person: NIP?, createdAt: Date) async throws {
-        try await c.query("INSERT INTO api_token VALUES (\(hash), \(role.rawValue), \(person?.digits), \(createdAt))", logger: logger)
+    public func insertToken(hash: String, role: Role, person: NIP?, createdAt: Date, expiresAt: Date?) async throws {
+        try await c.query("INSERT INTO api_token (hash, role, nip, created_at, expires_at) VALUES (\(hash), \(role.rawValue), \(person?.digits), \(createdAt), \(expiresAt))",
+                          logger: logger)
+    }
+
+    public func deleteTokens(hashPrefix: String) async throws -> Int {
+        var n = 0
+        for try await count in try await c.query("WITH d AS (DELETE FROM api_token WHERE starts_with(hash, \(hashPrefix)) RETURNING 1) SELECT count(*)::int8 FROM d",
+                                                 logger: logger).decode(Int.self) { n = count }
+        return n
     }
 }
 

@@ -205,6 +205,10 @@ enum SQLiteSchema {
         m.registerMigration("v5-standing-items") { db in
             try db.execute(sql: "ALTER TABLE agenda_item ADD COLUMN is_standing INTEGER NOT NULL DEFAULT 0")
         }
+        // Tokens may expire.
+        m.registerMigration("v6-token-expiry") { db in
+            try db.execute(sql: "ALTER TABLE api_token ADD COLUMN expires_at DATETIME")
+        }
         return m
     }
 }

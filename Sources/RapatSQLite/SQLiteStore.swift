@@ -28,6 +28,11 @@ public final class SQLiteStore: TransactionalStore {
             // conflict check's index pages stay in memory (p99 at 1M meetings was 3x that at 1k).
             try db.execute(sql: "PRAGMA cache_size = -32768")
         }
+        let isNew = !FileManager.default.fileExists(atPath: path)
+        // A new archive is readable by its owner only (SQLite gives its WAL and shared-memory files the same mode).
+        if isNew, FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) == false {
+            throw StoreError.cannotOpen(path, "the file cannot be created there")
+        }
         do {
             pool = try DatabasePool(path: path, configuration: config)
             try SQLiteSchema.migrator.migrate(pool)
@@ -146,11 +151,18 @@ public final class SQLiteStore: TransactionalStore {
 
     public func token(secret: String) async throws -> APIToken? {
         try await pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT role, nip, created_at FROM api_token WHERE hash = ?", arguments: [APIToken.hash(secret)]),
-                  let role = Role(rawValue: row["role"])
-            else { return nil }
-            return APIToken(role: role, person: try (row["nip"] as String?).map { try NIP($0) }, createdAt: row["created_at"])
+            try Row.fetchOne(db, sql: "SELECT * FROM api_token WHERE hash = ?", arguments: [APIToken.hash(secret)]).flatMap(Self.token)
         }
+    }
+
+    public func tokens() async throws -> [APIToken] {
+        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM api_token ORDER BY created_at, hash").compactMap(Self.token) }
+    }
+
+    static func token(_ row: Row) throws -> APIToken? {
+        guard let role = Role(rawValue: row["role"]) else { return nil }
+        return APIToken(id: APIToken.id(ofHash: row["hash"]), role: role, person: try (row["nip"] as String?).map { try NIP($0) },
+                        createdAt: row["created_at"], expiresAt: row["expires_at"])
     }
 
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {

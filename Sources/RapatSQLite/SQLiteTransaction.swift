@@ -71,10 +71,17 @@ public struct SQLiteTransaction: StoreTransaction {
         }
     }
 
-    public func insertToken(hash: String, role: Role, person: NIP?, createdAt: Date) async throws {
+    public func insertToken(hash: String, role: Role, person: NIP?, createdAt: Date, expiresAt: Date?) async throws {
         try await run { db in
-            try db.execute(sql: "INSERT INTO api_token(hash, role, nip, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [hash, role.rawValue, person?.digits, createdAt])
+            try db.execute(sql: "INSERT INTO api_token(hash, role, nip, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [hash, role.rawValue, person?.digits, createdAt, expiresAt])
+        }
+    }
+
+    public func deleteTokens(hashPrefix: String) async throws -> Int {
+        try await run { db in
+            try db.execute(sql: "DELETE FROM api_token WHERE substr(hash, 1, ?) = ?", arguments: [hashPrefix.count, hashPrefix])
+            return db.changesCount
         }
     }
 }

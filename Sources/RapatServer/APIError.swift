@@ -54,7 +54,8 @@ public struct APIError: HTTPResponseError {
             case .unknownMeeting, .unknownPerson, .unknownSeries, .unknownAction: return APIError(.notFound, "")
             case .duplicatePerson: return APIError(.conflict, "")
             case .busy: return APIError(.serviceUnavailable, "")
-            case .tokenNeedsPerson, .emptyPlan: return APIError(.unprocessableContent, "")
+            case .unknownToken: return APIError(.notFound, "")
+            case .tokenNeedsPerson, .emptyPlan, .tokenPrefixTooShort: return APIError(.unprocessableContent, "")
             case .unsupportedURL, .cannotOpen: return APIError(.internalServerError, "")
             }
         case let e as PlanningError:

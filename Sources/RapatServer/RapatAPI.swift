@@ -42,7 +42,7 @@ struct AuthMiddleware: RouterMiddleware {
         } else if tokenInQuery.contains(where: { request.uri.path.hasPrefix($0) }) {
             secret = request.uri.queryParameters.get("token")
         }
-        guard let secret, let token = try await store.token(secret: secret) else { throw APIError.unauthenticated }
+        guard let secret, let token = try await store.token(secret: secret), token.isValid(at: Date()) else { throw APIError.unauthenticated }
         context.token = token
         return try await next(request, context)
     }

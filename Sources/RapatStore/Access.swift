@@ -13,15 +13,27 @@ public enum Role: String, Codable, Sendable, CaseIterable {
 
 /// A stored API token: only its SHA-256 is kept, the secret is shown once when it is made.
 public struct APIToken: Sendable, Equatable, Codable {
+    /// The first 12 hex digits of the secret's SHA-256: what lists and revocations name (never the secret).
+    public var id: String
     public var role: Role
     public var person: NIP?
     public var createdAt: Date
+    /// After this instant the token no longer opens anything; nil: until revoked.
+    public var expiresAt: Date?
 
-    public init(role: Role, person: NIP?, createdAt: Date) {
+    public init(id: String = "", role: Role, person: NIP?, createdAt: Date, expiresAt: Date? = nil) {
+        self.id = id
         self.role = role
         self.person = person
         self.createdAt = createdAt
+        self.expiresAt = expiresAt
     }
+
+    /// Whether the token still opens the API at `now`.
+    public func isValid(at now: Date) -> Bool { expiresAt.map { now < $0 } ?? true }
+
+    /// The public id of a stored hash.
+    public static func id(ofHash hash: String) -> String { String(hash.prefix(12)) }
 
     /// A new random secret: 32 bytes as hex.
     public static func newSecret() -> String {

@@ -91,9 +91,14 @@ public protocol MeetingStore: Sendable {
     func importBundle(_ bundle: ArchiveBundle) async throws
 
     /// Makes an API token and returns its secret (stored only as a hash). A participant token names its person.
-    func createToken(role: Role, person: NIP?) async throws -> String
-    /// The token a secret belongs to, or nil.
+    func createToken(role: Role, person: NIP?, expiresAt: Date?) async throws -> String
+    /// The token a secret belongs to, or nil; an expired token is stored but opens nothing.
     func token(secret: String) async throws -> APIToken?
+    /// Every token (ids, never secrets), oldest first.
+    func tokens() async throws -> [APIToken]
+    /// Deletes the tokens whose id starts with `prefix` (at least 6 hex digits); returns how many.
+    @discardableResult
+    func revokeTokens(prefix: String) async throws -> Int
 
     /// Full-text search over titles, agenda, discussion, decisions and action items, best match first.
     func search(_ query: SearchQuery) async throws -> [SearchHit]
@@ -125,6 +130,10 @@ public struct ActionFilter: Sendable, Equatable {
 }
 
 extension MeetingStore {
+    public func createToken(role: Role, person: NIP?) async throws -> String {
+        try await createToken(role: role, person: person, expiresAt: nil)
+    }
+
     public func createMeeting(_ plan: Meeting) async throws -> Meeting {
         try await createMeetings([plan], series: nil)[0]
     }
@@ -170,6 +179,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case busy(String)
     case emptyPlan
     case tokenNeedsPerson
+    case tokenPrefixTooShort(String)
+    case unknownToken(String)
 
     public var description: String {
         switch self {
@@ -191,6 +202,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "database \(url) stayed locked by another writer: try again in a moment"
         case .tokenNeedsPerson:
             return "a participant token speaks for one person: give --person NIP"
+        case let .tokenPrefixTooShort(p):
+            return "'\(p)' names a token too loosely: give at least 6 hex digits of its id ('rapat token list')"
+        case let .unknownToken(p):
+            return "no token with id \(p): see 'rapat token list'"
         case .emptyPlan:
             return "nothing to plan: the recurrence left no meeting after its exceptions"
         }

@@ -187,6 +187,18 @@ import Testing
         }
     }
 
+    @Test func anExpiredOrRevokedTokenOpensNothing() async throws {
+        let f = try await Self.fixture()
+        let expired = try await f.store.createToken(role: .secretariat, person: nil, expiresAt: Date().addingTimeInterval(-1))
+        try await f.app.test(.router) { client in
+            #expect(try await call(client, .get, "/people", token: expired).0 == .unauthorized)
+            #expect(try await call(client, .get, "/people", token: f.secretariat).0 == .ok)
+            let id = APIToken.id(ofHash: APIToken.hash(f.secretariat))
+            try await f.store.revokeTokens(prefix: id)
+            #expect(try await call(client, .get, "/people", token: f.secretariat).0 == .unauthorized)
+        }
+    }
+
     @Test func registeringPeople() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in

@@ -79,4 +79,14 @@ import Testing
         }
         #expect(try await store.meeting(january.id).agenda.last?.isStanding == true)
     }
+
+    @Test func aNewArchiveIsReadableByItsOwnerOnly() throws {
+        let dir = try TempDir.make()
+        let path = dir.appendingPathComponent("rapat.db").path
+        _ = try SQLiteStore(path: path)
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(file): \(String(mode ?? 0, radix: 8))")
+        }
+    }
 }

@@ -256,6 +256,24 @@ import Testing
     }
 
     @Test(arguments: Backend.all)
+    func tokensAreListedByIdExpireAndAreRevoked(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        let secret = try await store.createToken(role: .secretariat, person: nil)
+        let past = try await store.createToken(role: .participant, person: Seed.kadinkes, expiresAt: Date().addingTimeInterval(-60))
+        let listed = try await store.tokens()
+        #expect(listed.count == 2 && listed.allSatisfy { $0.id.count == 12 && !secret.hasPrefix($0.id) })
+        let token = try #require(try await store.token(secret: secret))
+        #expect(token.isValid(at: Date()) && token.id == APIToken.id(ofHash: APIToken.hash(secret)))
+        let expired = try #require(try await store.token(secret: past))
+        #expect(!expired.isValid(at: Date()) && expired.person == Seed.kadinkes)
+        #expect(try await store.revokeTokens(prefix: String(token.id.prefix(8)).uppercased()) == 1)
+        #expect(try await store.token(secret: secret) == nil)
+        await #expect(throws: StoreError.tokenPrefixTooShort("abc")) { try await store.revokeTokens(prefix: "abc") }
+        await #expect(throws: StoreError.unknownToken(token.id)) { try await store.revokeTokens(prefix: token.id) }
+        #expect(try await store.tokens().map(\.id) == [expired.id])
+    }
+
+    @Test(arguments: Backend.all)
     func concurrentWritersLoseNothing(_ backend: Backend) async throws {
         let store = try await Seed.store(backend)
         // Twenty one-hour meetings with different chairs but a shared participant would conflict; use disjoint days instead.

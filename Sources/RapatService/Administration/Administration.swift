@@ -40,9 +40,23 @@ public struct Administration: Sendable {
     }
 
     /// A new API token; its secret is returned once and stored only as a SHA-256.
-    public func createToken(role: Role, person: NIP?) async throws -> String {
+    public func createToken(role: Role, person: NIP?, expiresAt: Date? = nil) async throws -> String {
         try AccessPolicy.require(principal, .administer)
-        return try await store.createToken(role: role, person: person)
+        if let expiresAt, expiresAt <= Date() {
+            throw InputError.invalidValue(field: "--expires", value: "\(expiresAt)", hint: "give a day in the future")
+        }
+        return try await store.createToken(role: role, person: person, expiresAt: expiresAt)
+    }
+
+    public func tokens() async throws -> [APIToken] {
+        try AccessPolicy.require(principal, .administer)
+        return try await store.tokens()
+    }
+
+    /// Revokes the tokens whose id starts with `prefix`; returns how many.
+    public func revokeTokens(prefix: String) async throws -> Int {
+        try AccessPolicy.require(principal, .administer)
+        return try await store.revokeTokens(prefix: prefix)
     }
 
     public func exportBundle() async throws -> ArchiveBundle {

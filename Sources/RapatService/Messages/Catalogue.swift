@@ -182,6 +182,10 @@ public enum Catalogue {
             return "basis data \(url) masih dikunci penulis lain: coba lagi sebentar lagi"
         case .tokenNeedsPerson:
             return "token peserta mewakili satu orang: isi --person NIP"
+        case let .tokenPrefixTooShort(p):
+            return "'\(p)' terlalu pendek untuk menunjuk token: isi paling sedikit 6 angka heksadesimal dari id-nya ('rapat token list')"
+        case let .unknownToken(p):
+            return "tidak ada token dengan id \(p): lihat 'rapat token list'"
         case .emptyPlan:
             return "tidak ada yang direncanakan: pengulangan tidak menyisakan rapat setelah pengecualiannya"
         }

@@ -35,7 +35,9 @@ public protocol StoreTransaction {
     func insertVersion(_ version: MinutesVersion) async throws
     /// Records an action item's status beside frozen minutes (replacing an earlier follow-up).
     func setFollowUp(_ id: ActionID, _ status: ActionStatus, at: Date, note: String?) async throws
-    func insertToken(hash: String, role: Role, person: NIP?, createdAt: Date) async throws
+    func insertToken(hash: String, role: Role, person: NIP?, createdAt: Date, expiresAt: Date?) async throws
+    /// Deletes the tokens whose hash starts with `hashPrefix` (lowercase hex); returns how many.
+    func deleteTokens(hashPrefix: String) async throws -> Int
 }
 
 /// Which numbering a serial belongs to: `RP-YYYY-NNNN` meetings or `SR-YYYY-NNN` series.
@@ -250,14 +252,23 @@ extension TransactionalStore {
 
     // MARK: Tokens
 
-    public func createToken(role: Role, person: NIP?) async throws -> String {
+    public func createToken(role: Role, person: NIP?, expiresAt: Date?) async throws -> String {
         if role == .participant, person == nil { throw StoreError.tokenNeedsPerson }
         let secret = APIToken.newSecret()
         try await transaction { tx in
             if let person, try await tx.person(person) == nil { throw StoreError.unknownPerson(person) }
-            try await tx.insertToken(hash: APIToken.hash(secret), role: role, person: person, createdAt: Date().wholeSecond)
+            try await tx.insertToken(hash: APIToken.hash(secret), role: role, person: person, createdAt: Date().wholeSecond,
+                                     expiresAt: expiresAt?.wholeSecond)
         }
         return secret
+    }
+
+    public func revokeTokens(prefix: String) async throws -> Int {
+        let p = prefix.lowercased()
+        guard p.count >= 6, p.allSatisfy(\.isHexDigit) else { throw StoreError.tokenPrefixTooShort(prefix) }
+        let n = try await transaction { tx in try await tx.deleteTokens(hashPrefix: p) }
+        guard n > 0 else { throw StoreError.unknownToken(prefix) }
+        return n
     }
 }
 

@@ -5,16 +5,49 @@ import RapatService
 import RapatStore
 
 struct TokenCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "token", abstract: "API tokens for the service.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "API tokens for the service: make, list and revoke.", subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a token; its secret is printed once and stored only as a SHA-256.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "secretariat, participant or archivist.") var role: Role
         @Option(help: "NIP of the person a participant token speaks for.", transform: Typed.nip) var person: NIP?
+        @Option(help: "Last day the token works, YYYY-MM-DD (WIB); default: until revoked.", transform: Typed.date) var expires: CivilDate?
 
         func run() async throws {
-            print(try await global.services().administration.createToken(role: role, person: person))
+            let expiresAt = expires.map { $0.adding(days: 1).at(hour: 0, minute: 0, in: Zone.jakarta) }
+            print(try await global.services().administration.createToken(role: role, person: person, expiresAt: expiresAt))
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tokens by id (never their secrets), with role, person and expiry.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            let tokens = try await global.services().administration.tokens()
+            if output.json { return try JSON.print(tokens) }
+            let now = Date()
+            var table = Table(["ID", global.t("Peran", "Role"), "NIP", global.t("Dibuat", "Created"), global.t("Berlaku sampai", "Expires"), "Status"])
+            for t in tokens {
+                table.add([t.id, t.role.rawValue, t.person?.digits ?? "", global.text.compact(t.createdAt, zone: Zone.jakarta),
+                           t.expiresAt.map { global.text.compact($0, zone: Zone.jakarta) } ?? "–",
+                           t.isValid(at: now) ? global.t("berlaku", "valid") : global.t("kedaluwarsa", "expired")])
+            }
+            print(table.render())
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a token by its id (or the first 6+ hex digits of it); it stops working at once.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Token id, as 'rapat token list' shows it.") var id: String
+
+        func run() async throws {
+            let n = try await global.services().administration.revokeTokens(prefix: id)
+            print(global.t("Token dicabut", "Tokens revoked") + ": \(n)")
         }
     }
 }
