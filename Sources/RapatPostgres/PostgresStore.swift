@@ -18,28 +18,51 @@ public final class PostgresStore: TransactionalStore {
 
     /// `migratingUpTo` stops after that step, as an earlier version of Rapat left the archive (for tests of migrations).
     init(url: String, migratingUpTo last: String?) async throws {
+        let shown = StoreLocation.redacted(url)
         guard let components = URLComponents(string: url), let host = components.host, let user = components.user,
               components.path.count > 1
-        else { throw StoreError.unsupportedURL(url) }
-        self.url = url
+        else { throw StoreError.unsupportedURL(shown) }
+        self.url = shown
         var logger = Logger(label: "rapat.postgres")
         // Only errors: the client warns while its run() task starts, and waits for it.
         logger.logLevel = .error
         self.logger = logger
-        let config = PostgresClient.Configuration(host: host, port: components.port ?? 5432, username: user, password: components.password,
+        var config = PostgresClient.Configuration(host: host, port: components.port ?? 5432, username: user, password: components.password,
                                                   database: String(components.path.dropFirst()), tls: .disable)
+        config.options.connectTimeout = .seconds(Self.openTimeoutSeconds)
         let client = PostgresClient(configuration: config, backgroundLogger: logger)
         self.client = client
-        runner = Task { await client.run() }
+        let running = Task { await client.run() }
+        runner = running
         do {
-            try await PostgresSchema.migrate(client, logger: logger, upTo: last)
+            // The pool retries a refused connection for a minute; a person waiting for `rapat` is told sooner.
+            let (log, port) = (logger, components.port ?? 5432)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await PostgresSchema.migrate(client, logger: log, upTo: last) }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(Self.openTimeoutSeconds))
+                    // Stopping the client fails the connection the migration still waits for, so the group ends now.
+                    running.cancel()
+                    throw StoreError.cannotOpen(shown, "no answer within \(Self.openTimeoutSeconds) s: check that PostgreSQL runs on \(host):\(port), "
+                                                    + "accepts TCP connections there, and that the user and database exist")
+                }
+                try await group.next()
+                group.cancelAll()
+            }
+        } catch let error as StoreError {
+            runner.cancel()
+            throw error
         } catch {
             runner.cancel()
-            throw StoreError.cannotOpen(url, "\(String(reflecting: error).prefix(300))")
+            let detail = String(reflecting: error).prefix(300).replacingOccurrences(of: components.password ?? "\u{0}", with: "***")
+            throw StoreError.cannotOpen(shown, detail)
         }
     }
 
     deinit { runner.cancel() }
+
+    /// Seconds to wait for the server when opening the archive.
+    static let openTimeoutSeconds = 5
 
     static let encoder: JSONEncoder = {
         let e = JSONEncoder()

@@ -85,7 +85,7 @@ public struct RapatAPI: Sendable {
 
     public func router(logger: Logger = Logger(label: "rapat")) -> Router<RapatContext> {
         let router = Router(context: RapatContext.self)
-        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: RequestLogMiddleware(level: .info))
         router.add(middleware: ErrorMiddleware(logger: logger))
         router.add(middleware: AuthMiddleware(store: store, open: Set(Self.table.filter { !$0.requiresToken }.map(\.path)),
                                               tokenInQuery: Self.table.filter(\.tokenInQuery).map { String($0.routerPath.prefix { $0 != ":" }) }))

@@ -29,10 +29,17 @@ public enum StoreLocation: Equatable, Sendable, CustomStringConvertible {
         return .sqlite(path: path)
     }
 
+    /// The URL as it may be shown: a password replaced by `***`.
+    public static func redacted(_ url: String) -> String {
+        guard var c = URLComponents(string: url), c.password != nil else { return url }
+        c.password = "***"
+        return c.string ?? url
+    }
+
     public var description: String {
         switch self {
         case let .sqlite(path): return "sqlite://\(path)"
-        case let .postgres(url): return url
+        case let .postgres(url): return Self.redacted(url)
         }
     }
 }

@@ -199,6 +199,12 @@ import Testing
         }
     }
 
+    @Test func secretsInURLsAreNotLogged() {
+        #expect(RequestLogMiddleware.redacted(path: "/feeds/person/197108021999062011.ics", query: "token=abc123&x=1")
+                == "/feeds/person/197108021999062011.ics?token=***&x=1")
+        #expect(RequestLogMiddleware.redacted(path: "/search", query: "q=anggaran&TOKEN=x") == "/search?q=anggaran&TOKEN=***")
+    }
+
     @Test func registeringPeople() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
