@@ -43,6 +43,8 @@ extension Meeting {
                                representative: category == .diwakili ? representative : nil, note: note)
         if category.isPresent {
             if status == .scheduled, start.timeIntervalSince(time) > 2 * 3600 { throw .checkInBeforeMeeting(id) }
+            // An arrival after the longest a meeting may last past its planned end is a typing error (or 2099).
+            if time.timeIntervalSince(end) > TimeInterval(Planner.maxMeetingMinutes * 60) { throw .checkInAfterMeeting(id, localStamp(end, zone)) }
             entry.checkedInAt = time
             entry.lateMinutes = actualStart.map { max(0, wholeMinutes(time.timeIntervalSince($0))) } ?? 0
         }

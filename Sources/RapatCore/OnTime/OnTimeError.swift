@@ -12,6 +12,9 @@ public enum OnTimeError: Error, Equatable, Sendable, CustomStringConvertible {
     case noAgenda(MeetingID)
     case agendaFinished(MeetingID)
     case beforeActualStart(MeetingID, String)
+    case checkInAfterMeeting(MeetingID, String)
+    case attendanceAlreadyRecorded(NIP, MeetingID, AttendanceCategory)
+    case attendanceChangeNeedsReason(NIP, MeetingID, AttendanceCategory)
 
     public var description: String {
         switch self {
@@ -35,6 +38,12 @@ public enum OnTimeError: Error, Equatable, Sendable, CustomStringConvertible {
             return "every agenda item of \(id) is closed: end the meeting with 'rapat end \(id)'"
         case let .beforeActualStart(id, started):
             return "the time given is before \(id) actually started (\(started)): give a later time"
+        case let .checkInAfterMeeting(id, end):
+            return "the time given is long after \(id) was to end (\(end)): give the time the person arrived"
+        case let .attendanceAlreadyRecorded(nip, id, category):
+            return "the attendance of NIP \(nip) at \(id) is already recorded (\(category.rawValue)): only the secretariat changes it, with a reason"
+        case let .attendanceChangeNeedsReason(nip, id, category):
+            return "NIP \(nip) is already recorded at \(id) as \(category.rawValue): give the reason for the change with --note \"…\""
         }
     }
 }

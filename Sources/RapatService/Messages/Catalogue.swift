@@ -103,6 +103,12 @@ public enum Catalogue {
             return "semua acara \(id) sudah ditutup: akhiri rapat dengan 'rapat end \(id)'"
         case let .beforeActualStart(id, started):
             return "waktu yang diisi sebelum \(id) benar-benar dimulai (\(started)): isi waktu yang lebih akhir"
+        case let .checkInAfterMeeting(id, end):
+            return "waktu yang diisi jauh setelah \(id) dijadwalkan selesai (\(end)): isi waktu kedatangan yang sebenarnya"
+        case let .attendanceAlreadyRecorded(nip, id, category):
+            return "kehadiran NIP \(nip) pada \(id) sudah tercatat (\(category.rawValue)): hanya sekretariat yang dapat mengubahnya, dengan alasan"
+        case let .attendanceChangeNeedsReason(nip, id, category):
+            return "NIP \(nip) sudah tercatat pada \(id) sebagai \(category.rawValue): isi alasan perubahannya dengan --note \"…\""
         }
     }
 

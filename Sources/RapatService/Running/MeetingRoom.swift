@@ -19,11 +19,26 @@ public struct MeetingRoom: Sendable {
         return try await store.change(id) { m, policy in try m.start(at: Self.time(at, for: m), reason: reason, policy: policy.onTime) }
     }
 
-    /// Records a person's attendance (a participant only their own); lateness counts from the actual start.
+    /// Records a person's attendance; lateness counts from the actual start. A participant checks in once, as
+    /// themselves, present or online, at the server's clock; changing a recorded attendance is the secretariat's,
+    /// with a reason (`note`).
     public func checkIn(_ id: MeetingID, _ nip: NIP, as category: AttendanceCategory, at: String?, representative: String?,
                         note: String?) async throws -> (meeting: Meeting, attendance: Attendance) {
         try AccessPolicy.require(principal, .checkIn(nip))
+        let selfCheckIn = principal.role == .participant
+        if selfCheckIn {
+            if let at { throw InputError.invalidValue(field: "at", value: at, hint: "a participant checks in at the server's clock: leave it out") }
+            guard category == .hadir || category == .daring else {
+                throw InputError.invalidValue(field: "category", value: category.rawValue, hint: "check in as hadir or daring; the secretariat records the rest")
+            }
+        }
         let m = try await store.change(id) { m, _ in
+            if let recorded = m.attendance.first(where: { $0.nip == nip }) {
+                if selfCheckIn { throw OnTimeError.attendanceAlreadyRecorded(nip, m.id, recorded.category) }
+                if note?.trimmed.isEmpty ?? true, recorded.category != category || recorded.representative != representative {
+                    throw OnTimeError.attendanceChangeNeedsReason(nip, m.id, recorded.category)
+                }
+            }
             try m.checkIn(nip, as: category, at: Self.time(at, for: m), representative: representative, note: note)
         }
         return (m, m.attendance.first { $0.nip == nip }!)

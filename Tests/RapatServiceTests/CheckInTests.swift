@@ -1,0 +1,50 @@
+import Foundation
+import RapatCore
+import RapatSQLite
+@testable import RapatService
+import RapatStore
+import Testing
+
+/// A participant checks in once, as themselves, at the server's clock; the secretariat changes a record with a reason.
+@Suite struct CheckInTests {
+    static let kadinkes = try! NIP("197108021999062011")
+
+    /// A meeting starting now (the archive open every day and hour, so the test runs whenever it runs).
+    static func running() async throws -> (Services, Services, MeetingID) {
+        let s = try await TextRulesTests.services()
+        try await s.administration.set("working-days", "mon,tue,wed,thu,fri,sat,sun")
+        try await s.administration.set("working-hours", "00:00-23:59")
+        try await s.planning.register(try Person(nip: kadinkes, name: "dr. Ratna Dewi", jabatan: "Kadinkes", opd: "Dinkes"))
+        let now = Date()
+        let start = now.addingTimeInterval(-now.timeIntervalSince1970.truncatingRemainder(dividingBy: 60))
+        let stamp = ISO8601DateFormatter().string(from: start)
+        let m = try await s.planning.plan(PlanRequest(title: "Rapat", chair: TextRulesTests.governor, participants: [kadinkes.digits], start: stamp, minutes: 60))[0]
+        _ = try await s.room.start(m.id, at: nil, reason: nil)
+        return (s, Services(store: s.store, principal: Principal(role: .participant, person: kadinkes)), m.id)
+    }
+
+    @Test func aParticipantChecksInOnceAtTheServersClock() async throws {
+        let (secretariat, participant, id) = try await Self.running()
+        await #expect(throws: InputError.self) { try await participant.room.checkIn(id, Self.kadinkes, as: .hadir, at: "2099-01-01 06:00", representative: nil, note: nil) }
+        await #expect(throws: InputError.self) { try await participant.room.checkIn(id, Self.kadinkes, as: .izin, at: nil, representative: nil, note: nil) }
+        let (_, first) = try await participant.room.checkIn(id, Self.kadinkes, as: .daring, at: nil, representative: nil, note: nil)
+        #expect(first.category == .daring && abs(first.checkedInAt!.timeIntervalSinceNow) < 120)
+        await #expect { try await participant.room.checkIn(id, Self.kadinkes, as: .hadir, at: nil, representative: nil, note: nil) } throws: {
+            ($0 as? OnTimeError) == .attendanceAlreadyRecorded(Self.kadinkes, id, .daring)
+        }
+        await #expect { try await secretariat.room.checkIn(id, Self.kadinkes, as: .tanpaKeterangan, at: nil, representative: nil, note: nil) } throws: {
+            ($0 as? OnTimeError) == .attendanceChangeNeedsReason(Self.kadinkes, id, .daring)
+        }
+        let (_, changed) = try await secretariat.room.checkIn(id, Self.kadinkes, as: .tanpaKeterangan, at: nil, representative: nil,
+                                                                note: "tidak tampil di layar; salah catat")
+        #expect(changed.category == .tanpaKeterangan)
+        await #expect(throws: AccessDenied.self) { try await participant.room.checkIn(id, try NIP(TextRulesTests.governor), as: .hadir, at: nil, representative: nil, note: nil) }
+    }
+
+    @Test func aCheckInLongAfterTheMeetingIsATypingError() async throws {
+        let (secretariat, _, id) = try await Self.running()
+        await #expect { try await secretariat.room.checkIn(id, Self.kadinkes, as: .hadir, at: "2099-01-01 06:00", representative: nil, note: nil) } throws: {
+            if case .checkInAfterMeeting? = $0 as? OnTimeError { return true } else { return false }
+        }
+    }
+}
