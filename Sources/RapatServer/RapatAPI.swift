@@ -106,7 +106,9 @@ public struct RapatAPI: Sendable {
 public func makeApplication(store: any MeetingStore, configuration: ServerConfiguration) -> some ApplicationProtocol {
     var logger = Logger(label: "rapat")
     logger.logLevel = .info
+    // A connection that sends nothing for `idleTimeoutSeconds` is closed, so slow or stalled clients cannot hold the server.
     return Application(router: RapatAPI(store: store).router(logger: logger),
+                       server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
                        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Rapat"), logger: logger)
 }
 
@@ -114,9 +116,12 @@ public func makeApplication(store: any MeetingStore, configuration: ServerConfig
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
+    /// Seconds a connection may stay silent (idle between requests, or stalled inside one) before it is closed.
+    public var idleTimeoutSeconds: Int
 
-    public init(host: String = "127.0.0.1", port: Int = 8080) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, idleTimeoutSeconds: Int = 30) {
         self.host = host
         self.port = port
+        self.idleTimeoutSeconds = idleTimeoutSeconds
     }
 }

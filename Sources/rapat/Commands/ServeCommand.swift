@@ -10,9 +10,10 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option var host = "127.0.0.1"
     @Option var port = 8080
+    @Option(help: "Seconds a connection may stay silent before it is closed.") var idleTimeout = 30
 
     func run() async throws {
-        let app = makeApplication(store: try await global.store(), configuration: ServerConfiguration(host: host, port: port))
+        let app = makeApplication(store: try await global.store(), configuration: ServerConfiguration(host: host, port: port, idleTimeoutSeconds: max(1, idleTimeout)))
         // runService stops on SIGTERM/SIGINT after the requests in flight are answered.
         try await app.runService()
     }
