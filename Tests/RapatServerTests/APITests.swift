@@ -248,6 +248,25 @@ import Testing
         }
     }
 
+    @Test func feedsShowOnlyWhatTheReaderMayReadElsewhere() async throws {
+        let f = try await Self.fixture()
+        try await f.app.test(.router) { client in
+            _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+            // Not invited: 403 on the meeting, and not a line of it in the OPD feed either.
+            #expect(try await call(client, .get, "/meetings/RP-2020-0001", token: f.other).0 == .forbidden)
+            let stranger = try await call(client, .get, "/feeds/opd/Dinkes.ics", token: f.other)
+            #expect(stranger.0 == .ok && !stranger.1.contains("Rapat Pimpinan Desember 2020") && !stranger.1.contains(Self.kadinkes))
+            // An archivist reads approved minutes only: a scheduled meeting is in no feed of theirs.
+            let archivist = try await call(client, .get, "/feeds/opd/Dinkes.ics", token: f.archivist)
+            #expect(archivist.0 == .ok && !archivist.1.contains("Rapat Pimpinan Desember 2020"))
+            let person = try await call(client, .get, "/feeds/person/\(Self.kadinkes).ics", token: f.archivist)
+            #expect(person.0 == .ok && !person.1.contains("Rapat Pimpinan Desember 2020"))
+            // The invited participant sees it.
+            let invited = try await call(client, .get, "/feeds/opd/Dinkes.ics", token: f.participant)
+            #expect(invited.0 == .ok && invited.1.contains("Rapat Pimpinan Desember 2020"))
+        }
+    }
+
     @Test func theOpenAPIDocumentListsEveryRoute() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
