@@ -267,6 +267,26 @@ import Testing
         }
     }
 
+    /// Generated from the route table: every route but the OpenAPI document refuses a request without a token
+    /// or with a wrong one, before anything else is read.
+    @Test func everyRouteRefusesAMissingOrWrongToken() async throws {
+        let f = try await Self.fixture()
+        try await f.app.test(.router) { client in
+            for route in RapatAPI.table {
+                let uri = route.path.replacingOccurrences(of: "{id}", with: "RP-2020-0001").replacingOccurrences(of: "{nip}", with: "\(Self.kadinkes).ics")
+                    .replacingOccurrences(of: "{name}", with: "Dinkes.ics")
+                let body = route.body == nil ? nil : "{}"
+                let none = try await call(client, route.method, uri, token: nil, body: body)
+                let wrong = try await call(client, route.method, uri + (route.tokenInQuery ? "?token=salah" : ""), token: route.tokenInQuery ? nil : "salah", body: body)
+                if route.requiresToken {
+                    #expect(none.0 == .unauthorized && wrong.0 == .unauthorized, "\(route.method) \(route.path): \(none.0) \(wrong.0)")
+                } else {
+                    #expect(none.0 == .ok, "\(route.path)")
+                }
+            }
+        }
+    }
+
     @Test func theOpenAPIDocumentListsEveryRoute() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
