@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RapatCore
 import RapatService
+import RapatStore
 
 /// The `rapat` command: plans, runs and archives meetings. Subcommands parse, call the libraries and print.
 @main
@@ -34,7 +35,8 @@ struct Rapat: AsyncParsableCommand {
             }
         } catch where Catalogue.knows(error) {
             FileHandle.standardError.write(Data(((language == .id ? "Galat: " : "Error: ") + Catalogue.text(error, language) + "\n").utf8))
-            Self.exit(withError: ExitCode.failure)
+            // A query that cannot be run is a usage error of its own kind (exit 2), as grep's is.
+            Self.exit(withError: error is SearchError ? ExitCode(2) : ExitCode.failure)
         } catch {
             let code = exitCode(for: error)
             guard code != .success, !(error is ExitCode) else { Self.exit(withError: error) }

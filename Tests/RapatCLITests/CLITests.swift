@@ -81,6 +81,12 @@ import Testing
         #expect(en.status != 0 && en.stderr.contains(english), "\(en.stderr)")
     }
 
+    @Test func aSearchTooLongExitsWith2AndNoSQL() throws {
+        let rapat = try fresh()
+        let r = try rapat.run(["search"] + (1...40).map { "kata\($0)" })
+        #expect(r.status == 2 && r.stderr.contains("pencarian terlalu panjang") && !r.stderr.contains("SELECT"), "\(r.status) \(r.stderr)")
+    }
+
     @Test func aHolidayFileWithABadLineIsRefusedWhole() throws {
         let rapat = try fresh()
         let file = rapat.directory.appendingPathComponent("libur.txt")
