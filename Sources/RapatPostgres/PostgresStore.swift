@@ -19,7 +19,7 @@ public final class PostgresStore: TransactionalStore {
     /// `migratingUpTo` stops after that step, as an earlier version of Rapat left the archive (for tests of migrations).
     init(url: String, migratingUpTo last: String?) async throws {
         let shown = StoreLocation.redacted(url)
-        guard let components = URLComponents(string: url), let host = components.host, let user = components.user,
+        guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty, let user = components.user,
               components.path.count > 1
         else { throw StoreError.unsupportedURL(shown) }
         self.url = shown
@@ -27,28 +27,13 @@ public final class PostgresStore: TransactionalStore {
         // Only errors: the client warns while its run() task starts, and waits for it.
         logger.logLevel = .error
         self.logger = logger
-        var config = PostgresClient.Configuration(host: host, port: components.port ?? 5432, username: user, password: components.password,
+        let config = PostgresClient.Configuration(host: host, port: components.port ?? 5432, username: user, password: components.password,
                                                   database: String(components.path.dropFirst()), tls: .disable)
-        config.options.connectTimeout = .seconds(Self.openTimeoutSeconds)
         let client = PostgresClient(configuration: config, backgroundLogger: logger)
         self.client = client
-        let running = Task { await client.run() }
-        runner = running
+        runner = Task { await client.run() }
         do {
-            // The pool retries a refused connection for a minute; a person waiting for `rapat` is told sooner.
-            let (log, port) = (logger, components.port ?? 5432)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await PostgresSchema.migrate(client, logger: log, upTo: last) }
-                group.addTask {
-                    try await Task.sleep(for: .seconds(Self.openTimeoutSeconds))
-                    // Stopping the client fails the connection the migration still waits for, so the group ends now.
-                    running.cancel()
-                    throw StoreError.cannotOpen(shown, "no answer within \(Self.openTimeoutSeconds) s: check that PostgreSQL runs on \(host):\(port), "
-                                                    + "accepts TCP connections there, and that the user and database exist")
-                }
-                try await group.next()
-                group.cancelAll()
-            }
+            try await PostgresSchema.migrate(client, logger: logger, upTo: last)
         } catch let error as StoreError {
             runner.cancel()
             throw error
@@ -60,9 +45,6 @@ public final class PostgresStore: TransactionalStore {
     }
 
     deinit { runner.cancel() }
-
-    /// Seconds to wait for the server when opening the archive.
-    static let openTimeoutSeconds = 5
 
     static let encoder: JSONEncoder = {
         let e = JSONEncoder()
@@ -189,10 +171,16 @@ public final class PostgresStore: TransactionalStore {
 
     // MARK: Meetings
 
-    static func load(_ query: PostgresQuery, _ c: PostgresConnection, _ logger: Logger) async throws -> [Meeting] {
+    /// The meetings `query` selects (its one column: `doc`); with `lenient`, a document that no longer decodes is
+    /// skipped, so one bad record never stops a listing or a backup (`verify` names it).
+    static func load(_ query: PostgresQuery, _ c: PostgresConnection, _ logger: Logger, lenient: Bool = false) async throws -> [Meeting] {
         var result: [Meeting] = []
         for try await doc in try await c.query(query, logger: logger).decode(String.self) {
-            result.append(try decoder.decode(Meeting.self, from: Data(doc.utf8)))
+            do {
+                result.append(try decoder.decode(Meeting.self, from: Data(doc.utf8)))
+            } catch where lenient {
+                continue
+            }
         }
         return result
     }
@@ -258,7 +246,7 @@ public final class PostgresStore: TransactionalStore {
             }
             var sql = query.sql + " ORDER BY start_at, year, serial"
             if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
-            return try await Self.load(PostgresQuery(unsafeSQL: sql, binds: binds), c, logger)
+            return try await Self.load(PostgresQuery(unsafeSQL: sql, binds: binds), c, logger, lenient: true)
         }
     }
 
@@ -310,12 +298,22 @@ public final class PostgresStore: TransactionalStore {
 
     public func verify(from: Date?, to: Date?) async throws -> [IntegrityProblem] {
         try await read { c in
-            var sql = "SELECT doc FROM meeting WHERE approved"
+            var sql = "SELECT id, doc FROM meeting WHERE true"
             var binds = PostgresBindings()
             if let from { binds.append(from); sql += " AND start_at >= $\(binds.count)" }
             if let to { binds.append(to); sql += " AND start_at < $\(binds.count)" }
             var problems: [IntegrityProblem] = []
-            for m in try await Self.load(PostgresQuery(unsafeSQL: sql + " ORDER BY start_at, year, serial", binds: binds), c, logger) {
+            var approved: [Meeting] = []
+            let rows = try await c.query(PostgresQuery(unsafeSQL: sql + " ORDER BY start_at, year, serial", binds: binds), logger: logger)
+            for try await (id, doc) in rows.decode((String, String).self) {
+                do {
+                    let m = try Self.decoder.decode(Meeting.self, from: Data(doc.utf8))
+                    if m.minutes.isApproved { approved.append(m) }
+                } catch {
+                    problems.append(.unreadable(id, error))
+                }
+            }
+            for m in approved {
                 let versions = try await Self.versions(m.id, c, logger).map { (version: $0.0, canonical: $0.1, digest: $0.2) }
                 problems += try IntegrityProblem.problems(of: m, sealed: versions)
             }

@@ -281,7 +281,9 @@ enum MeetingRows {
     }
 
     /// Loads the meetings whose rows are given, with all their children, keeping the rows' order.
-    static func load(_ rows: [MeetingRow], in db: Database) throws -> [Meeting] {
+    /// With `unreadable`, a row that no longer makes a meeting (written by hand, or before text was checked) is
+    /// handed to it and skipped, so one bad record never stops a listing or a backup.
+    static func load(_ rows: [MeetingRow], in db: Database, unreadable: ((String, any Error) -> Void)? = nil) throws -> [Meeting] {
         guard !rows.isEmpty else { return [] }
         let ids = rows.map(\.id)
         func children<R: MeetingChildRow>(_ type: R.Type, order: String) throws -> [String: [R]] {
@@ -302,7 +304,8 @@ enum MeetingRows {
         let decisions = try children(DecisionRow.self, order: "number")
         let actions = try children(ActionRow.self, order: "number")
         let indicators = try children(IndicatorRow.self, order: "name, opd, as_of")
-        return try rows.map { r in
+        return try rows.compactMap { r in
+          do {
             let zone = TimeZone(identifier: r.timeZone) ?? Zone.jakarta
             let everyone = try (people[r.id] ?? []).map { try NIP($0.nip) }
             let notulis = try r.notulis.map { try NIP($0) }
@@ -343,6 +346,11 @@ enum MeetingRows {
                 m.minutes.approval = Approval(by: try NIP(by), at: at, version: r.approvedVersion ?? 1, reason: r.approvalReason)
             }
             return m
+          } catch {
+            guard let unreadable else { throw error }
+            unreadable(r.id, error)
+            return nil
+          }
         }
     }
 }

@@ -243,6 +243,12 @@ public struct IntegrityProblem: Sendable, Equatable, Codable, CustomStringConver
 }
 
 extension IntegrityProblem {
+    /// A stored meeting that no longer reads as one (skipped by listings and backups).
+    public static func unreadable(_ id: String, _ error: any Error) -> IntegrityProblem {
+        IntegrityProblem(meetingID: (try? MeetingID(id)) ?? MeetingID(year: 0, serial: 0), version: 0,
+                         problem: "the record \(id) cannot be read (\(String(describing: error).prefix(200))): listings and backups skip it")
+    }
+
     /// The checks `verify` makes on one approved meeting, given its sealed versions as stored
     /// (version, canonical record, digest): each record still has its digest, and the minutes as they
     /// are stored now still give the digest of the version they claim.

@@ -56,6 +56,22 @@ import Testing
         await #expect(throws: MinutesError.self) { try await store.updateMeeting(id) { m, _ in try m.addNote(item: 1, text: "x") } }
     }
 
+    /// A record an earlier version stored with a NUL (read back as an empty title) or edited by hand no longer
+    /// reads as a meeting: listings, feeds and the backup skip it, and verify names it.
+    @Test func anUnreadableRecordIsSkippedByListingsAndBackupsAndNamedByVerify() async throws {
+        let path = try TempDir.make().appendingPathComponent("rapat.db").path
+        let store = try SQLiteStore(path: path)
+        for p in Seed.people { try await store.addPerson(p) }
+        let bad = try await store.createMeeting(Seed.plan("2020-12-16 09:00"))
+        let good = try await store.createMeeting(Seed.plan("2020-12-18 09:00"))
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in try db.execute(sql: "UPDATE meeting SET title = '' WHERE id = ?", arguments: [bad.id.description]) }
+        #expect(try await store.meetings(MeetingFilter()).map(\.id) == [good.id])
+        #expect(try await store.exportBundle().meetings.map(\.meeting.id) == [good.id])
+        let problems = try await store.verify(from: nil, to: nil)
+        #expect(problems.map(\.meetingID) == [bad.id] && problems[0].problem.contains("cannot be read"))
+    }
+
     @Test func verifyCatchesARowEditedBehindRapatsBack() async throws {
         let path = try TempDir.make().appendingPathComponent("rapat.db").path
         let store = try SQLiteStore(path: path)
