@@ -73,20 +73,18 @@ public final class SQLiteStore: TransactionalStore {
     /// task for each cost as much as the work itself (`rapat-bench import` of 20,000 events: 387 events/s
     /// suspending, on a par with the single-closure import of 0ff124c without).
     func run<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try step(body)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            throw StoreError.busy(path)
-        }
+        do { return try step(body) } catch { throw busyNamed(error) }
     }
 
     /// A step that may wait on SQLite's lock, run without blocking the calling thread.
     func waiting<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await pool.writeWithoutTransaction(body)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            throw StoreError.busy(path)
-        }
+        do { return try await pool.writeWithoutTransaction(body) } catch { throw busyNamed(error) }
+    }
+
+    /// SQLite's lock errors as `StoreError.busy`, which says what to do; any other error as it is.
+    func busyNamed(_ error: any Error) -> any Error {
+        guard let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED else { return error }
+        return StoreError.busy(path)
     }
 
     /// GRDB's synchronous access (a synchronous function, so its overload is the one chosen).

@@ -97,6 +97,11 @@ public enum AccessPolicy {
         guard mayRead(p, m) else { throw AccessDenied(action: p.role == .archivist ? .actionReadUnapproved : .actionReadUninvited) }
     }
 
+    /// The meetings of `meetings` the principal may read.
+    public static func readable(_ meetings: [Meeting], by p: Principal) -> [Meeting] {
+        p.role == .secretariat ? meetings : meetings.filter { mayRead(p, $0) }
+    }
+
     /// Narrows a listing to what the principal may read: a participant's own meetings (in the query itself).
     public static func scope(_ filter: MeetingFilter, for p: Principal) -> MeetingFilter {
         var f = filter

@@ -70,9 +70,9 @@ public struct Calendars: Sendable {
         let principal = principal
         let export = try await exporter(stamp: stamp)
         var zones = ICalExport.ZoneSpans()
-        try await store.forEachPage(filter) { zones.add($0.filter { AccessPolicy.mayRead(principal, $0) }) }
+        try await store.forEachPage(filter) { zones.add(AccessPolicy.readable($0, by: principal)) }
         var stream = ICalExport.FeedStream(export: export, name: name, zones: zones)
-        try await store.forEachPage(filter) { page in try stream.write(page.filter { AccessPolicy.mayRead(principal, $0) }) { try sink($0) } }
+        try await store.forEachPage(filter) { page in try stream.write(AccessPolicy.readable(page, by: principal)) { try sink($0) } }
         try stream.finish { try sink($0) }
     }
 

@@ -15,7 +15,7 @@ public struct Archive: Sendable {
 
     /// The meetings `filter` selects that the principal may read.
     public func meetings(_ filter: MeetingFilter) async throws -> [Meeting] {
-        try await store.meetings(AccessPolicy.scope(filter, for: principal)).filter { AccessPolicy.mayRead(principal, $0) }
+        AccessPolicy.readable(try await store.meetings(AccessPolicy.scope(filter, for: principal)), by: principal)
     }
 
     /// Full-text search; an archivist finds approved minutes only.
