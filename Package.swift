@@ -21,9 +21,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        .target(name: "RapatCore"),
+        // Signed seals use ECDSA P-256 from swift-crypto; everything else in the core is plain Swift.
+        .target(name: "RapatCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // The store protocol, the algorithms every backend shares, and the conformance suite's subject.
         .target(name: "RapatStore", dependencies: ["RapatCore"]),
         // One target per backend: none links both drivers.

@@ -29,14 +29,20 @@ public struct MinutesXML {
         return d
     }
 
+    /// The same writer naming people as sealed minutes name them (the names, positions and offices they were
+    /// approved with, whatever the registry says now).
+    public func naming(_ record: MinutesRecord) -> MinutesXML {
+        MinutesXML(people: record.naming(people))
+    }
+
     /// The minutes as XML bytes, validated against `schema`; a document that fails is never returned.
-    public func write(_ m: Meeting, digest: String?, schema: XMLSchema) throws(XMLError) -> [UInt8] {
-        let bytes = try serialize(m, digest: digest)
+    public func write(_ m: Meeting, seal: XMLSeal?, schema: XMLSchema) throws(XMLError) -> [UInt8] {
+        let bytes = try serialize(m, seal: seal)
         try SafeXMLDocument(bytes).validate(against: schema)
         return bytes
     }
 
-    func serialize(_ m: Meeting, digest: String?) throws(XMLError) -> [UInt8] {
+    func serialize(_ m: Meeting, seal: XMLSeal?) throws(XMLError) -> [UInt8] {
         let w = try TextWriter()
         func start(_ name: String, _ attributes: [(String, String?)] = []) { w.start(name, attributes) }
         func end() { w.end() }
@@ -100,8 +106,10 @@ public struct MinutesXML {
             end()
         }
         end()
-        if let a = m.minutes.approval, let digest {
-            start("approval", [("by", a.by.digits), ("at", Self.utc(a.at)), ("version", String(a.version)), ("reason", a.reason), ("digest", digest)])
+        if let a = m.minutes.approval, let seal {
+            start("approval", [("by", a.by.digits), ("at", Self.utc(a.at)), ("version", String(a.version)), ("reason", a.reason),
+                               ("digest", seal.digest), ("sealFormat", seal.format.map(String.init)), ("previousDigest", seal.previousDigest),
+                               ("key", seal.signature?.keyID), ("signature", seal.signature?.value)])
             end()
         }
         end()
@@ -113,11 +121,27 @@ public struct MinutesXML {
     }
 }
 
-/// Minutes read back from XML: the meeting, the people it names, and the digest it claims.
+/// The seal of approved minutes as XML carries it.
+public struct XMLSeal: Sendable, Equatable {
+    public var digest: String
+    /// nil for minutes sealed in format 1.
+    public var format: Int?
+    public var previousDigest: String?
+    public var signature: SealSignature?
+
+    public init(digest: String, format: Int?, previousDigest: String?, signature: SealSignature?) {
+        self.digest = digest
+        self.format = format
+        self.previousDigest = previousDigest
+        self.signature = signature
+    }
+}
+
+/// Minutes read back from XML: the meeting, the people it names, and the seal it claims.
 public struct ReadMinutes {
     public var meeting: Meeting
     public var people: [Person]
-    public var digest: String?
+    public var seal: XMLSeal?
 }
 
 extension MinutesXML {
@@ -197,12 +221,14 @@ extension MinutesXML {
                           actual: Double(try required(i, "actual")) ?? 0, unit: i.attribute("unit") ?? "", asOf: try CivilDate(try required(i, "asOf")))
         }
         m.minutes.sortIndicators()
-        var digest: String?
+        var seal: XMLSeal?
         if let a = root.child("approval") {
             m.minutes.approval = Approval(by: try NIP(try required(a, "by")), at: try parseUTC(a.attribute("at")) ?? start,
                                           version: Int(try required(a, "version")) ?? 1, reason: a.attribute("reason"))
-            digest = a.attribute("digest")
+            let signature = a.attribute("key").flatMap { key in a.attribute("signature").map { SealSignature(keyID: key, value: $0) } }
+            seal = XMLSeal(digest: try required(a, "digest"), format: a.attribute("sealFormat").flatMap { Int($0) },
+                           previousDigest: a.attribute("previousDigest"), signature: signature)
         }
-        return ReadMinutes(meeting: m, people: people, digest: digest)
+        return ReadMinutes(meeting: m, people: people, seal: seal)
     }
 }

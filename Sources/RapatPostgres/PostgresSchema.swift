@@ -47,6 +47,12 @@ enum PostgresSchema {
         ("v3-token-expiry", """
             ALTER TABLE api_token ADD COLUMN expires_at timestamptz
             """),
+        // Signed seals: each version carries the approving office's signature; the public keys are registered here.
+        ("v4-signed-seals", """
+            ALTER TABLE minutes_version ADD COLUMN key_id text;
+            ALTER TABLE minutes_version ADD COLUMN signature text;
+            CREATE TABLE signing_key (id text PRIMARY KEY, office text NOT NULL, public_key text NOT NULL, registered_at timestamptz NOT NULL)
+            """),
     ]
 
     static func migrate(_ client: PostgresClient, logger: Logger, upTo last: String? = nil) async throws {

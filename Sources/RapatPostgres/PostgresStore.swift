@@ -277,47 +277,62 @@ public final class PostgresStore: TransactionalStore {
 
     // MARK: Integrity
 
-    static func versions(_ id: MeetingID, _ c: PostgresConnection, _ logger: Logger) async throws -> [(Int, String, String, MinutesVersion?)] {
-        var result: [(Int, String, String, MinutesVersion?)] = []
-        let rows = try await c.query("SELECT version, approved_by, approved_at, reason, canonical, digest FROM minutes_version WHERE meeting_id = \(id.description) ORDER BY version", logger: logger)
-        for try await (version, by, at, reason, canonical, digest) in rows.decode((Int, String, Date, String?, String, String).self) {
+    static func versions(_ id: MeetingID?, _ c: PostgresConnection, _ logger: Logger) async throws -> [(StoredVersion, MinutesVersion?)] {
+        var result: [(StoredVersion, MinutesVersion?)] = []
+        let query: PostgresQuery = id.map {
+            "SELECT meeting_id, version, approved_by, approved_at, reason, canonical, digest, key_id, signature FROM minutes_version WHERE meeting_id = \($0.description) ORDER BY version"
+        } ?? "SELECT meeting_id, version, approved_by, approved_at, reason, canonical, digest, key_id, signature FROM minutes_version ORDER BY meeting_id, version"
+        let rows = try await c.query(query, logger: logger)
+        for try await (meeting, version, by, at, reason, canonical, digest, key, value) in rows.decode((String, Int, String, Date, String?, String, String, String?, String?).self) {
+            let signature = key.flatMap { k in value.map { SealSignature(keyID: k, value: $0) } }
+            let stored = StoredVersion(meetingID: meeting, version: version, canonical: canonical, digest: digest, signature: signature)
             let record = try? decoder.decode(MinutesRecord.self, from: Data(canonical.utf8))
-            result.append((version, canonical, digest, try record.map {
-                MinutesVersion(meetingID: id, version: version, approvedBy: try NIP(by), approvedAt: at, reason: reason, digest: digest, record: $0)
+            result.append((stored, try record.map {
+                MinutesVersion(meetingID: try MeetingID(meeting), version: version, approvedBy: try NIP(by), approvedAt: at, reason: reason,
+                               digest: digest, record: $0, signature: signature)
             }))
         }
         return result
     }
 
+    static func signingKeys(_ c: PostgresConnection, _ logger: Logger, id: String?) async throws -> [SigningKey] {
+        let query: PostgresQuery = id.map { "SELECT public_key, office, registered_at FROM signing_key WHERE id = \($0)" }
+            ?? "SELECT public_key, office, registered_at FROM signing_key ORDER BY registered_at, id"
+        var keys: [SigningKey] = []
+        for try await (pem, office, at) in try await c.query(query, logger: logger).decode((String, String, Date).self) {
+            keys.append(try SigningKey(publicKeyPEM: pem, office: office, registeredAt: at))
+        }
+        return keys
+    }
+
+    public func signingKeys() async throws -> [SigningKey] {
+        try await read { c in try await Self.signingKeys(c, logger, id: nil) }
+    }
+
     public func minutesVersions(_ id: MeetingID) async throws -> [MinutesVersion] {
         try await read { c in
             _ = try await Self.load(id, c, logger)
-            return try await Self.versions(id, c, logger).compactMap(\.3)
+            return try await Self.versions(id, c, logger).compactMap(\.1)
         }
     }
 
     public func verify(from: Date?, to: Date?) async throws -> [IntegrityProblem] {
         try await read { c in
-            var sql = "SELECT id, doc FROM meeting WHERE true"
-            var binds = PostgresBindings()
-            if let from { binds.append(from); sql += " AND start_at >= $\(binds.count)" }
-            if let to { binds.append(to); sql += " AND start_at < $\(binds.count)" }
+            let scope = SealScope(from: from, to: to)
             var problems: [IntegrityProblem] = []
-            var approved: [Meeting] = []
-            let rows = try await c.query(PostgresQuery(unsafeSQL: sql + " ORDER BY start_at, year, serial", binds: binds), logger: logger)
-            for try await (id, doc) in rows.decode((String, String).self) {
+            var meetings: [Meeting] = []
+            var ids = Set<String>()
+            let rows = try await c.query("SELECT id, start_at, doc FROM meeting ORDER BY start_at, year, serial", logger: logger)
+            for try await (id, start, doc) in rows.decode((String, Date, String).self) {
+                ids.insert(id)
                 do {
-                    let m = try Self.decoder.decode(Meeting.self, from: Data(doc.utf8))
-                    if m.minutes.isApproved { approved.append(m) }
+                    meetings.append(try Self.decoder.decode(Meeting.self, from: Data(doc.utf8)))
                 } catch {
-                    problems.append(.unreadable(id, error))
+                    if scope.contains(start) { problems.append(.unreadable(id, error)) }
                 }
             }
-            for m in approved {
-                let versions = try await Self.versions(m.id, c, logger).map { (version: $0.0, canonical: $0.1, digest: $0.2) }
-                problems += try IntegrityProblem.problems(of: m, sealed: versions)
-            }
-            return problems
+            return problems + scope.audit(meetings: meetings, rowIDs: ids, versions: try await Self.versions(nil, c, logger).map(\.0),
+                                          keys: try await Self.signingKeys(c, logger, id: nil))
         }
     }
 

@@ -81,9 +81,27 @@ public struct PostgresTransaction: StoreTransaction {
 
     public func insertVersion(_ v: MinutesVersion) async throws {
         try await c.query("""
-            INSERT INTO minutes_version VALUES (\(v.meetingID.description), \(v.version), \(v.approvedBy.digits), \(v.approvedAt), \(v.reason),
-                                                \(v.canonicalText), \(v.digest))
+            INSERT INTO minutes_version (meeting_id, version, approved_by, approved_at, reason, canonical, digest, key_id, signature)
+            VALUES (\(v.meetingID.description), \(v.version), \(v.approvedBy.digits), \(v.approvedAt), \(v.reason),
+                    \(v.canonicalText), \(v.digest), \(v.signature?.keyID), \(v.signature?.value))
             """, logger: logger)
+    }
+
+    public func latestVersion(_ id: MeetingID) async throws -> (version: Int, digest: String)? {
+        let rows = try await c.query("SELECT version, digest FROM minutes_version WHERE meeting_id = \(id.description) ORDER BY version DESC LIMIT 1",
+                                     logger: logger)
+        for try await (version, digest) in rows.decode((Int, String).self) { return (version, digest) }
+        return nil
+    }
+
+    public func signingKey(_ id: String) async throws -> SigningKey? {
+        try await PostgresStore.signingKeys(c, logger, id: id).first
+    }
+
+    public func signingKeys() async throws -> [SigningKey] { try await PostgresStore.signingKeys(c, logger, id: nil) }
+
+    public func insertSigningKey(_ k: SigningKey) async throws {
+        try await c.query("INSERT INTO signing_key VALUES (\(k.id), \(k.office), \(k.publicKeyPEM), \(k.registeredAt))", logger: logger)
     }
 
     public func setFollowUp(_ id: ActionID, _ status: ActionStatus, at: Date, note: String?) async throws {

@@ -93,6 +93,32 @@ struct AttendanceRow: MeetingChildRow {
     static let databaseTableName = "attendance"
     var meetingId: String, nip: String, category: String, checkedInAt: Date?, lateMinutes: Int?
     var representative: String?, note: String?
+    /// JSON of what corrections replaced (`[AttendanceChange]`), oldest first.
+    var history: String?
+
+    static func historyText(_ h: [AttendanceChange]?) -> String? {
+        guard let h, !h.isEmpty else { return nil }
+        return String(decoding: try! JSONCoding.encoder.encode(h), as: UTF8.self)  // plain values: encoding cannot fail
+    }
+
+    func historyEntries() throws -> [AttendanceChange]? {
+        try history.map { try JSONCoding.decoder.decode([AttendanceChange].self, from: Data($0.utf8)) }
+    }
+}
+
+/// JSON with ISO 8601 instants, for the few columns that hold a document.
+enum JSONCoding {
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        e.dateEncodingStrategy = .iso8601
+        return e
+    }()
+    static let decoder: JSONDecoder = {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .iso8601
+        return d
+    }()
 }
 
 struct NoteRow: MeetingChildRow {
@@ -212,9 +238,44 @@ enum HolidayRow {
 enum MinutesVersionRow {
     static func insert(_ v: MinutesVersion, _ db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO minutes_version(meeting_id, version, approved_by, approved_at, reason, canonical, digest)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [v.meetingID.description, v.version, v.approvedBy.digits, v.approvedAt, v.reason, v.canonicalText, v.digest])
+            INSERT INTO minutes_version(meeting_id, version, approved_by, approved_at, reason, canonical, digest, key_id, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [v.meetingID.description, v.version, v.approvedBy.digits, v.approvedAt, v.reason, v.canonicalText, v.digest,
+                             v.signature?.keyID, v.signature?.value])
+    }
+
+    static func signature(_ r: Row) -> SealSignature? {
+        guard let key: String = r["key_id"], let value: String = r["signature"] else { return nil }
+        return SealSignature(keyID: key, value: value)
+    }
+
+    /// Every stored version (of one meeting, or of all), oldest first per meeting.
+    static func stored(_ id: MeetingID?, _ db: Database) throws -> [StoredVersion] {
+        let sql = "SELECT meeting_id, version, canonical, digest, key_id, signature FROM minutes_version"
+            + (id == nil ? "" : " WHERE meeting_id = ?") + " ORDER BY meeting_id, version"
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(id.map { [$0.description] } ?? [])).map {
+            StoredVersion(meetingID: $0["meeting_id"], version: $0["version"], canonical: $0["canonical"], digest: $0["digest"], signature: signature($0))
+        }
+    }
+}
+
+/// The `signing_key` table: public keys of approving offices.
+enum SigningKeyRow {
+    static func key(_ r: Row) throws -> SigningKey {
+        try SigningKey(publicKeyPEM: r["public_key"], office: r["office"], registeredAt: r["registered_at"])
+    }
+
+    static func all(_ db: Database) throws -> [SigningKey] {
+        try Row.fetchAll(db, sql: "SELECT * FROM signing_key ORDER BY registered_at, id").map(key)
+    }
+
+    static func one(_ id: String, _ db: Database) throws -> SigningKey? {
+        try Row.fetchOne(db, sql: "SELECT * FROM signing_key WHERE id = ?", arguments: [id]).map(key)
+    }
+
+    static func insert(_ k: SigningKey, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO signing_key(id, office, public_key, registered_at) VALUES (?, ?, ?, ?)",
+                       arguments: [k.id, k.office, k.publicKeyPEM, k.registeredAt])
     }
 }
 
@@ -247,7 +308,8 @@ enum MeetingRows {
         }
         for a in m.attendance {
             try AttendanceRow(meetingId: id, nip: a.nip.digits, category: a.category.rawValue, checkedInAt: a.checkedInAt,
-                              lateMinutes: a.lateMinutes, representative: a.representative, note: a.note).insert(db)
+                              lateMinutes: a.lateMinutes, representative: a.representative, note: a.note,
+                              history: AttendanceRow.historyText(a.history)).insert(db)
         }
         for (i, n) in m.minutes.notes.enumerated() {
             try NoteRow(meetingId: id, seq: i + 1, itemKey: n.itemKey, text: n.text, speaker: n.speaker).insert(db)
@@ -331,8 +393,10 @@ enum MeetingRows {
                 return item
             }
             m.attendance = try (attendance[r.id] ?? []).map { a in
-                Attendance(nip: try NIP(a.nip), category: try AttendanceCategory.parse(a.category), checkedInAt: a.checkedInAt,
-                           lateMinutes: a.lateMinutes, representative: a.representative, note: a.note)
+                var entry = Attendance(nip: try NIP(a.nip), category: try AttendanceCategory.parse(a.category), checkedInAt: a.checkedInAt,
+                                       lateMinutes: a.lateMinutes, representative: a.representative, note: a.note)
+                entry.history = try a.historyEntries()
+                return entry
             }
             m.sortAttendance()
             m.minutes.notes = (notes[r.id] ?? []).map { DiscussionNote(itemKey: $0.itemKey, text: $0.text, speaker: $0.speaker) }

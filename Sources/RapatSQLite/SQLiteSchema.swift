@@ -209,6 +209,21 @@ enum SQLiteSchema {
         m.registerMigration("v6-token-expiry") { db in
             try db.execute(sql: "ALTER TABLE api_token ADD COLUMN expires_at DATETIME")
         }
+        // Signed seals: each version carries the approving office's signature; the public keys are registered
+        // here. Attendance keeps what a correction replaced.
+        m.registerMigration("v7-signed-seals") { db in
+            try db.execute(sql: """
+                ALTER TABLE minutes_version ADD COLUMN key_id TEXT;
+                ALTER TABLE minutes_version ADD COLUMN signature TEXT;
+                CREATE TABLE signing_key (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    office TEXT NOT NULL,
+                    public_key TEXT NOT NULL,
+                    registered_at DATETIME NOT NULL
+                );
+                ALTER TABLE attendance ADD COLUMN history TEXT;
+                """)
+        }
         return m
     }
 }

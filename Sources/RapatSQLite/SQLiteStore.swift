@@ -132,32 +132,31 @@ public final class SQLiteStore: TransactionalStore {
         try await pool.read { db in
             _ = try Self.load(id, db)
             return try Row.fetchAll(db, sql: "SELECT * FROM minutes_version WHERE meeting_id = ? ORDER BY version", arguments: [id.description]).map { r in
-                let decoder = JSONDecoder()
-                decoder.dateDecodingStrategy = .iso8601
-                return MinutesVersion(meetingID: id, version: r["version"], approvedBy: try NIP(r["approved_by"] as String), approvedAt: r["approved_at"],
-                                      reason: r["reason"], digest: r["digest"],
-                                      record: try decoder.decode(MinutesRecord.self, from: Data((r["canonical"] as String).utf8)))
+                MinutesVersion(meetingID: id, version: r["version"], approvedBy: try NIP(r["approved_by"] as String), approvedAt: r["approved_at"],
+                               reason: r["reason"], digest: r["digest"],
+                               record: try JSONCoding.decoder.decode(MinutesRecord.self, from: Data((r["canonical"] as String).utf8)),
+                               signature: MinutesVersionRow.signature(r))
             }
         }
     }
 
     public func verify(from: Date?, to: Date?) async throws -> [IntegrityProblem] {
         try await pool.read { db in
-            var clauses = ["1"]
-            var args: [any DatabaseValueConvertible] = []
-            if let from { clauses.append("start_at >= ?"); args.append(from) }
-            if let to { clauses.append("start_at < ?"); args.append(to) }
-            let rows = try MeetingRow.fetchAll(db, sql: "SELECT * FROM meeting WHERE \(clauses.joined(separator: " AND ")) ORDER BY start_at, id",
-                                               arguments: StatementArguments(args))
             var problems: [IntegrityProblem] = []
-            let meetings = try MeetingRows.load(rows, in: db) { id, error in problems.append(.unreadable(id, error)) }
-            for m in meetings where m.minutes.isApproved {
-                let versions = try Row.fetchAll(db, sql: "SELECT version, canonical, digest FROM minutes_version WHERE meeting_id = ? ORDER BY version",
-                                                arguments: [m.id.description]).map { (version: $0["version"] as Int, canonical: $0["canonical"] as String, digest: $0["digest"] as String) }
-                problems += try IntegrityProblem.problems(of: m, sealed: versions)
+            let rows = try MeetingRow.fetchAll(db, sql: "SELECT * FROM meeting ORDER BY start_at, id")
+            let meetings = try MeetingRows.load(rows, in: db) { id, error in
+                if let row = rows.first(where: { $0.id == id }), SealScope(from: from, to: to).contains(row.startAt) {
+                    problems.append(.unreadable(id, error))
+                }
             }
-            return problems
+            let scope = SealScope(from: from, to: to)
+            return problems + scope.audit(meetings: meetings, rowIDs: Set(rows.map(\.id)), versions: try MinutesVersionRow.stored(nil, db),
+                                          keys: try SigningKeyRow.all(db))
         }
+    }
+
+    public func signingKeys() async throws -> [SigningKey] {
+        try await pool.read(SigningKeyRow.all)
     }
 
     public func token(secret: String) async throws -> APIToken? {

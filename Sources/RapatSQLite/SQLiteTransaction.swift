@@ -62,6 +62,17 @@ public struct SQLiteTransaction: StoreTransaction {
 
     public func insertVersion(_ version: MinutesVersion) async throws { try await run { db in try MinutesVersionRow.insert(version, db) } }
 
+    public func latestVersion(_ id: MeetingID) async throws -> (version: Int, digest: String)? {
+        try await run { db in
+            try Row.fetchOne(db, sql: "SELECT version, digest FROM minutes_version WHERE meeting_id = ? ORDER BY version DESC LIMIT 1",
+                             arguments: [id.description]).map { (version: $0["version"] as Int, digest: $0["digest"] as String) }
+        }
+    }
+
+    public func signingKey(_ id: String) async throws -> SigningKey? { try await run { db in try SigningKeyRow.one(id, db) } }
+    public func signingKeys() async throws -> [SigningKey] { try await run(SigningKeyRow.all) }
+    public func insertSigningKey(_ key: SigningKey) async throws { try await run { db in try SigningKeyRow.insert(key, db) } }
+
     public func setFollowUp(_ id: ActionID, _ status: ActionStatus, at: Date, note: String?) async throws {
         try await run { db in
             try db.execute(sql: """

@@ -20,6 +20,9 @@ public struct SampleArchive: Sendable {
 
     public init(seed: UInt64 = 2020) { self.seed = seed }
 
+    /// The office whose key approves the sample's minutes.
+    public static let office = "Sekretariat Daerah Provinsi Banten"
+
     /// (OPD, jabatan, name); the first is the chair, the second the notulis.
     static let roster: [(String, String, String)] = [
         ("Setda", "Gubernur", "Dr. H. Ahmad Fauzan Hakim, M.Si."),
@@ -62,9 +65,12 @@ public struct SampleArchive: Sendable {
         return ((start + (final - start) * share) * 10).rounded() / 10
     }
 
-    public func build(into store: any MeetingStore, holidays: [Holiday]) async throws -> Summary {
+    /// Builds the archive; the approvals are sealed with `signer`, whose public key is registered for the
+    /// sample's approving office.
+    public func build(into store: any MeetingStore, holidays: [Holiday], signer: SealSigner) async throws -> Summary {
         var rng = SampleRandom(seed: seed)
         let jakarta = Zone.jakarta
+        try await store.registerSigningKey(try SigningKey(publicKeyPEM: signer.publicKeyPEM, office: Self.office, registeredAt: Date()))
         try await store.addHolidays(holidays)
         var people: [Person] = []
         for (i, (opd, jabatan, name)) in Self.roster.enumerated() {
@@ -122,7 +128,7 @@ public struct SampleArchive: Sendable {
             }
             let lagging = figures.sorted { $0.gap < $1.gap }.prefix(2).map(\.opd)
             let approve = month < 6
-            try await store.updateMeeting(meeting.id) { m, policy in
+            try await store.updateMeeting(meeting.id, sealingWith: signer) { m, policy in
                 try m.start(at: start, reason: reasons[month], policy: policy.onTime)
                 for (nip, (roll, offset)) in zip(m.everyone, rolls) {
                     let category: AttendanceCategory = roll < 18 ? .hadir : roll < 78 ? .daring : roll < 86 ? .diwakili

@@ -32,13 +32,14 @@ public struct APIError: HTTPResponseError {
         self.localized = localized
     }
 
-    /// Maps any error of the libraries to its status, with its message in `language`.
-    public static func from(_ error: any Error, _ language: Language = .id) -> APIError {
+    /// Maps any error of the libraries to its status, with its message in `language`; a 500 says only
+    /// `requestID`, under which the detail is logged.
+    public static func from(_ error: any Error, _ language: Language = .id, requestID: String = "-") -> APIError {
         var api = status(of: error)
         if let localized = api.localized {
             api.message = localized.text(language)
         } else if api.status == .internalServerError {
-            api.message = Message.internalError.text(language)
+            api.message = Message.internalError(requestID: requestID).text(language)
         } else if !(error is APIError || error is HTTPError) {
             api.message = Catalogue.text(error, language)
         }
@@ -52,7 +53,8 @@ public struct APIError: HTTPResponseError {
         case let e as StoreError:
             switch e {
             case .unknownMeeting, .unknownPerson, .unknownSeries, .unknownAction: return APIError(.notFound, "")
-            case .duplicatePerson: return APIError(.conflict, "")
+            case .duplicatePerson, .keyRegisteredElsewhere, .sealDisagrees, .signingKeyNeeded, .unregisteredKey: return APIError(.conflict, "")
+            case .unverifiedSeal: return APIError(.unprocessableContent, "")
             case .busy: return APIError(.serviceUnavailable, "")
             case .unknownToken: return APIError(.notFound, "")
             case .tokenNeedsPerson, .emptyPlan, .tokenPrefixTooShort: return APIError(.unprocessableContent, "")

@@ -63,9 +63,13 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let api = APIError.from(error, AuthMiddleware.language(request.headers[.acceptLanguage]))
-            if api.status == .internalServerError { logger.error("\(request.method) \(request.uri.path): \(error)") }
-            return try api.response(from: request, context: context)
+            let requestID = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+            let api = APIError.from(error, AuthMiddleware.language(request.headers[.acceptLanguage]), requestID: requestID)
+            // The detail (an SQL error, a path) goes to the log only; the client gets the id to quote.
+            if api.status == .internalServerError { logger.error("request \(requestID): \(request.method) \(request.uri.path): \(error)") }
+            var response = try api.response(from: request, context: context)
+            if api.status == .internalServerError { response.headers[.init("X-Request-Id")!] = requestID }
+            return response
         }
     }
 }
@@ -73,8 +77,13 @@ struct ErrorMiddleware: RouterMiddleware {
 /// Rapat over HTTP: the routes of `RapatAPI.table`, each calling one use case of the application layer.
 public struct RapatAPI: Sendable {
     public let store: any MeetingStore
+    /// The approving office's key that seals approvals made through the API; without it approvals answer 409.
+    public let signer: SealSigner?
 
-    public init(store: any MeetingStore) { self.store = store }
+    public init(store: any MeetingStore, signer: SealSigner? = nil) {
+        self.store = store
+        self.signer = signer
+    }
 
     /// The one route table: the router is built from it, and so is the OpenAPI document.
     static let table: [Route] = [OpenAPI.route] + PeopleController.routes + MeetingsController.routes + MinutesController.routes
@@ -89,13 +98,14 @@ public struct RapatAPI: Sendable {
         router.add(middleware: ErrorMiddleware(logger: logger))
         router.add(middleware: AuthMiddleware(store: store, open: Set(Self.table.filter { !$0.requiresToken }.map(\.path)),
                                               tokenInQuery: Self.table.filter(\.tokenInQuery).map { String($0.routerPath.prefix { $0 != ":" }) }))
-        let store = store
+        let store = store, signer = signer
         for route in Self.table {
             router.on(RouterPath(route.routerPath), method: route.method) { request, context in
                 let principal = context.token.map(Principal.init) ?? Principal(role: .archivist, person: nil)
                 // The permission the table declares is asked before the body is read: a refusal is 403 whatever it holds.
                 if let permission = route.permission { try AccessPolicy.require(principal, permission) }
-                return try await route.handler(request, context, Services(store: store, principal: principal, language: context.language))
+                return try await route.handler(request, context, Services(store: store, principal: principal, language: context.language,
+                                                                                signer: signer))
             }
         }
         return router
@@ -107,7 +117,7 @@ public func makeApplication(store: any MeetingStore, configuration: ServerConfig
     var logger = Logger(label: "rapat")
     logger.logLevel = .info
     // A connection that sends nothing for `idleTimeoutSeconds` is closed, so slow or stalled clients cannot hold the server.
-    return Application(router: RapatAPI(store: store).router(logger: logger),
+    return Application(router: RapatAPI(store: store, signer: configuration.signer).router(logger: logger),
                        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
                        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Rapat"), logger: logger)
 }
@@ -118,10 +128,13 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// Seconds a connection may stay silent (idle between requests, or stalled inside one) before it is closed.
     public var idleTimeoutSeconds: Int
+    /// Seals approvals made through the API.
+    public var signer: SealSigner?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, idleTimeoutSeconds: Int = 30) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, idleTimeoutSeconds: Int = 30, signer: SealSigner? = nil) {
         self.host = host
         self.port = port
         self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.signer = signer
     }
 }

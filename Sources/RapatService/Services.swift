@@ -7,16 +7,19 @@ public struct Services: Sendable {
     public let store: any MeetingStore
     public let principal: Principal
     public let language: Language
+    /// The approving office's key that seals approvals made through these services (nil: approvals are refused).
+    public let signer: SealSigner?
 
-    public init(store: any MeetingStore, principal: Principal, language: Language = .id) {
+    public init(store: any MeetingStore, principal: Principal, language: Language = .id, signer: SealSigner? = nil) {
         self.store = store
         self.principal = principal
         self.language = language
+        self.signer = signer
     }
 
     public var planning: Planning { Planning(store: store, principal: principal) }
     public var room: MeetingRoom { MeetingRoom(store: store, principal: principal) }
-    public var minutes: MinutesDesk { MinutesDesk(store: store, principal: principal) }
+    public var minutes: MinutesDesk { MinutesDesk(store: store, principal: principal, signer: signer) }
     public var calendars: Calendars { Calendars(store: store, principal: principal, language: language) }
     public var documents: Documents { Documents(store: store, principal: principal) }
     public var reports: Reports { Reports(store: store, principal: principal) }

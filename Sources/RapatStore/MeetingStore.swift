@@ -80,9 +80,15 @@ public protocol MeetingStore: Sendable {
 
     /// Every sealed version of a meeting's minutes, oldest first.
     func minutesVersions(_ id: MeetingID) async throws -> [MinutesVersion]
-    /// Recomputes every digest (stored versions, and the live minutes against their latest version) and
-    /// returns what does not match; empty when the archive is intact.
+    /// Walks every sealed version (whatever the meeting rows say): digests, the chain of versions, signatures
+    /// against the registered keys, and the minutes stored now against their latest version. Returns every
+    /// problem, and a notice for each version sealed in format 1 (before signatures); no problem means intact.
     func verify(from: Date?, to: Date?) async throws -> [IntegrityProblem]
+
+    /// Registers an approving office's public key; registering the same key again is a no-op.
+    func registerSigningKey(_ key: SigningKey) async throws
+    /// Every registered key, oldest first.
+    func signingKeys() async throws -> [SigningKey]
 
     /// Everything in the archive, for a bundle another installation imports.
     func exportBundle() async throws -> ArchiveBundle
@@ -106,8 +112,18 @@ public protocol MeetingStore: Sendable {
     func reindex(progress: (@Sendable (Int, Int) -> Void)?) async throws
     /// Loads a meeting, applies `change`, re-checks the planning rules for what changed, bumps the
     /// sequence when participants would see a difference, and stores it — in one transaction.
+    /// An approval the change makes is sealed and signed with `signer`, whose key must be registered.
     @discardableResult
-    func updateMeeting(_ id: MeetingID, _ change: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting
+    func updateMeeting(_ id: MeetingID, sealingWith signer: SealSigner?,
+                       _ change: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting
+}
+
+extension MeetingStore {
+    /// `updateMeeting` for a change that approves nothing.
+    @discardableResult
+    public func updateMeeting(_ id: MeetingID, _ change: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting {
+        try await updateMeeting(id, sealingWith: nil, change)
+    }
 }
 
 /// Which action items a listing returns.
@@ -178,6 +194,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotOpen(String, String)
     case busy(String)
     case emptyPlan
+    /// An approval with no signing key to seal it.
+    case signingKeyNeeded(MeetingID)
+    /// A signing key whose public half is not registered in this archive.
+    case unregisteredKey(String)
+    /// The same key id registered for another office.
+    case keyRegisteredElsewhere(String, office: String)
+    /// The meeting row disagrees with its sealed minutes (altered outside Rapat): no change is made until verified.
+    case sealDisagrees(MeetingID, sealedVersion: Int)
+    /// A sealed version an import brings that does not verify here.
+    case unverifiedSeal(MeetingID, version: Int, IntegrityProblem.Finding)
     case tokenNeedsPerson
     case tokenPrefixTooShort(String)
     case unknownToken(String)
@@ -208,13 +234,24 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no token with id \(p): see 'rapat token list'"
         case .emptyPlan:
             return "nothing to plan: the recurrence left no meeting after its exceptions"
+        case let .signingKeyNeeded(id):
+            return "approving \(id) seals and signs its minutes: give the approving office's key file (--key FILE, made by 'rapat key create')"
+        case let .unregisteredKey(k):
+            return "key \(k) is not registered in this archive: register its public key with 'rapat key register FILE --office NAME'"
+        case let .keyRegisteredElsewhere(k, office):
+            return "key \(k) is already registered for \(office)"
+        case let .sealDisagrees(id, v):
+            return "\(id) disagrees with its sealed minutes (version \(v)): it was altered outside Rapat; nothing was changed — run 'rapat archive verify'"
+        case let .unverifiedSeal(id, v, why):
+            return "the sealed minutes of \(id) version \(v) are not accepted: \(why.text); nothing was imported"
         }
     }
 }
 
 /// One sealed version of approved minutes.
 public struct MinutesVersion: Sendable, Equatable, Codable {
-    public init(meetingID: MeetingID, version: Int, approvedBy: NIP, approvedAt: Date, reason: String?, digest: String, record: MinutesRecord) {
+    public init(meetingID: MeetingID, version: Int, approvedBy: NIP, approvedAt: Date, reason: String?, digest: String, record: MinutesRecord,
+                signature: SealSignature? = nil) {
         self.meetingID = meetingID
         self.version = version
         self.approvedBy = approvedBy
@@ -222,6 +259,7 @@ public struct MinutesVersion: Sendable, Equatable, Codable {
         self.reason = reason
         self.digest = digest
         self.record = record
+        self.signature = signature
     }
 
     public var meetingID: MeetingID
@@ -231,43 +269,123 @@ public struct MinutesVersion: Sendable, Equatable, Codable {
     public var reason: String?
     public var digest: String
     public var record: MinutesRecord
+    /// The approving office's signature over the canonical record; nil for versions sealed in format 1.
+    public var signature: SealSignature?
 }
 
-/// A digest that no longer matches what is stored.
-public struct IntegrityProblem: Sendable, Equatable, Codable, CustomStringConvertible {
+/// Something `archive verify` found: a problem (the archive was altered or damaged) or a notice (minutes sealed
+/// in an earlier format, readable and digest-checked but not signed).
+public struct IntegrityProblem: Sendable, Equatable, Encodable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable {
+        case problem, notice
+    }
+
+    /// What was found, for a face to say in the user's language.
+    public enum Finding: Sendable, Equatable {
+        case digestMismatch
+        case unreadableRecord
+        /// The record names another meeting or version than the row that holds it.
+        case misfiled(MeetingID, version: Int)
+        /// A version below the latest is not stored.
+        case missingVersion(latest: Int)
+        case firstVersionLinked
+        case chainBroken(previous: Int)
+        /// Sealed in format 1, before signatures.
+        case legacyUnsigned
+        case unsigned
+        case unknownKey(String)
+        case badSignature(key: String, office: String)
+        case approvalRemoved
+        case versionClaim(claimed: Int, latest: Int)
+        case contentChanged(now: String, sealed: String)
+        case approvedWithoutSeal
+        case meetingGone
+        case unreadableMeeting(String, error: String)
+
+        public var severity: Severity { self == .legacyUnsigned ? .notice : .problem }
+
+        public var code: String {
+            switch self {
+            case .digestMismatch: return "digest-mismatch"
+            case .unreadableRecord: return "unreadable-record"
+            case .misfiled: return "misfiled"
+            case .missingVersion: return "missing-version"
+            case .firstVersionLinked, .chainBroken: return "chain-broken"
+            case .legacyUnsigned: return "format-1"
+            case .unsigned: return "unsigned"
+            case .unknownKey: return "unknown-key"
+            case .badSignature: return "bad-signature"
+            case .approvalRemoved: return "approval-removed"
+            case .versionClaim: return "version-claim"
+            case .contentChanged: return "content-changed"
+            case .approvedWithoutSeal: return "approved-without-seal"
+            case .meetingGone: return "meeting-gone"
+            case .unreadableMeeting: return "unreadable-meeting"
+            }
+        }
+
+        public var text: String {
+            switch self {
+            case .digestMismatch: return "the stored record no longer has its digest"
+            case .unreadableRecord: return "the stored record cannot be read as minutes"
+            case let .misfiled(id, v): return "the stored record is \(id) version \(v), not this one"
+            case let .missingVersion(latest): return "this sealed version is missing (version \(latest) exists)"
+            case .firstVersionLinked: return "the first version names a previous digest: the chain was altered"
+            case let .chainBroken(previous): return "the chain is broken: this version does not name version \(previous)'s digest"
+            case .legacyUnsigned: return "sealed by an earlier Rapat (format 1): its digest is checked, it carries no signature"
+            case .unsigned: return "the sealed version carries no signature"
+            case let .unknownKey(k): return "signed with key \(k), which is not registered in this archive"
+            case let .badSignature(k, office): return "the signature does not verify with key \(k) (\(office)): forged, or the record was altered"
+            case .approvalRemoved: return "the meeting no longer says its minutes were approved, but a version is sealed: the approval was removed outside Rapat"
+            case let .versionClaim(claimed, latest): return "the meeting claims approved version \(claimed), but the latest sealed version is \(latest)"
+            case let .contentChanged(now, sealed): return "the minutes stored now differ from the approved version (digest \(now)… ≠ \(sealed)…)"
+            case .approvedWithoutSeal: return "approved, but no sealed version is stored"
+            case .meetingGone: return "sealed minutes are stored, but the meeting itself is gone"
+            case let .unreadableMeeting(id, error): return "the record \(id) cannot be read (\(error)): listings and backups skip it"
+            }
+        }
+    }
+
     public var meetingID: MeetingID
     public var version: Int
-    public var problem: String
+    public var finding: Finding
 
+    public init(meetingID: MeetingID, version: Int, _ finding: Finding) {
+        self.meetingID = meetingID
+        self.version = version
+        self.finding = finding
+    }
+
+    public var severity: Severity { finding.severity }
+    /// The finding in English.
+    public var problem: String { finding.text }
     public var description: String { "\(meetingID) version \(version): \(problem)" }
+
+    enum CodingKeys: String, CodingKey {
+        case meetingID, version, severity, code, problem
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(meetingID, forKey: .meetingID)
+        try c.encode(version, forKey: .version)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(finding.code, forKey: .code)
+        try c.encode(problem, forKey: .problem)
+    }
 }
 
 extension IntegrityProblem {
     /// A stored meeting that no longer reads as one (skipped by listings and backups).
     public static func unreadable(_ id: String, _ error: any Error) -> IntegrityProblem {
         IntegrityProblem(meetingID: (try? MeetingID(id)) ?? MeetingID(year: 0, serial: 0), version: 0,
-                         problem: "the record \(id) cannot be read (\(String(describing: error).prefix(200))): listings and backups skip it")
+                         .unreadableMeeting(id, error: String(String(describing: error).prefix(200))))
     }
+}
 
-    /// The checks `verify` makes on one approved meeting, given its sealed versions as stored
-    /// (version, canonical record, digest): each record still has its digest, and the minutes as they
-    /// are stored now still give the digest of the version they claim.
-    public static func problems(of m: Meeting, sealed versions: [(version: Int, canonical: String, digest: String)]) throws -> [IntegrityProblem] {
-        var problems: [IntegrityProblem] = []
-        for v in versions where SHA256.hex(Array(v.canonical.utf8)) != v.digest {
-            problems.append(IntegrityProblem(meetingID: m.id, version: v.version, problem: "the stored record no longer has its digest"))
-        }
-        guard let current = m.minutes.approval?.version else { return problems }
-        guard let latest = versions.first(where: { $0.version == current }) else {
-            return problems + [IntegrityProblem(meetingID: m.id, version: current, problem: "approved, but no sealed version is stored")]
-        }
-        let live = try MinutesRecord(m).digest
-        if live != latest.digest {
-            problems.append(IntegrityProblem(meetingID: m.id, version: current,
-                                             problem: "the minutes stored now differ from the approved version (digest \(live.prefix(12))… ≠ \(latest.digest.prefix(12))…)"))
-        }
-        return problems
-    }
+extension Array where Element == IntegrityProblem {
+    /// Only the problems, without the notices.
+    public var problems: [IntegrityProblem] { filter { $0.severity == .problem } }
 }
 
 /// What an import did, event by event.

@@ -318,7 +318,7 @@ struct RapatBench: AsyncParsableCommand {
             var fileSeconds = 0.0
             let seconds = try RapatBench.seconds {
                 for m in meetings {
-                    let xml = try writer.write(m, digest: nil, schema: schema)
+                    let xml = try writer.write(m, seal: nil, schema: schema)
                     bytes += xml.count
                     if let out {
                         let start = DispatchTime.now().uptimeNanoseconds

@@ -39,23 +39,28 @@ import Testing
     @Test func writtenMinutesValidateAndReadBackIdentically() throws {
         let schema = try MinutesXML.schema()
         let m = try Self.meeting()
-        let digest = try MinutesRecord(m).digest
-        let bytes = try MinutesXML(people: Self.people).write(m, digest: digest, schema: schema)
+        let signer = SealSigner()
+        let record = try MinutesRecord(m, people: Self.people, previousDigest: nil)
+        let seal = XMLSeal(digest: record.digest, format: record.format, previousDigest: nil, signature: signer.sign(record.canonical()))
+        let bytes = try MinutesXML(people: Self.people).write(m, seal: seal, schema: schema)
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<minutes xmlns=\"urn:rapat:minutes:1\" id=\"RP-2020-0012\""))
         #expect(text.contains("&lt;anggaran&gt;") && text.contains("a=1&amp;b=2"))
         let read = try MinutesXML.read(bytes, schema: schema)
         #expect(read.meeting == m)
-        let readDigest = try MinutesRecord(read.meeting).digest
-        #expect(read.digest == digest && readDigest == digest)
-        let again = try MinutesXML(people: Dictionary(uniqueKeysWithValues: read.people.map { ($0.nip, $0) })).write(read.meeting, digest: read.digest, schema: schema)
+        // The file carries everything the seal covers: the record rebuilt from it has the same digest, and the signature holds.
+        let readRecord = try MinutesRecord(read.meeting, people: read.people.byNIP, previousDigest: read.seal?.previousDigest)
+        #expect(read.seal == seal && readRecord.digest == record.digest)
+        let key = try SigningKey(publicKeyPEM: signer.publicKeyPEM, office: "Setda", registeredAt: Date())
+        #expect(key.verifies(try #require(read.seal?.signature), over: readRecord.canonical()))
+        let again = try MinutesXML(people: read.people.byNIP).write(read.meeting, seal: read.seal, schema: schema)
         #expect(again == bytes)
     }
 
     @Test func aLineBreakHiddenInAnAttributeIsRefusedOnImport() throws {
         let schema = try MinutesXML.schema()
         let m = try Self.meeting()
-        let text = String(decoding: try MinutesXML(people: Self.people).write(m, digest: try MinutesRecord(m).digest, schema: schema), as: UTF8.self)
+        let text = String(decoding: try MinutesXML(people: Self.people).write(m, seal: XMLSeal(digest: try MinutesRecord(format1: m).digest, format: nil, previousDigest: nil, signature: nil), schema: schema), as: UTF8.self)
         let email = try #require(Self.people.values.compactMap(\.email).first { text.contains("email=\"\($0)\"") })
         let hostile = text.replacingOccurrences(of: "email=\"\(email)\"", with: "email=\"\(email)&#13;&#10;ATTENDEE;ROLE=CHAIR:mailto:palsu@evil.example\"")
         #expect(hostile != text)
@@ -63,7 +68,7 @@ import Testing
     }
 
     @Test func xpathFindsDecisionsAndAttendance() throws {
-        let bytes = try MinutesXML(people: Self.people).write(try Self.meeting(), digest: nil, schema: try MinutesXML.schema())
+        let bytes = try MinutesXML(people: Self.people).write(try Self.meeting(), seal: nil, schema: try MinutesXML.schema())
         let doc = try SafeXMLDocument(bytes)
         let ns = ["r": MinutesXML.namespace]
         #expect(try doc.xpath("//r:decision[contains(., 'anggaran')]", namespaces: ns) == ["OPD di bawah target menyusun rencana percepatan penyerapan anggaran."])
@@ -73,7 +78,7 @@ import Testing
     }
 
     @Test func aDocumentThatBreaksTheSchemaNamesTheElementAndLine() throws {
-        let bytes = try MinutesXML(people: Self.people).serialize(try Self.meeting(), digest: nil)
+        let bytes = try MinutesXML(people: Self.people).serialize(try Self.meeting(), seal: nil)
         let broken = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "lateMinutes=\"5\"", with: "lateMinutes=\"lima\"")
         #expect { try SafeXMLDocument(Array(broken.utf8)).validate(against: try MinutesXML.schema()) } throws: { error in
             guard case let XMLError.invalid(issues) = error else { return false }

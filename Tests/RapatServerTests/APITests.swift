@@ -24,11 +24,13 @@ import Testing
         for (nip, name, opd) in [(governor, "Gubernur", "Setda"), (kadinkes, "dr. Ratna Dewi", "Dinkes"), (kabpkad, "Dr. Rudi Hartono", "BPKAD")] {
             try await store.addPerson(try Person(nip: NIP(nip), name: name, jabatan: "Kepala", opd: opd, email: "\(opd.lowercased())@banten.go.id"))
         }
+        let signer = SealSigner()
+        try await store.registerSigningKey(try SigningKey(publicKeyPEM: signer.publicKeyPEM, office: "Setda Banten", registeredAt: Date()))
         return Fixture(store: store, secretariat: try await store.createToken(role: .secretariat, person: nil),
                        participant: try await store.createToken(role: .participant, person: try NIP(kadinkes)),
                        other: try await store.createToken(role: .participant, person: try NIP(kabpkad)),
                        archivist: try await store.createToken(role: .archivist, person: nil),
-                       app: Application(router: RapatAPI(store: store).router()))
+                       app: Application(router: RapatAPI(store: store, signer: signer).router()))
     }
 
     static let meeting = """
@@ -144,6 +146,21 @@ import Testing
             (status, body, _) = try await call(client, .get, "/reports/punctuality?from=2020-12-01&to=2020-12-31", token: f.secretariat)
             #expect(status == .ok && body.contains("\"startDelayMinutes\":7"))
         }
+    }
+
+    /// A server started without the approving office's key cannot seal: approval answers 409 saying what to give.
+    @Test func approvingWithoutASigningKeyIs409() async throws {
+        let f = try await Self.fixture()
+        let keyless = Application(router: RapatAPI(store: f.store).router())
+        try await keyless.test(.router) { client in
+            _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+            _ = try await call(client, .post, "/meetings/RP-2020-0001/start", token: f.secretariat, body: "{\"at\":\"2020-12-16 09:00\"}")
+            _ = try await call(client, .post, "/meetings/RP-2020-0001/end", token: f.secretariat, body: "{\"at\":\"2020-12-16 10:00\"}")
+            let (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/minutes/approve", token: f.secretariat,
+                                                   body: "{\"by\":\"\(Self.governor)\"}")
+            #expect(status == .conflict && body.contains("key"), "\(body)")
+        }
+        #expect(try await f.store.meeting(try MeetingID("RP-2020-0001")).minutes.approval == nil)
     }
 
     @Test func aLinkOrEmailWithALineBreakIsRefused() async throws {

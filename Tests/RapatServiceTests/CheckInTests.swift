@@ -38,6 +38,10 @@ import Testing
         let (_, changed) = try await secretariat.room.checkIn(id, Self.kadinkes, as: .tanpaKeterangan, at: nil, representative: nil,
                                                                 note: "tidak tampil di layar; salah catat")
         #expect(changed.category == .tanpaKeterangan)
+        // What the change replaced is kept, with when and by whom, and survives a reload.
+        let history = try #require(try await secretariat.store.meeting(id).attendance.first { $0.nip == Self.kadinkes }?.history)
+        #expect(history.count == 1 && history[0].category == .daring && history[0].checkedInAt == first.checkedInAt
+                && history[0].replacedBy == "secretariat" && abs(history[0].replacedAt.timeIntervalSinceNow) < 120)
         await #expect(throws: AccessDenied.self) { try await participant.room.checkIn(id, try NIP(TextRulesTests.governor), as: .hadir, at: nil, representative: nil, note: nil) }
     }
 

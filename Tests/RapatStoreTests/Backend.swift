@@ -80,9 +80,14 @@ enum Seed {
         try! Person(nip: kabpbd, name: "Joko Prasetyo", jabatan: "Kepala Pelaksana BPBD", opd: "BPBD"),
     ]
 
+    /// The approving office's key the tests seal with; `store` registers its public half.
+    static let signer = SealSigner()
+    static var signingKey: SigningKey { try! SigningKey(publicKeyPEM: signer.publicKeyPEM, office: "Setda Banten", registeredAt: Date()) }
+
     static func store(_ backend: Backend) async throws -> any MeetingStore {
         let store = try await backend.make()
         for p in people { try await store.addPerson(p) }
+        try await store.registerSigningKey(signingKey)
         return store
     }
 

@@ -58,13 +58,15 @@ import Testing
     }
 
     /// An archive written by Rapat before this version's schema changes (schema v1-core … v4-tokens, the sample
-    /// archive) opens, migrates and keeps verifying, with its minutes and search intact.
+    /// archive) opens, migrates and keeps verifying, with its minutes and search intact; its minutes, sealed
+    /// before signatures, are reported as such (a notice each, no problem).
     @Test func anArchiveOfAnEarlierVersionOpensMigratesAndVerifies() async throws {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/archive-v4-sample.db")
         let path = try TempDir.make().appendingPathComponent("rapat.db")
         try FileManager.default.copyItem(at: fixture, to: path)
         let store = try SQLiteStore(path: path.path)
-        #expect(try await store.verify(from: nil, to: nil) == [])
+        let findings = try await store.verify(from: nil, to: nil)
+        #expect(findings.problems == [] && findings.count == 6 && findings.allSatisfy { $0.finding == .legacyUnsigned })
         let meetings = try await store.meetings(MeetingFilter())
         #expect(meetings.count == 8 && meetings.filter(\.minutes.isApproved).count == 6)
         #expect(try await store.minutesVersions(try MeetingID("RP-2020-0006")).count == 1)
@@ -78,6 +80,31 @@ import Testing
             _ = try m.addAgendaItem(title: "Penutup", presenter: nil, presenterNIP: nil, boxMinutes: 5, standing: true)
         }
         #expect(try await store.meeting(january.id).agenda.last?.isStanding == true)
+    }
+
+    /// The sample archive as the main of 2026-11-30 wrote it (schema v6, minutes sealed in format 1) migrates to
+    /// signed seals in one step: old versions stay readable and are reported as unsigned, a correction made now
+    /// chains to them and is signed, and attendance history starts empty.
+    @Test func anArchiveSealedBeforeSignaturesTakesSignedCorrections() async throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/archive-v6-sample.db")
+        let path = try TempDir.make().appendingPathComponent("rapat.db")
+        try FileManager.default.copyItem(at: fixture, to: path)
+        let store = try SQLiteStore(path: path.path)
+        let id = try MeetingID("RP-2020-0006")
+        let before = try await store.minutesVersions(id)
+        #expect(before.count == 1 && before[0].record.format == nil && before[0].signature == nil)
+        #expect(try await store.verify(from: nil, to: nil).map(\.finding) == Array(repeating: .legacyUnsigned, count: 6))
+        #expect(try await store.tokens().count == 1)
+        try await store.registerSigningKey(Seed.signingKey)
+        let chair = try await store.meeting(id).chair
+        try await store.updateMeeting(id, sealingWith: Seed.signer) { m, _ in
+            try m.correctMinutes(by: chair, at: Date(), reason: "koreksi setelah pemutakhiran") { d in try d.addDecision(item: nil, text: "Tambahan.") }
+        }
+        let after = try await store.minutesVersions(id)
+        #expect(after.count == 2 && after[1].record.format == 2 && after[1].record.previousDigest == after[0].digest && after[1].signature != nil)
+        let findings = try await store.verify(from: nil, to: nil)
+        #expect(findings.problems == [] && findings.count == 6)
+        #expect(try await store.meeting(id).attendance.allSatisfy { $0.history == nil })
     }
 
     @Test func aNewArchiveIsReadableByItsOwnerOnly() throws {

@@ -13,7 +13,7 @@ import Testing
 
     static func hold(_ store: any MeetingStore, _ id: MeetingID, day: String, itemMinutes: [Int], approve: Bool,
                      minutes: @escaping @Sendable (inout Meeting) throws -> Void = { _ in }) async throws {
-        try await store.updateMeeting(id) { m, p in
+        try await store.updateMeeting(id, sealingWith: Seed.signer) { m, p in
             var clock = Seed.at("\(day) 09:00")
             try m.start(at: clock, reason: nil, policy: p.onTime)
             for length in itemMinutes {

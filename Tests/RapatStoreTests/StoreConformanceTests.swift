@@ -56,7 +56,7 @@ import Testing
     func aHeldMeetingWithMinutesRoundTripsEveryField(_ backend: Backend) async throws {
         let store = try await Seed.store(backend)
         let id = try await store.createMeeting(Seed.plan("2020-12-16 09:00")).id
-        let held = try await store.updateMeeting(id) { m, policy in
+        let held = try await store.updateMeeting(id, sealingWith: Seed.signer) { m, policy in
             m.location = "Ruang Rapat Gubernur"
             m.notulis = Seed.kabpbd
             try m.checkIn(Seed.governor, as: .hadir, at: Seed.at("2020-12-16 08:55"))
@@ -199,7 +199,7 @@ import Testing
     func approvedMinutesStayFrozenThroughTheStore(_ backend: Backend) async throws {
         let store = try await Seed.store(backend)
         let id = try await store.createMeeting(Seed.plan("2020-12-16 09:00")).id
-        try await store.updateMeeting(id) { m, p in
+        try await store.updateMeeting(id, sealingWith: Seed.signer) { m, p in
             try m.start(at: Seed.at("2020-12-16 09:00"), reason: nil, policy: p.onTime)
             try m.endMeeting(at: Seed.at("2020-12-16 10:00"))
             try m.addDecision(item: nil, text: "Disetujui")

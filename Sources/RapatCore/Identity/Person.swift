@@ -47,3 +47,8 @@ public struct Person: Hashable, Codable, Sendable {
         }
     }
 }
+
+extension Sequence where Element == Person {
+    /// People by NIP (the first of duplicates wins).
+    public var byNIP: [NIP: Person] { Dictionary(map { ($0.nip, $0) }, uniquingKeysWith: { a, _ in a }) }
+}

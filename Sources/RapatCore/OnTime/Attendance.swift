@@ -67,6 +67,15 @@ public struct Attendance: Hashable, Codable, Sendable {
     /// Who sat in for the person when `category == .diwakili`.
     public var representative: String?
     public var note: String?
+    /// What was recorded before, oldest first, each with when and by whom it was replaced; nil when never changed.
+    public var history: [AttendanceChange]?
+
+    /// The entry as it stands, without what it replaced (the sealed minutes carry only this).
+    public var withoutHistory: Attendance {
+        var a = self
+        a.history = nil
+        return a
+    }
 
     public init(nip: NIP, category: AttendanceCategory, checkedInAt: Date?, lateMinutes: Int?,
                 representative: String? = nil, note: String? = nil) {
@@ -76,5 +85,27 @@ public struct Attendance: Hashable, Codable, Sendable {
         self.lateMinutes = lateMinutes
         self.representative = representative
         self.note = note
+    }
+}
+
+/// An attendance entry as it was before someone changed it.
+public struct AttendanceChange: Hashable, Codable, Sendable {
+    public var category: AttendanceCategory
+    public var checkedInAt: Date?
+    public var lateMinutes: Int?
+    public var representative: String?
+    public var note: String?
+    /// When it was replaced (server clock) and by whom ("secretariat", "participant 1970…").
+    public var replacedAt: Date
+    public var replacedBy: String
+
+    public init(_ a: Attendance, replacedAt: Date, by: String) {
+        category = a.category
+        checkedInAt = a.checkedInAt
+        lateMinutes = a.lateMinutes
+        representative = a.representative
+        note = a.note
+        self.replacedAt = replacedAt.wholeSecond
+        replacedBy = by
     }
 }

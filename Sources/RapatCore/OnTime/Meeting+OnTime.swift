@@ -31,9 +31,10 @@ extension Meeting {
         actualStart.map { max(0, wholeMinutes($0.timeIntervalSince(start))) }
     }
 
-    /// Records (or corrects) one person's attendance. Lateness counts from the actual start.
+    /// Records (or corrects) one person's attendance. Lateness counts from the actual start. A correction keeps
+    /// what it replaces in the entry's history, stamped with `changedBy` and the server's clock.
     public mutating func checkIn(_ nip: NIP, as category: AttendanceCategory, at time: Date,
-                                 representative: String? = nil, note: String? = nil) throws(OnTimeError) {
+                                 representative: String? = nil, note: String? = nil, changedBy: String = "secretariat") throws(OnTimeError) {
         let time = time.wholeSecond
         guard status == .scheduled || status == .started else { throw .notRunning(id, status, action: "check in") }
         guard everyone.contains(nip) else { throw .notAParticipant(nip, id) }
@@ -48,7 +49,14 @@ extension Meeting {
             entry.checkedInAt = time
             entry.lateMinutes = actualStart.map { max(0, wholeMinutes(time.timeIntervalSince($0))) } ?? 0
         }
-        attendance.removeAll { $0.nip == nip }
+        if let i = attendance.firstIndex(where: { $0.nip == nip }) {
+            let previous = attendance.remove(at: i)
+            if previous.withoutHistory != entry {
+                entry.history = (previous.history ?? []) + [AttendanceChange(previous, replacedAt: Date(), by: changedBy)]
+            } else {
+                entry.history = previous.history
+            }
+        }
         attendance.append(entry)
         sortAttendance()
     }

@@ -16,6 +16,9 @@ public struct Principal: Sendable, Equatable {
     public static let console = Principal(role: .secretariat, person: nil)
 
     public init(_ token: APIToken) { self.init(role: token.role, person: token.person) }
+
+    /// Who did something, as a history records it: "secretariat", "participant 197001012000011001".
+    public var label: String { person.map { "\(role.rawValue) \($0.digits)" } ?? role.rawValue }
 }
 
 /// What a principal may want to do, for the access policy to answer.

@@ -78,6 +78,19 @@ public struct Administration: Sendable {
         return try await store.verify(from: from, to: to)
     }
 
+    /// Registers an approving office's public key (a PEM public key, or the public half of a private key file).
+    public func registerSigningKey(pem: String, office: String) async throws -> SigningKey {
+        try AccessPolicy.require(principal, .administer)
+        let key = try SigningKey(publicKeyPEM: pem, office: try TextRules.line(office, field: "office"), registeredAt: Date())
+        try await store.registerSigningKey(key)
+        return key
+    }
+
+    public func signingKeys() async throws -> [SigningKey] {
+        try AccessPolicy.require(principal, .verifyArchive)
+        return try await store.signingKeys()
+    }
+
     public func reindex(progress: (@Sendable (Int, Int) -> Void)?) async throws {
         try AccessPolicy.require(principal, .administer)
         try await store.reindex(progress: progress)

@@ -16,8 +16,12 @@ public struct Documents: Sendable {
         let schema: XMLSchema
 
         public func bytes(_ m: Meeting) async throws -> [UInt8] {
-            let digest = try await store.minutesVersions(m.id).last?.digest
-            return try writer.write(m, digest: digest, schema: schema)
+            guard m.minutes.isApproved, let sealed = try await store.minutesVersions(m.id).last else {
+                return try writer.write(m, seal: nil, schema: schema)
+            }
+            let seal = XMLSeal(digest: sealed.digest, format: sealed.record.format, previousDigest: sealed.record.previousDigest,
+                               signature: sealed.signature)
+            return try writer.naming(sealed.record).write(m, seal: seal, schema: schema)
         }
     }
 
@@ -62,13 +66,23 @@ public struct Documents: Sendable {
             }
             for p in read.people { people[p.nip] = p }
             var versions: [MinutesVersion] = []
-            if read.meeting.minutes.approval != nil {
-                let sealed = try MinutesVersion(sealing: read.meeting)
-                guard read.digest == sealed.digest else {
+            if let approval = read.meeting.minutes.approval, let seal = read.seal {
+                guard approval.version == 1 else {
+                    throw InputError.invalidValue(field: "XML minutes", value: file.name,
+                                                  hint: "corrected minutes (version \(approval.version)) travel with their earlier versions in an archive bundle ('rapat archive export' / 'archive import'); nothing was imported")
+                }
+                guard seal.format != nil, seal.signature != nil else {
+                    throw InputError.invalidValue(field: "XML minutes", value: file.name,
+                                                  hint: "the approval carries no signature (sealed by an earlier Rapat or written by hand): it cannot be verified here; nothing was imported")
+                }
+                let record = try MinutesRecord(read.meeting, people: read.people.byNIP, previousDigest: seal.previousDigest)
+                guard record.digest == seal.digest else {
                     throw InputError.invalidValue(field: "XML minutes", value: file.name,
                                                   hint: "the approval digest does not match the minutes in the file: they were altered; nothing was imported")
                 }
-                versions = [sealed]
+                var version = MinutesVersion(record: record, signer: nil)
+                version.signature = seal.signature
+                versions = [version]
             }
             meetings.append(ArchiveBundle.MeetingFile(meeting: read.meeting, versions: versions))
         }
@@ -90,8 +104,9 @@ public struct Documents: Sendable {
         let m = try await Archive(store: store, principal: principal).meeting(id)
         let (text, source) = try template ?? (try DocumentRenderer.builtIn(document, format), "\(document.rawValue).\(format.rawValue).mustache")
         let organizer = try await store.policy().organizerName
-        let renderer = DocumentRenderer(people: try await store.people(opd: nil).byNIP, language: language, letterhead: letterhead ?? organizer)
-        let digest = try await store.minutesVersions(m.id).last?.digest
-        return try renderer.render(m, template: text, source: source, digest: digest)
+        let sealed = m.minutes.isApproved ? try await store.minutesVersions(m.id).last : nil
+        let registry = try await store.people(opd: nil).byNIP
+        let renderer = DocumentRenderer(people: sealed?.record.naming(registry) ?? registry, language: language, letterhead: letterhead ?? organizer)
+        return try renderer.render(m, template: text, source: source, digest: sealed?.digest)
     }
 }

@@ -17,6 +17,7 @@ public enum Catalogue {
         case let e as StoreError: return l == .en ? e.description : indonesian(e)
         case let e as SearchError: return l == .en ? e.description : indonesian(e)
         case let e as BundleError: return l == .en ? e.description : indonesian(e)
+        case let e as SealKeyError: return l == .en ? e.description : indonesian(e)
         case let e as ImportError:
             return l == .en ? e.description
                 : "\(e.source):\(e.line): acara '\(e.summary)' tidak dapat diimpor: \(text(e.cause, l)); tidak ada yang diimpor"
@@ -29,7 +30,7 @@ public enum Catalogue {
     public static func knows(_ error: any Error) -> Bool {
         switch error {
         case is LocalizedMessage, is PlanningError, is OnTimeError, is MinutesError, is SeriesError, is InputError, is StoreError,
-             is SearchError, is BundleError, is ImportError, is StoreInfrastructureError:
+             is SearchError, is BundleError, is ImportError, is StoreInfrastructureError, is SealKeyError:
             return true
         default:
             let module = String(reflecting: type(of: error))
@@ -194,6 +195,50 @@ public enum Catalogue {
             return "tidak ada token dengan id \(p): lihat 'rapat token list'"
         case .emptyPlan:
             return "tidak ada yang direncanakan: pengulangan tidak menyisakan rapat setelah pengecualiannya"
+        case let .signingKeyNeeded(id):
+            return "persetujuan \(id) menyegel dan menandatangani notulanya: berikan berkas kunci kantor yang menyetujui (--key BERKAS, dibuat dengan 'rapat key create')"
+        case let .unregisteredKey(k):
+            return "kunci \(k) belum terdaftar di arsip ini: daftarkan kunci publiknya dengan 'rapat key register BERKAS --office NAMA'"
+        case let .keyRegisteredElsewhere(k, office):
+            return "kunci \(k) sudah terdaftar untuk \(office)"
+        case let .sealDisagrees(id, v):
+            return "\(id) tidak sesuai dengan notula tersegelnya (versi \(v)): data diubah di luar Rapat; tidak ada yang diubah — jalankan 'rapat archive verify'"
+        case let .unverifiedSeal(id, v, why):
+            return "notula tersegel \(id) versi \(v) tidak diterima: \(indonesian(why)); tidak ada yang diimpor"
+        }
+    }
+
+    /// One finding of `archive verify`, as the archivist reads it.
+    public static func text(_ p: IntegrityProblem, _ l: Language) -> String {
+        l == .en ? p.description : "\(p.meetingID) versi \(p.version): \(indonesian(p.finding))"
+    }
+
+    static func indonesian(_ f: IntegrityProblem.Finding) -> String {
+        switch f {
+        case .digestMismatch: return "catatan tersimpan tidak lagi sesuai dengan digest-nya"
+        case .unreadableRecord: return "catatan tersimpan tidak dapat dibaca sebagai notula"
+        case let .misfiled(id, v): return "catatan tersimpan adalah \(id) versi \(v), bukan yang ini"
+        case let .missingVersion(latest): return "versi tersegel ini hilang (versi \(latest) ada)"
+        case .firstVersionLinked: return "versi pertama menyebut digest sebelumnya: rantai segel diubah"
+        case let .chainBroken(previous): return "rantai segel putus: versi ini tidak menyebut digest versi \(previous)"
+        case .legacyUnsigned: return "disegel oleh Rapat versi lama (format 1): digest-nya diperiksa, tanpa tanda tangan"
+        case .unsigned: return "versi tersegel ini tidak bertanda tangan"
+        case let .unknownKey(k): return "ditandatangani dengan kunci \(k) yang tidak terdaftar di arsip ini (daftarkan dengan 'rapat key register')"
+        case let .badSignature(k, office): return "tanda tangan tidak sah untuk kunci \(k) (\(office)): dipalsukan, atau catatannya diubah"
+        case .approvalRemoved: return "rapat tidak lagi menyatakan notulanya disetujui, padahal ada versi tersegel: persetujuan dihapus di luar Rapat"
+        case let .versionClaim(claimed, latest): return "rapat menyatakan versi \(claimed) disetujui, padahal versi tersegel terakhir adalah \(latest)"
+        case let .contentChanged(now, sealed): return "notula yang tersimpan sekarang berbeda dari versi yang disetujui (digest \(now)… ≠ \(sealed)…)"
+        case .approvedWithoutSeal: return "disetujui, tetapi tidak ada versi tersegel yang tersimpan"
+        case .meetingGone: return "notula tersegel tersimpan, tetapi data rapatnya hilang"
+        case let .unreadableMeeting(id, error): return "data \(id) tidak dapat dibaca (\(error)): daftar dan cadangan melewatinya"
+        }
+    }
+
+    static func indonesian(_ e: SealKeyError) -> String {
+        switch e {
+        case .unreadablePrivateKey: return "berkas kunci bukan kunci privat ECDSA P-256 dalam bentuk PEM (buat dengan 'rapat key create')"
+        case .unreadablePublicKey: return "berkas bukan kunci publik ECDSA P-256 dalam bentuk PEM"
+        case .noOffice: return "sebutkan kantor yang menyetujui pemilik kunci ini (--office)"
         }
     }
 

@@ -11,7 +11,8 @@ public indirect enum Message: Sendable, Equatable {
     case unauthenticated
     case badBody
     case missingParameter(String, example: String)
-    case internalError
+    /// A failure whose detail went to the log under this request id.
+    case internalError(requestID: String)
     /// A request body over the limit (bytes).
     case tooLarge(Int)
     case actionListPeople, actionRegisterPeople, actionPlanMeetings, actionChangeAgendas, actionRunMeetings, actionWriteMinutes
@@ -33,8 +34,9 @@ public indirect enum Message: Sendable, Equatable {
             return en ? "\(name) is missing: e.g. \(example)" : "\(name) belum diisi: contoh \(example)"
         case let .tooLarge(limit):
             return en ? "the request body is larger than \(limit / 1024) KiB: send less" : "isi permintaan lebih dari \(limit / 1024) KiB: kirim lebih sedikit"
-        case .internalError:
-            return en ? "an internal error occurred; it was logged" : "terjadi kesalahan internal; sudah dicatat di log"
+        case let .internalError(id):
+            return en ? "an internal error occurred; it was logged under request id \(id)"
+                : "terjadi kesalahan internal; sudah dicatat di log dengan id permintaan \(id)"
         case .actionListPeople: return en ? "list people" : "melihat daftar orang"
         case .actionRegisterPeople: return en ? "register people" : "mendaftarkan orang"
         case .actionPlanMeetings: return en ? "plan meetings" : "merencanakan rapat"

@@ -6,6 +6,8 @@ import RapatStore
 public struct MinutesDesk: Sendable {
     let store: any MeetingStore
     let principal: Principal
+    /// Seals and signs approvals and corrections.
+    let signer: SealSigner?
 
     public func note(_ id: MeetingID, item: Int, text: String, speaker: String?) async throws -> Meeting {
         try AccessPolicy.require(principal, .writeMinutes)
@@ -53,10 +55,10 @@ public struct MinutesDesk: Sendable {
         }
     }
 
-    /// The chair approves; the minutes are sealed and frozen from then on.
+    /// The chair approves; the minutes are sealed, signed with the office's key, and frozen from then on.
     public func approve(_ id: MeetingID, by: NIP, at: String?) async throws -> Meeting {
         try AccessPolicy.require(principal, .approveMinutes)
-        return try await store.change(id) { m, _ in
+        return try await store.change(id, sealingWith: signer) { m, _ in
             try m.approveMinutes(by: by, at: at == nil ? Date() : MeetingRoom.time(at, for: m))
         }
     }
@@ -67,7 +69,7 @@ public struct MinutesDesk: Sendable {
         guard !correction.isEmpty else {
             throw InputError.missing("correction", "say what to correct: --decide, --replace-decision or --note")
         }
-        return try await store.change(id) { m, _ in
+        return try await store.change(id, sealingWith: signer) { m, _ in
             try m.correctMinutes(by: by, at: Date(), reason: reason) { draft in
                 for (n, text) in correction.replaceDecisions {
                     guard let i = draft.minutes.decisions.firstIndex(where: { $0.number == n }) else {

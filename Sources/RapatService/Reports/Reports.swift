@@ -42,7 +42,3 @@ public enum Bounds {
     }
 }
 
-extension Sequence where Element == Person {
-    /// People by NIP (the first of duplicates wins).
-    public var byNIP: [NIP: Person] { Dictionary(map { ($0.nip, $0) }, uniquingKeysWith: { a, _ in a }) }
-}

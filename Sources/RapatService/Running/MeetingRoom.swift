@@ -39,7 +39,8 @@ public struct MeetingRoom: Sendable {
                     throw OnTimeError.attendanceChangeNeedsReason(nip, m.id, recorded.category)
                 }
             }
-            try m.checkIn(nip, as: category, at: Self.time(at, for: m), representative: representative, note: note)
+            try m.checkIn(nip, as: category, at: Self.time(at, for: m), representative: representative, note: note,
+                          changedBy: principal.label)
         }
         return (m, m.attendance.first { $0.nip == nip }!)
     }

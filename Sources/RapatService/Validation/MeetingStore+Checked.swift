@@ -4,8 +4,10 @@ import RapatStore
 
 extension MeetingStore {
     /// `updateMeeting`, with the text the change brings checked by `TextRules` before anything is stored.
-    func change(_ id: MeetingID, _ body: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting {
-        try await updateMeeting(id) { m, policy in
+    /// An approval the change makes is sealed and signed with `signer`.
+    func change(_ id: MeetingID, sealingWith signer: SealSigner? = nil,
+                _ body: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting {
+        try await updateMeeting(id, sealingWith: signer) { m, policy in
             let before = m
             try body(&m, policy)
             try TextRules.check(m, previous: before)

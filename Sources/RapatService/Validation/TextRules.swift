@@ -23,6 +23,12 @@ public enum TextRules {
         value.map { Field(name: name, value: $0, multiLine: true, limit: limit) }
     }
 
+    /// A single-line value, checked (e.g. the office a signing key belongs to).
+    public static func line(_ value: String, field: String) throws(InputError) -> String {
+        try check(Field(name: field, value: value, multiLine: false, limit: 300))
+        return value
+    }
+
     /// Refuses the first field that breaks a rule, naming it.
     static func check(_ fields: [Field]) throws(InputError) {
         for f in fields { try check(f) }

@@ -31,8 +31,13 @@ public protocol StoreTransaction {
     func series(_ id: String) async throws -> Series?
     func insertSeries(_ series: Series, year: Int, serial: Int) async throws
 
-    /// Stores one sealed version of approved minutes (its canonical record and digest).
+    /// Stores one sealed version of approved minutes (its canonical record, digest and signature).
     func insertVersion(_ version: MinutesVersion) async throws
+    /// The number and digest of a meeting's latest sealed version; nil when none is stored.
+    func latestVersion(_ id: MeetingID) async throws -> (version: Int, digest: String)?
+    func signingKey(_ id: String) async throws -> SigningKey?
+    func signingKeys() async throws -> [SigningKey]
+    func insertSigningKey(_ key: SigningKey) async throws
     /// Records an action item's status beside frozen minutes (replacing an earlier follow-up).
     func setFollowUp(_ id: ActionID, _ status: ActionStatus, at: Date, note: String?) async throws
     func insertToken(hash: String, role: Role, person: NIP?, createdAt: Date, expiresAt: Date?) async throws
@@ -93,9 +98,14 @@ extension TransactionalStore {
         }
     }
 
-    public func updateMeeting(_ id: MeetingID, _ change: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting {
+    public func updateMeeting(_ id: MeetingID, sealingWith signer: SealSigner?,
+                              _ change: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting {
         try await transaction { tx in
             guard let previous = try await tx.meeting(id) else { throw StoreError.unknownMeeting(id) }
+            let sealed = try await tx.latestVersion(id)
+            if let sealed, previous.minutes.approval?.version != sealed.version {
+                throw StoreError.sealDisagrees(id, sealedVersion: sealed.version)
+            }
             let policy = try await tx.policy()
             var m = previous
             try change(&m, policy)
@@ -106,7 +116,10 @@ extension TransactionalStore {
             m.settleSequence(after: previous)
             try await tx.save(m)
             if let approval = m.minutes.approval, approval != previous.minutes.approval {
-                try await tx.insertVersion(try MinutesVersion(sealing: m))
+                guard let signer else { throw StoreError.signingKeyNeeded(id) }
+                guard try await tx.signingKey(signer.keyID) != nil else { throw StoreError.unregisteredKey(signer.keyID) }
+                let record = try MinutesRecord(m, people: try await Self.people(of: m, tx), previousDigest: sealed?.digest)
+                try await tx.insertVersion(MinutesVersion(record: record, signer: signer))
             }
             return m
         }
@@ -240,13 +253,27 @@ extension TransactionalStore {
                 let (year, serial) = Series.parts(of: s.id)
                 try await tx.insertSeries(s, year: year, serial: serial)
             }
+            let audit = SealAudit(keys: try await tx.signingKeys())
             for file in bundle.meetings {
                 guard try await tx.meeting(file.meeting.id) == nil else {
                     throw BundleError.conflict("meeting \(file.meeting.id) already exists in this archive")
                 }
+                try audit.checkImported(file.versions, of: file.meeting)
                 try await tx.save(file.meeting)
                 for v in file.versions { try await tx.insertVersion(v) }
             }
+        }
+    }
+
+    // MARK: Signing keys
+
+    public func registerSigningKey(_ key: SigningKey) async throws {
+        try await transaction { tx in
+            if let existing = try await tx.signingKey(key.id) {
+                guard existing.office == key.office else { throw StoreError.keyRegisteredElsewhere(key.id, office: existing.office) }
+                return
+            }
+            try await tx.insertSigningKey(key)
         }
     }
 
@@ -291,11 +318,15 @@ extension Error {
 
 
 extension MinutesVersion {
-    /// The version a meeting's approval names, sealed: its canonical record and SHA-256.
-    public init(sealing m: Meeting) throws {
-        let record = try MinutesRecord(m)
-        self.init(meetingID: m.id, version: record.approval.version, approvedBy: record.approval.by, approvedAt: record.approval.at,
-                  reason: record.approval.reason, digest: record.digest, record: record)
+    /// A sealed version of `record`: its SHA-256, and the approving office's signature over its canonical bytes.
+    public init(record: MinutesRecord, signer: SealSigner?) {
+        self.init(meetingID: record.meetingID, version: record.approval.version, approvedBy: record.approval.by, approvedAt: record.approval.at,
+                  reason: record.approval.reason, digest: record.digest, record: record, signature: signer?.sign(record.canonical()))
+    }
+
+    /// The version as a backend stores it.
+    public var stored: StoredVersion {
+        StoredVersion(meetingID: meetingID.description, version: version, canonical: canonicalText, digest: digest, signature: signature)
     }
 
     /// The canonical JSON text the digest was computed over, as stored.

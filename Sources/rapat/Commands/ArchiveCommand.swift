@@ -34,20 +34,23 @@ struct ArchiveCommand: AsyncParsableCommand {
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recompute the SHA-256 of every approved minutes version; exits non-zero on any mismatch.")
+            abstract: "Check every sealed minutes version: digests, the chain of versions, signatures against the registered keys, and the minutes stored now; exits 3 on any problem.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var period: PeriodOptions
 
         func run() async throws {
             let (from, to) = try period.bounds()
-            let problems = try await global.services().administration.verify(from: from, to: to)
-            if output.json { try JSON.print(problems) }
-            guard !problems.isEmpty else {
+            let findings = try await global.services().administration.verify(from: from, to: to)
+            if output.json { try JSON.print(findings) }
+            if !output.json {
+                for p in findings where p.severity == .notice { print(global.t("CATATAN", "NOTICE") + " " + Catalogue.text(p, global.lang)) }
+            }
+            guard !findings.problems.isEmpty else {
                 if !output.json { print(global.t("Semua notula yang disetujui utuh.", "Every approved minutes record is intact.")) }
                 return
             }
-            for p in problems { FileHandle.standardError.write(Data("MISMATCH \(p)\n".utf8)) }
+            for p in findings.problems { FileHandle.standardError.write(Data((global.t("MASALAH", "PROBLEM") + " " + Catalogue.text(p, global.lang) + "\n").utf8)) }
             throw ExitCode(3)
         }
     }

@@ -93,14 +93,15 @@ struct MinutesCommand: AsyncParsableCommand {
     }
 
     struct Approve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The chair approves the minutes; they are frozen from then on.")
+        static let configuration = CommandConfiguration(abstract: "The chair approves the minutes; they are sealed, signed with the office's key (--key) and frozen from then on.")
         @OptionGroup var global: GlobalOptions
         @Argument(transform: Typed.meetingID) var id: MeetingID
         @Option(help: "NIP of the chair.", transform: Typed.nip) var by: NIP
         @OptionGroup var when: AtOption
+        @OptionGroup var key: SigningKeyOption
 
         func run() async throws {
-            let m = try await global.services().minutes.approve(id, by: by, at: when.at)
+            let m = try await global.services(signer: try key.signer()).minutes.approve(id, by: by, at: when.at)
             print("\(m.id): " + global.t("notula disetujui", "minutes approved") + " \(global.text.dateTime(m.minutes.approval!.at, zone: m.zone))")
         }
     }
@@ -116,6 +117,7 @@ struct MinutesCommand: AsyncParsableCommand {
         @Option(name: .customLong("decide"), help: "Add a decision.") var decisions: [String] = []
         @Option(name: .customLong("replace-decision"), help: "N=TEXT: replace the text of decision N.") var replacements: [String] = []
         @Option(help: "ITEM=TEXT: add discussion under agenda item ITEM.") var note: [String] = []
+        @OptionGroup var key: SigningKeyOption
 
         func run() async throws {
             let by = by
@@ -132,7 +134,7 @@ struct MinutesCommand: AsyncParsableCommand {
             guard !replace.isEmpty || !notes.isEmpty || !decisions.isEmpty else {
                 throw ValidationError("say what to correct: --decide, --replace-decision or --note")
             }
-            let m = try await global.services().minutes.correct(id, by: by, reason: reason,
+            let m = try await global.services(signer: try key.signer()).minutes.correct(id, by: by, reason: reason,
                                                                 MinutesCorrection(decisions: decisions, replaceDecisions: replace, notes: notes))
             print("\(m.id): " + global.t("notula versi", "minutes version") + " \(m.minutes.approval!.version) " + global.t("disetujui", "approved"))
         }

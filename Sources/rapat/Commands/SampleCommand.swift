@@ -13,6 +13,8 @@ struct SampleCommand: AsyncParsableCommand {
     @Option(help: "Holiday list to load first.") var holidays = "samples/holidays-id-2020.txt"
     @Option(help: "Seed of the generator; the same seed gives the same archive.") var seed: UInt64 = 2020
     @Flag(help: "Delete the SQLite file named by --database first, so the sample can be rebuilt.") var fresh = false
+    @Option(help: "The sample office's signing key: used when the file exists, made there (0600) otherwise. Default: beside the archive, NAME.key.pem.")
+    var key: String?
 
     func run() async throws {
         if fresh {
@@ -35,10 +37,21 @@ struct SampleCommand: AsyncParsableCommand {
         } else {
             throw InputError.invalidValue(field: "holiday file", value: holidays, hint: "run from the repository root or give --holidays PATH")
         }
-        let summary = try await SampleArchive(seed: seed).build(into: store, holidays: list)
+        let keyPath = try key ?? Self.defaultKeyPath(try StoreLocation.resolve(global.database))
+        let signer = FileManager.default.fileExists(atPath: keyPath) ? try KeyFile.load(keyPath) : try KeyFile.create(at: keyPath)
+        let summary = try await SampleArchive(seed: seed).build(into: store, holidays: list, signer: signer)
+        print(global.t("Kunci penandatangan", "Signing key") + " \(SampleArchive.office): \(keyPath) (" + global.t("untuk", "for")
+              + " 'rapat minutes approve … --key \(keyPath)')")
         print(global.t("Arsip contoh dibuat", "Sample archive built") + ": \(summary.people) " + global.t("orang", "people") + ", "
               + "\(summary.meetings.count) " + global.t("rapat", "meetings") + " (" + global.t("seri", "series") + " \(summary.seriesID ?? "-"))\n")
         let report = try await services.reports.punctuality(from: "2020-06-01", to: "2020-12-31")
         print(PunctualityText(global: global).render(report, zone: Zone.jakarta))
+    }
+
+    /// `rapat-sample.db` → `rapat-sample.key.pem`; a PostgreSQL archive's key goes to `rapat-sample.key.pem` here.
+    static func defaultKeyPath(_ location: StoreLocation) -> String {
+        guard case let .sqlite(path) = location else { return "rapat-sample.key.pem" }
+        let url = URL(fileURLWithPath: path)
+        return url.deletingPathExtension().path + ".key.pem"
     }
 }

@@ -17,8 +17,8 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The application layer over the archive, for the operator at the console.
-    func services() async throws -> Services {
-        Services(store: try await store(), principal: .console, language: lang)
+    func services(signer: SealSigner? = nil) async throws -> Services {
+        Services(store: try await store(), principal: .console, language: lang, signer: signer)
     }
 
     var text: DateText { DateText(lang) }
