@@ -53,6 +53,12 @@ enum PostgresSchema {
             ALTER TABLE minutes_version ADD COLUMN signature text;
             CREATE TABLE signing_key (id text PRIMARY KEY, office text NOT NULL, public_key text NOT NULL, registered_at timestamptz NOT NULL)
             """),
+        // Feed tokens: each reads one calendar feed; it dies with the API token that made it.
+        ("v5-feed-tokens", """
+            CREATE TABLE feed_token (hash text PRIMARY KEY, feed text NOT NULL, role text NOT NULL, nip text REFERENCES person(nip),
+                                     owner_hash text REFERENCES api_token(hash) ON DELETE CASCADE, created_at timestamptz NOT NULL);
+            CREATE INDEX feed_token_owner ON feed_token (feed, owner_hash)
+            """),
     ]
 
     static func migrate(_ client: PostgresClient, logger: Logger, upTo last: String? = nil) async throws {

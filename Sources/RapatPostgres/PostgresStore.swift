@@ -438,6 +438,21 @@ public final class PostgresStore: TransactionalStore {
 
     public func tokens() async throws -> [APIToken] { try await tokens(where: "ORDER BY created_at, hash") }
 
+    public func feedToken(secret: String) async throws -> FeedToken? {
+        try await read { c in
+            let rows = try await c.query("""
+                SELECT f.hash, f.feed, f.role, f.nip, f.created_at, t.expires_at FROM feed_token f LEFT JOIN api_token t ON t.hash = f.owner_hash
+                WHERE f.hash = \(APIToken.hash(secret))
+                """, logger: logger)
+            for try await (hash, feed, role, nip, created, ownerExpires) in rows.decode((String, String, String, String?, Date, Date?).self) {
+                if let ownerExpires, ownerExpires <= Date() { return nil }
+                guard let role = Role(rawValue: role) else { return nil }
+                return FeedToken(id: APIToken.id(ofHash: hash), feed: feed, role: role, person: try nip.map { try NIP($0) }, createdAt: created)
+            }
+            return nil
+        }
+    }
+
     func tokens(where clause: PostgresQuery) async throws -> [APIToken] {
         try await read { c in
             var result: [APIToken] = []

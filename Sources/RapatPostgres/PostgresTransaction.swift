@@ -116,6 +116,20 @@ public struct PostgresTransaction: StoreTransaction {
                           logger: logger)
     }
 
+    public func deleteFeedTokens(feed: String, ownerHash: String?, role: Role, person: NIP?) async throws {
+        try await c.query("""
+            DELETE FROM feed_token WHERE feed = \(feed) AND owner_hash IS NOT DISTINCT FROM \(ownerHash) AND role = \(role.rawValue)
+            AND nip IS NOT DISTINCT FROM \(person?.digits)
+            """, logger: logger)
+    }
+
+    public func insertFeedToken(hash: String, feed: String, role: Role, person: NIP?, ownerHash: String?, createdAt: Date) async throws {
+        try await c.query("""
+            INSERT INTO feed_token (hash, feed, role, nip, owner_hash, created_at)
+            VALUES (\(hash), \(feed), \(role.rawValue), \(person?.digits), \(ownerHash), \(createdAt))
+            """, logger: logger)
+    }
+
     public func deleteTokens(hashPrefix: String) async throws -> Int {
         var n = 0
         for try await count in try await c.query("WITH d AS (DELETE FROM api_token WHERE starts_with(hash, \(hashPrefix)) RETURNING 1) SELECT count(*)::int8 FROM d",

@@ -224,6 +224,20 @@ enum SQLiteSchema {
                 ALTER TABLE attendance ADD COLUMN history TEXT;
                 """)
         }
+        // Feed tokens: each reads one calendar feed; it dies with the API token that made it.
+        m.registerMigration("v8-feed-tokens") { db in
+            try db.execute(sql: """
+                CREATE TABLE feed_token (
+                    hash TEXT PRIMARY KEY NOT NULL CHECK (length(hash) = 64),
+                    feed TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('secretariat', 'participant', 'archivist')),
+                    nip TEXT REFERENCES person(nip),
+                    owner_hash TEXT REFERENCES api_token(hash) ON DELETE CASCADE,
+                    created_at DATETIME NOT NULL
+                );
+                CREATE INDEX feed_token_owner ON feed_token(feed, owner_hash);
+                """)
+        }
         return m
     }
 }

@@ -165,6 +165,19 @@ public final class SQLiteStore: TransactionalStore {
         }
     }
 
+    public func feedToken(secret: String) async throws -> FeedToken? {
+        try await pool.read { db in
+            guard let r = try Row.fetchOne(db, sql: """
+                SELECT f.*, t.expires_at AS owner_expires, t.hash AS owner FROM feed_token f LEFT JOIN api_token t ON t.hash = f.owner_hash
+                WHERE f.hash = ?
+                """, arguments: [APIToken.hash(secret)]) else { return nil }
+            if let expires: Date = r["owner_expires"], expires <= Date() { return nil }
+            guard let role = Role(rawValue: r["role"]) else { return nil }
+            return FeedToken(id: APIToken.id(ofHash: r["hash"]), feed: r["feed"], role: role, person: try (r["nip"] as String?).map { try NIP($0) },
+                             createdAt: r["created_at"])
+        }
+    }
+
     public func tokens() async throws -> [APIToken] {
         try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM api_token ORDER BY created_at, hash").compactMap(Self.token) }
     }

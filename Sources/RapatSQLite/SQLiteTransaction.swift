@@ -69,6 +69,20 @@ public struct SQLiteTransaction: StoreTransaction {
         }
     }
 
+    public func deleteFeedTokens(feed: String, ownerHash: String?, role: Role, person: NIP?) async throws {
+        try await run { db in
+            try db.execute(sql: "DELETE FROM feed_token WHERE feed = ? AND owner_hash IS ? AND role = ? AND nip IS ?",
+                           arguments: [feed, ownerHash, role.rawValue, person?.digits])
+        }
+    }
+
+    public func insertFeedToken(hash: String, feed: String, role: Role, person: NIP?, ownerHash: String?, createdAt: Date) async throws {
+        try await run { db in
+            try db.execute(sql: "INSERT INTO feed_token(hash, feed, role, nip, owner_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [hash, feed, role.rawValue, person?.digits, ownerHash, createdAt])
+        }
+    }
+
     public func signingKey(_ id: String) async throws -> SigningKey? { try await run { db in try SigningKeyRow.one(id, db) } }
     public func signingKeys() async throws -> [SigningKey] { try await run(SigningKeyRow.all) }
     public func insertSigningKey(_ key: SigningKey) async throws { try await run { db in try SigningKeyRow.insert(key, db) } }

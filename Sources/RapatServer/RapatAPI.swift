@@ -9,6 +9,10 @@ import RapatStore
 public struct RapatContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var token: APIToken?
+    /// The SHA-256 of the API token sent (a feed token made now dies with it).
+    public var tokenHash: String?
+    /// The feed a feed token opened the request for (`FeedScope.key`); nil when an API token did.
+    public var feed: String?
     public var language: Language
 
     public init(source: Source) {
@@ -24,8 +28,9 @@ public struct RapatContext: RequestContext {
     public var maxUploadSize: Int { Self.bodyLimit }
 }
 
-/// Reads the language (`Accept-Language`) and the token (`Authorization: Bearer …`, or `?token=` where the
-/// route allows it); refuses requests without a valid token.
+/// Reads the language (`Accept-Language`) and the token: an API token in `Authorization: Bearer …`, or, on
+/// feed routes only, a feed token in `?token=` (never an API token: a leaked calendar URL opens no API).
+/// Refuses requests without a valid token.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = RapatContext
     let store: any MeetingStore
@@ -36,14 +41,18 @@ struct AuthMiddleware: RouterMiddleware {
         var context = context
         context.language = Self.language(request.headers[.acceptLanguage])
         if open.contains(request.uri.path) { return try await next(request, context) }
-        var secret: String?
         if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
-            secret = String(header.dropFirst(7)).trimmed
-        } else if tokenInQuery.contains(where: { request.uri.path.hasPrefix($0) }) {
-            secret = request.uri.queryParameters.get("token")
+            let secret = String(header.dropFirst(7)).trimmed
+            guard let token = try await store.token(secret: secret), token.isValid(at: Date()) else { throw APIError.unauthenticated }
+            context.token = token
+            context.tokenHash = APIToken.hash(secret)
+        } else if tokenInQuery.contains(where: { request.uri.path.hasPrefix($0) }), let secret = request.uri.queryParameters.get("token") {
+            guard let feed = try await store.feedToken(secret: String(secret)) else { throw APIError.unauthenticated }
+            context.token = APIToken(id: feed.id, role: feed.role, person: feed.person, createdAt: feed.createdAt)
+            context.feed = feed.feed
+        } else {
+            throw APIError.unauthenticated
         }
-        guard let secret, let token = try await store.token(secret: secret), token.isValid(at: Date()) else { throw APIError.unauthenticated }
-        context.token = token
         return try await next(request, context)
     }
 

@@ -43,3 +43,22 @@ public struct APIToken: Sendable, Equatable, Codable {
 
     public static func hash(_ secret: String) -> String { SHA256.hex(Array(secret.utf8)) }
 }
+
+/// A token that reads exactly one calendar feed, as the principal who made it (a calendar URL carries it; it
+/// opens nothing else). Making another for the same feed and owner replaces it (rotation).
+public struct FeedToken: Sendable, Equatable, Codable {
+    public var id: String
+    /// The feed it opens: `person:NIP` or `opd:name` (lower case).
+    public var feed: String
+    public var role: Role
+    public var person: NIP?
+    public var createdAt: Date
+
+    public init(id: String, feed: String, role: Role, person: NIP?, createdAt: Date) {
+        self.id = id
+        self.feed = feed
+        self.role = role
+        self.person = person
+        self.createdAt = createdAt
+    }
+}

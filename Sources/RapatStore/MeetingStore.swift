@@ -106,6 +106,12 @@ public protocol MeetingStore: Sendable {
     @discardableResult
     func revokeTokens(prefix: String) async throws -> Int
 
+    /// Makes a token that reads the one feed `feed` as (`role`, `person`), replacing any earlier one of the same
+    /// owner (the API token with hash `ownerHash`, or the console when nil) for that feed; returns its secret.
+    func createFeedToken(feed: String, role: Role, person: NIP?, ownerHash: String?) async throws -> String
+    /// The feed token a secret belongs to; nil when unknown, or when the API token that made it was revoked or expired.
+    func feedToken(secret: String) async throws -> FeedToken?
+
     /// Full-text search over titles, agenda, discussion, decisions and action items, best match first.
     func search(_ query: SearchQuery) async throws -> [SearchHit]
     /// Rebuilds the search index from the meetings (it is kept in step on every write; this is for repair).

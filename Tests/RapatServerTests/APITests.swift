@@ -247,21 +247,57 @@ import Testing
         }
     }
 
+    /// A feed token from the API's own JSON.
+    func feedURL(_ client: some TestClientProtocol, token: String, _ body: String) async throws -> String {
+        let (status, json, _) = try await call(client, .post, "/feeds/tokens", token: token, body: body)
+        #expect(status == .created, "\(json)")
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String]
+        return try #require(object?["url"])
+    }
+
     @Test func feedsHaveETagsAndAnswer304() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
             _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
-            let (status, body, headers) = try await call(client, .get, "/feeds/person/\(Self.kadinkes).ics?token=\(f.participant)", token: nil)
+            let url = try await feedURL(client, token: f.participant, "{\"person\":\"\(Self.kadinkes)\"}")
+            #expect(url.hasPrefix("/feeds/person/\(Self.kadinkes).ics?token="))
+            let (status, body, headers) = try await call(client, .get, url, token: nil)
             #expect(status == .ok && body.hasPrefix("BEGIN:VCALENDAR\r\n") && headers[.contentType]?.hasPrefix("text/calendar") == true, "\(status) \(body)")
             let etag = try #require(headers[.eTag])
-            let again = try await call(client, .get, "/feeds/person/\(Self.kadinkes).ics?token=\(f.participant)", token: nil, headers: [.ifNoneMatch: etag])
+            let again = try await call(client, .get, url, token: nil, headers: [.ifNoneMatch: etag])
             #expect(again.0 == .notModified)
-            let other = try await call(client, .get, "/feeds/person/\(Self.kadinkes).ics?token=\(f.other)", token: nil)
-            #expect(other.0 == .forbidden)
+            // Another person's feed: no token for it, and the API token refused in the URL.
+            #expect(try await call(client, .post, "/feeds/tokens", token: f.other, body: "{\"person\":\"\(Self.kadinkes)\"}").0 == .forbidden)
             let opd = try await call(client, .get, "/feeds/opd/Dinkes.ics", token: f.secretariat)
             #expect(opd.0 == .ok && opd.1.contains("SUMMARY:Rapat Pimpinan Desember 2020"))
             let none = try await call(client, .get, "/feeds/opd/Dinkes.ics", token: nil)
             #expect(none.0 == .unauthorized)
+        }
+    }
+
+    /// A calendar URL leaks: its feed token reads that one feed and opens nothing else; the owner rotates it,
+    /// and revoking the API token that made it ends it.
+    @Test func aFeedTokenReadsOneFeedAndIsRotatable() async throws {
+        let f = try await Self.fixture()
+        try await f.app.test(.router) { client in
+            _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+            let url = try await feedURL(client, token: f.participant, "{\"person\":\"\(Self.kadinkes)\"}")
+            let secret = String(url[url.range(of: "token=")!.upperBound...])
+            // Not an API token: no meeting, no other feed, not even the same feed's OPD.
+            #expect(try await call(client, .get, "/meetings/RP-2020-0001", token: secret).0 == .unauthorized)
+            #expect(try await call(client, .get, "/meetings/RP-2020-0001?token=\(secret)", token: nil).0 == .unauthorized)
+            #expect(try await call(client, .get, "/feeds/opd/Dinkes.ics?token=\(secret)", token: nil).0 == .forbidden)
+            // And an API token is no feed token: a leaked URL must not carry one.
+            #expect(try await call(client, .get, "/feeds/person/\(Self.kadinkes).ics?token=\(f.participant)", token: nil).0 == .unauthorized)
+            // Rotation: a new token for the same feed ends the old one.
+            let rotated = try await feedURL(client, token: f.participant, "{\"person\":\"\(Self.kadinkes)\"}")
+            #expect(rotated != url)
+            #expect(try await call(client, .get, url, token: nil).0 == .unauthorized)
+            #expect(try await call(client, .get, rotated, token: nil).0 == .ok)
+            // Revoking the participant's API token ends its feed tokens.
+            let id = try #require(try await f.store.tokens().first { $0.person?.digits == Self.kadinkes }?.id)
+            try await f.store.revokeTokens(prefix: id)
+            #expect(try await call(client, .get, rotated, token: nil).0 == .unauthorized)
         }
     }
 

@@ -290,3 +290,28 @@ import Testing
         #expect(ids.sorted() == Array(1...20))
     }
 }
+
+@Suite struct FeedTokenConformanceTests {
+    @Test(arguments: Backend.all)
+    func aFeedTokenIsRotatedAndDiesWithItsOwner(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        let api = try await store.createToken(role: .participant, person: Seed.kadinkes, expiresAt: nil)
+        let feed = "person:\(Seed.kadinkes.digits)"
+        let first = try await store.createFeedToken(feed: feed, role: .participant, person: Seed.kadinkes, ownerHash: APIToken.hash(api))
+        let token = try #require(try await store.feedToken(secret: first))
+        #expect(token.feed == feed && token.role == .participant && token.person == Seed.kadinkes)
+        // Feed tokens are not API tokens, and API tokens are not feed tokens.
+        let asAPI = try await store.token(secret: first), asFeed = try await store.feedToken(secret: api)
+        #expect(asAPI == nil && asFeed == nil)
+        let second = try await store.createFeedToken(feed: feed, role: .participant, person: Seed.kadinkes, ownerHash: APIToken.hash(api))
+        let old = try await store.feedToken(secret: first), new = try await store.feedToken(secret: second)
+        #expect(old == nil && new != nil)
+        // A console-made token for the same feed is another owner's: both work.
+        let console = try await store.createFeedToken(feed: feed, role: .participant, person: Seed.kadinkes, ownerHash: nil)
+        let both = (try await store.feedToken(secret: console), try await store.feedToken(secret: second))
+        #expect(both.0 != nil && both.1 != nil)
+        try await store.revokeTokens(prefix: APIToken.id(ofHash: APIToken.hash(api)))
+        let after = (try await store.feedToken(secret: second), try await store.feedToken(secret: console))
+        #expect(after.0 == nil && after.1 != nil)
+    }
+}

@@ -32,20 +32,46 @@ enum ArchiveController {
 /// `/feeds`: calendars participants subscribe to, with entity tags.
 enum FeedsController {
     static let routes: [Route] = [
-        Route(method: .get, path: "/feeds/person/{nip}", summary: "iCalendar feed of a person's meetings (.ics); ?token= accepted",
-              query: [.query("token", "The API token, for calendar clients that cannot send headers")],
-              responses: [200: "The feed (text/calendar)", 304: "Unchanged since the ETag given", 400: "A malformed NIP", 403: "Another person's feed",
-                          404: "No such person"], tokenInQuery: true) { request, context, s in
-            let nip = try NIP(String((context.parameters.get("nip") ?? "").prefix { $0 != "." }))
-            return try feed(request, try await s.calendars.feedDocument(.person(nip)))
+        Route(method: .post, path: "/feeds/tokens", summary: "A feed token: a calendar URL that reads one feed as you, and nothing else",
+              body: Schema.object(["person": Schema.string, "opd": Schema.string], required: []),
+              responses: [201: "The token and the feed URL carrying it (an earlier token of yours for this feed stops working)",
+                          400: "Neither or both of person and opd", 403: "A feed you may not read", 404: "No such person"]) { request, context, s in
+            let body = try await request.decode(as: FeedTokenBody.self, context: context)
+            let scope: FeedScope
+            switch (body.person, body.opd) {
+            case let (person?, nil): scope = .person(try NIP(person))
+            case let (nil, opd?): scope = .opd(opd)
+            default: throw APIError.missing("person or opd", example: "{\"person\":\"197108021999062011\"}")
+            }
+            let (token, url) = try await s.calendars.feedToken(scope, ownerHash: context.tokenHash)
+            return try JSONResponse.make(["token": token, "url": url], status: .created, headers: [.location: url])
         },
-        Route(method: .get, path: "/feeds/opd/{name}", summary: "iCalendar feed of an OPD's meetings (.ics); ?token= accepted",
-              query: [.query("token", "The API token, for calendar clients that cannot send headers")],
-              responses: [200: "The feed (text/calendar)", 304: "Unchanged since the ETag given"], tokenInQuery: true) { request, context, s in
+        Route(method: .get, path: "/feeds/person/{nip}", summary: "iCalendar feed of a person's meetings (.ics); ?token= takes a feed token",
+              query: [.query("token", "A feed token for this feed (POST /feeds/tokens), for calendar clients that cannot send headers")],
+              responses: [200: "The feed (text/calendar)", 304: "Unchanged since the ETag given", 400: "A malformed NIP",
+                          403: "Another person's feed, or a feed token of another feed", 404: "No such person"], tokenInQuery: true) { request, context, s in
+            let nip = try NIP(String((context.parameters.get("nip") ?? "").prefix { $0 != "." }))
+            return try await feed(request, context, .person(nip), s)
+        },
+        Route(method: .get, path: "/feeds/opd/{name}", summary: "iCalendar feed of an OPD's meetings (.ics); ?token= takes a feed token",
+              query: [.query("token", "A feed token for this feed (POST /feeds/tokens), for calendar clients that cannot send headers")],
+              responses: [200: "The feed (text/calendar)", 304: "Unchanged since the ETag given", 403: "A feed token of another feed"],
+              tokenInQuery: true) { request, context, s in
             let name = String((context.parameters.get("name") ?? "").removingPercentEncoding?.prefix { $0 != "." } ?? "")
-            return try feed(request, try await s.calendars.feedDocument(.opd(name)))
+            return try await feed(request, context, .opd(name), s)
         },
     ]
+
+    struct FeedTokenBody: Decodable {
+        var person: String?
+        var opd: String?
+    }
+
+    /// The feed, once a feed token (if that is what opened the request) names this very feed.
+    static func feed(_ request: Request, _ context: RapatContext, _ scope: FeedScope, _ s: Services) async throws -> Response {
+        if let opened = context.feed, opened != scope.key { throw AccessDenied.otherFeed }
+        return try feed(request, try await s.calendars.feedDocument(scope))
+    }
 
     /// 304 when the client holds this version, else the calendar with its ETag.
     static func feed(_ request: Request, _ document: (bytes: [UInt8], etag: String)) throws -> Response {

@@ -62,6 +62,11 @@ public enum Permission: Sendable, Equatable {
 public struct AccessDenied: Error, Equatable, Sendable, LocalizedMessage {
     public var action: Message
 
+    public init(action: Message) { self.action = action }
+
+    /// A feed token used on another feed than the one it opens.
+    public static let otherFeed = AccessDenied(action: .actionReadFeed)
+
     public func message(_ language: Language) -> String { Message.forbidden(action).text(language) }
 }
 

@@ -8,6 +8,24 @@ public enum FeedScope: Sendable, Equatable {
     case person(NIP)
     case opd(String)
     case all
+
+    /// How a feed token names the feed it opens.
+    public var key: String {
+        switch self {
+        case let .person(nip): return "person:\(nip.digits)"
+        case let .opd(name): return "opd:\(name.lowercased())"
+        case .all: return "all"
+        }
+    }
+
+    /// The feed's address under the server (without the token).
+    public var path: String {
+        switch self {
+        case let .person(nip): return "/feeds/person/\(nip.digits).ics"
+        case let .opd(name): return "/feeds/opd/\(name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? name).ics"
+        case .all: return "/feeds/all.ics"
+        }
+    }
 }
 
 /// Calendars: invitations, updates and cancellations, series, subscription feeds, and imports from
@@ -42,6 +60,18 @@ public struct Calendars: Sendable {
         try AccessPolicy.require(principal, .planMeetings)
         let series = try await store.series(id)
         return try await exporter(stamp: stamp).message(series: series, meetings: try await store.meetings(MeetingFilter(seriesID: id)))
+    }
+
+    /// A token for a calendar URL that reads this one feed as this principal and nothing else; it replaces the
+    /// principal's earlier token for the feed (rotation) and dies with the API token `ownerHash` names.
+    /// Returns the secret and the URL path with it.
+    public func feedToken(_ scope: FeedScope, ownerHash: String?) async throws -> (token: String, url: String) {
+        guard scope != .all else {
+            throw InputError.invalidValue(field: "feed", value: "all", hint: "a feed token opens one person's or one OPD's feed")
+        }
+        _ = try await feed(scope)
+        let secret = try await store.createFeedToken(feed: scope.key, role: principal.role, person: principal.person, ownerHash: ownerHash)
+        return (secret, scope.path + "?token=" + secret)
     }
 
     /// The filter and calendar name of a feed, once the principal may read it.

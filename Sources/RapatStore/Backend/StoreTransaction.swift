@@ -43,6 +43,9 @@ public protocol StoreTransaction {
     func insertToken(hash: String, role: Role, person: NIP?, createdAt: Date, expiresAt: Date?) async throws
     /// Deletes the tokens whose hash starts with `hashPrefix` (lowercase hex); returns how many.
     func deleteTokens(hashPrefix: String) async throws -> Int
+    /// Deletes the feed tokens of `owner` (nil: made at the console as `role`/`person`) for `feed`.
+    func deleteFeedTokens(feed: String, ownerHash: String?, role: Role, person: NIP?) async throws
+    func insertFeedToken(hash: String, feed: String, role: Role, person: NIP?, ownerHash: String?, createdAt: Date) async throws
 }
 
 /// Which numbering a serial belongs to: `RP-YYYY-NNNN` meetings or `SR-YYYY-NNN` series.
@@ -286,6 +289,17 @@ extension TransactionalStore {
             if let person, try await tx.person(person) == nil { throw StoreError.unknownPerson(person) }
             try await tx.insertToken(hash: APIToken.hash(secret), role: role, person: person, createdAt: Date().wholeSecond,
                                      expiresAt: expiresAt?.wholeSecond)
+        }
+        return secret
+    }
+
+    public func createFeedToken(feed: String, role: Role, person: NIP?, ownerHash: String?) async throws -> String {
+        let secret = APIToken.newSecret()
+        try await transaction { tx in
+            if let person, try await tx.person(person) == nil { throw StoreError.unknownPerson(person) }
+            try await tx.deleteFeedTokens(feed: feed, ownerHash: ownerHash, role: role, person: person)
+            try await tx.insertFeedToken(hash: APIToken.hash(secret), feed: feed, role: role, person: person, ownerHash: ownerHash,
+                                         createdAt: Date().wholeSecond)
         }
         return secret
     }

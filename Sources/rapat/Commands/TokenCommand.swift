@@ -6,7 +6,7 @@ import RapatStore
 
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "API tokens for the service: make, list and revoke.", subcommands: [Create.self, List.self, Revoke.self])
+        commandName: "token", abstract: "API tokens for the service: make, list and revoke.", subcommands: [Create.self, List.self, Revoke.self, Feed.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a token; its secret is printed once and stored only as a SHA-256.")
@@ -48,6 +48,29 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             let n = try await global.services().administration.revokeTokens(prefix: id)
             print(global.t("Token dicabut", "Tokens revoked") + ": \(n)")
+        }
+    }
+
+    struct Feed: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A calendar URL for one feed: its token reads that feed and nothing else; making it again replaces the old one.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The person whose meetings the feed holds (it reads as that person).", transform: Typed.nip) var person: NIP?
+        @Option(help: "The OPD whose meetings the feed holds.") var opd: String?
+        @Option(name: .customLong("as"), help: "For an OPD feed: read it as this participant (default: as the secretariat, every meeting).",
+                transform: Typed.nip) var reader: NIP?
+
+        func validate() throws {
+            guard (person == nil) != (opd == nil) else { throw ValidationError("give --person NIP or --opd NAME") }
+        }
+
+        func run() async throws {
+            let scope: FeedScope = person.map { .person($0) } ?? .opd(opd ?? "")
+            let principal = person.map { Principal(role: .participant, person: $0) }
+                ?? reader.map { Principal(role: .participant, person: $0) } ?? .console
+            let (_, url) = try await Services(store: try await global.store(), principal: principal, language: global.lang)
+                .calendars.feedToken(scope, ownerHash: nil)
+            print(url)
         }
     }
 }
