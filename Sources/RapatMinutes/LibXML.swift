@@ -49,6 +49,8 @@ public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformed([Issue])
     case invalid([Issue])
     case tooDeep(limit: Int)
+    /// An element with more attributes than any minutes need (libxml2 checks duplicates pairwise: quadratic).
+    case tooManyAttributes(line: Int, limit: Int)
     case schemaUnusable(String)
     case xpath(String)
     case content(String)
@@ -60,6 +62,7 @@ public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .malformed(issues): return "not well-formed XML: " + issues.prefix(3).map(\.description).joined(separator: "; ")
         case let .invalid(issues): return "not valid against the schema: " + issues.prefix(5).map(\.description).joined(separator: "; ")
         case let .tooDeep(limit): return "elements are nested deeper than \(limit) levels"
+        case let .tooManyAttributes(line, limit): return "line \(line): an element has more than \(limit) attributes"
         case let .schemaUnusable(why): return "the schema cannot be used: \(why)"
         case let .xpath(why): return "XPath expression refused: \(why)"
         case let .content(why): return "the minutes cannot be read: \(why)"

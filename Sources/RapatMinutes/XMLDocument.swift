@@ -9,13 +9,15 @@ public final class SafeXMLDocument {
     public static let maxBytes = 20 << 20
     /// Deepest element nesting accepted.
     public static let maxDepth = 32
+    /// Most attributes one element may carry (minutes use at most 13).
+    public static let maxAttributes = 256
 
     public init(_ data: [UInt8]) throws(XMLError) {
         _ = LibXML.initialized
         guard data.count <= Self.maxBytes else { throw .tooLarge(bytes: data.count, limit: Self.maxBytes) }
         // Minutes never carry a DOCTYPE; refusing it outright shuts out XXE, external DTDs and entity bombs
-        // before libxml2 sees them.
-        if Self.containsDoctype(data) { throw .doctype }
+        // before libxml2 sees them. The same pass bounds the attributes per element.
+        try Self.prescan(data)
         guard let ctxt = xmlNewParserCtxt() else { throw .malformed([.init(line: 0, element: nil, message: "out of memory")]) }
         defer { xmlFreeParserCtxt(ctxt) }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
@@ -42,14 +44,67 @@ public final class SafeXMLDocument {
 
     deinit { xmlFreeDoc(doc) }
 
-    static func containsDoctype(_ data: [UInt8]) -> Bool {
-        let needle = Array("<!DOCTYPE".utf8)
-        guard data.count >= needle.count else { return false }
-        for i in 0...(data.count - needle.count) where data[i] == 0x3C && data[i + 1] == 0x21 {
-            if zip(data[i..<(i + needle.count)], needle).allSatisfy({ $0 == $1 || $0 == $1 + 32 }) { return true }
+    /// One linear pass over the markup: refuses a DOCTYPE (or any other `<!` declaration) outside comments and
+    /// CDATA sections, UTF-16 input, and an element with more than `maxAttributes` attributes. Text inside
+    /// comments, CDATA and processing instructions is skipped, so `<!DOCTYPE` written there is just text.
+    static func prescan(_ data: [UInt8]) throws(XMLError) {
+        // UTF-16 or other encodings could hide a declaration: minutes are UTF-8 only.
+        if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) { throw .doctype }
+        let n = data.count
+        var i = 0, line = 1
+        func starts(_ s: StaticString, at k: Int) -> Bool {
+            let len = s.utf8CodeUnitCount
+            guard k + len <= n else { return false }
+            return s.withUTF8Buffer { needle in (0..<len).allSatisfy { data[k + $0] == needle[$0] } }
         }
-        // UTF-16 or other encodings could hide it: minutes are UTF-8 only.
-        return data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE])
+        /// Moves past the next `end`, counting lines; false when it never comes (libxml2 then reports the error).
+        func skip(past end: StaticString) -> Bool {
+            while i < n {
+                if data[i] == 0x0A { line += 1 }
+                if starts(end, at: i) { i += end.utf8CodeUnitCount; return true }
+                i += 1
+            }
+            return false
+        }
+        while i < n {
+            let c = data[i]
+            if c == 0x0A { line += 1 }
+            guard c == 0x3C, i + 1 < n else { i += 1; continue }  // '<'
+            if starts("<!--", at: i) {
+                i += 4
+                guard skip(past: "-->") else { return }
+            } else if starts("<![CDATA[", at: i) {
+                i += 9
+                guard skip(past: "]]>") else { return }
+            } else if data[i + 1] == 0x21 {  // '<!' anything else: DOCTYPE, ENTITY, ELEMENT…
+                throw .doctype
+            } else if data[i + 1] == 0x3F {  // '<?'
+                i += 2
+                guard skip(past: "?>") else { return }
+            } else {
+                // A tag: count the '=' outside quoted values up to its '>'.
+                let tagLine = line
+                var attributes = 0
+                var quote: UInt8 = 0
+                i += 1
+                while i < n {
+                    let b = data[i]
+                    if b == 0x0A { line += 1 }
+                    if quote != 0 {
+                        if b == quote { quote = 0 }
+                    } else if b == 0x22 || b == 0x27 {
+                        quote = b
+                    } else if b == 0x3D {
+                        attributes += 1
+                        if attributes > maxAttributes { throw .tooManyAttributes(line: tagLine, limit: maxAttributes) }
+                    } else if b == 0x3E {
+                        break
+                    }
+                    i += 1
+                }
+                i += 1
+            }
+        }
     }
 
     static func depth(_ node: xmlNodePtr?, limit: Int) -> Int {

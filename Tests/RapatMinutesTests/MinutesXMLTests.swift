@@ -91,7 +91,30 @@ import Testing
         ("billion laughs", "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\"><!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]><minutes>&lol3;</minutes>"),
         ("external dtd", "<?xml version=\"1.0\"?><!DOCTYPE minutes SYSTEM \"http://127.0.0.1:9/minutes.dtd\"><minutes/>"),
         ("lower-case doctype", "<?xml version=\"1.0\"?><!doctype minutes SYSTEM \"file:///etc/passwd\"><minutes/>"),
+        ("doctype after a comment", "<?xml version=\"1.0\"?><!-- a --><!DOCTYPE m [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><m>&x;</m>"),
     ]
+
+    /// `<!DOCTYPE` written inside CDATA, a comment or a processing instruction is text, not a declaration.
+    @Test func aDoctypeInsideCDATAOrACommentIsJustText() throws {
+        let xml = """
+            <?xml version="1.0"?><!-- <!DOCTYPE in a comment --><?note <!DOCTYPE in a PI ?>
+            <m><t><![CDATA[contoh: <!DOCTYPE html> dan <!ENTITY x "y">]]></t><u a="<!DOCTYPE" /></m>
+            """.replacingOccurrences(of: "a=\"<!DOCTYPE\"", with: "a=\"&lt;!DOCTYPE\"")
+        let doc = try SafeXMLDocument(Array(xml.utf8))
+        #expect(doc.root?.child("t")?.text == "contoh: <!DOCTYPE html> dan <!ENTITY x \"y\">")
+    }
+
+    /// libxml2 compares an element's attributes pairwise: past the limit the element is refused before it parses.
+    @Test func anElementWithThousandsOfAttributesIsRefused() throws {
+        let many = (0..<100_000).map { "a\($0)=\"\($0)\"" }.joined(separator: " ")
+        let xml = "<?xml version=\"1.0\"?>\n<m>\n<x \(many)/></m>"
+        #expect(throws: XMLError.tooManyAttributes(line: 3, limit: SafeXMLDocument.maxAttributes)) { try SafeXMLDocument(Array(xml.utf8)) }
+        // A '>' or '=' inside a quoted value does not end or count: 200 attributes with both still parse.
+        let fine = (0..<200).map { "a\($0)=\"x=y>z\"" }.joined(separator: " ")
+        #expect(try SafeXMLDocument(Array("<m \(fine)/>".utf8)).root?.attribute("a199") == "x=y>z")
+        // UTF-16 could hide a declaration from the scan: refused.
+        #expect(throws: XMLError.doctype) { try SafeXMLDocument([0xFF, 0xFE, 0x3C, 0x00, 0x6D, 0x00, 0x2F, 0x00, 0x3E, 0x00]) }
+    }
 
     @Test(arguments: hostile)
     func hostileDocumentsAreRefusedBeforeAnythingIsRead(_ name: String, _ xml: String) {

@@ -56,29 +56,26 @@ public struct Documents: Sendable {
         for file in files {
             let read: ReadMinutes
             do { read = try MinutesXML.read(file.bytes, schema: schema) } catch {
-                throw InputError.invalidValue(field: "XML minutes", value: file.name, hint: "\(error); nothing was imported")
+                throw XMLImportRefused(file: file.name, reason: .error(error))
             }
             do {
                 for p in read.people { try TextRules.check(p) }
                 try TextRules.check(read.meeting)
             } catch {
-                throw InputError.invalidValue(field: "XML minutes", value: file.name, hint: "\(error); nothing was imported")
+                throw XMLImportRefused(file: file.name, reason: .error(error))
             }
             for p in read.people { people[p.nip] = p }
             var versions: [MinutesVersion] = []
             if let approval = read.meeting.minutes.approval, let seal = read.seal {
                 guard approval.version == 1 else {
-                    throw InputError.invalidValue(field: "XML minutes", value: file.name,
-                                                  hint: "corrected minutes (version \(approval.version)) travel with their earlier versions in an archive bundle ('rapat archive export' / 'archive import'); nothing was imported")
+                    throw XMLImportRefused(file: file.name, reason: .correctedVersion(approval.version))
                 }
                 guard seal.format != nil, seal.signature != nil else {
-                    throw InputError.invalidValue(field: "XML minutes", value: file.name,
-                                                  hint: "the approval carries no signature (sealed by an earlier Rapat or written by hand): it cannot be verified here; nothing was imported")
+                    throw XMLImportRefused(file: file.name, reason: .unsigned)
                 }
                 let record = try MinutesRecord(read.meeting, people: read.people.byNIP, previousDigest: seal.previousDigest)
                 guard record.digest == seal.digest else {
-                    throw InputError.invalidValue(field: "XML minutes", value: file.name,
-                                                  hint: "the approval digest does not match the minutes in the file: they were altered; nothing was imported")
+                    throw XMLImportRefused(file: file.name, reason: .altered)
                 }
                 var version = MinutesVersion(record: record, signer: nil)
                 version.signature = seal.signature
@@ -108,5 +105,38 @@ public struct Documents: Sendable {
         let registry = try await store.people(opd: nil).byNIP
         let renderer = DocumentRenderer(people: sealed?.record.naming(registry) ?? registry, language: language, letterhead: letterhead ?? organizer)
         return try renderer.render(m, template: text, source: source, digest: sealed?.digest)
+    }
+}
+
+/// An XML minutes file an import refused (and with it the whole import), said in the user's language.
+public struct XMLImportRefused: Error, LocalizedMessage, CustomStringConvertible {
+    public enum Reason: Sendable {
+        case error(any Error)
+        case correctedVersion(Int)
+        case unsigned
+        case altered
+    }
+
+    public var file: String
+    public var reason: Reason
+
+    public var description: String { message(.en) }
+
+    public func message(_ l: Language) -> String {
+        let en = l == .en
+        let why: String
+        switch reason {
+        case let .error(e): why = Catalogue.text(e, l)
+        case let .correctedVersion(v):
+            why = en ? "corrected minutes (version \(v)) travel with their earlier versions in an archive bundle ('rapat archive export' / 'archive import')"
+                : "notula koreksi (versi \(v)) dipindahkan bersama versi sebelumnya dalam bundel arsip ('rapat archive export' / 'archive import')"
+        case .unsigned:
+            why = en ? "the approval carries no signature (sealed by an earlier Rapat or written by hand): it cannot be verified here"
+                : "persetujuannya tidak bertanda tangan (disegel Rapat versi lama atau ditulis tangan): tidak dapat diverifikasi di sini"
+        case .altered:
+            why = en ? "the approval digest does not match the minutes in the file: they were altered"
+                : "digest persetujuan tidak sesuai dengan notula dalam berkas: notula telah diubah"
+        }
+        return en ? "XML minutes '\(file)' refused: \(why); nothing was imported" : "notula XML '\(file)' ditolak: \(why); tidak ada yang diimpor"
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import RapatCore
+import RapatMinutes
 import RapatStore
 
 /// Every error a user can see, in their language: Indonesian by default, English on request. The
@@ -18,6 +19,7 @@ public enum Catalogue {
         case let e as SearchError: return l == .en ? e.description : indonesian(e)
         case let e as BundleError: return l == .en ? e.description : indonesian(e)
         case let e as SealKeyError: return l == .en ? e.description : indonesian(e)
+        case let e as XMLError: return l == .en ? e.description : indonesian(e)
         case let e as ImportError:
             return l == .en ? e.description
                 : "\(e.source):\(e.line): acara '\(e.summary)' tidak dapat diimpor: \(text(e.cause, l)); tidak ada yang diimpor"
@@ -231,6 +233,23 @@ public enum Catalogue {
         case .approvedWithoutSeal: return "disetujui, tetapi tidak ada versi tersegel yang tersimpan"
         case .meetingGone: return "notula tersegel tersimpan, tetapi data rapatnya hilang"
         case let .unreadableMeeting(id, error): return "data \(id) tidak dapat dibaca (\(error)): daftar dan cadangan melewatinya"
+        }
+    }
+
+    static func indonesian(_ e: XMLError) -> String {
+        func issues(_ list: [XMLError.Issue], _ n: Int) -> String {
+            list.prefix(n).map { "baris \($0.line)" + ($0.element.map { ", elemen \($0)" } ?? "") + ": \($0.message)" }.joined(separator: "; ")
+        }
+        switch e {
+        case let .tooLarge(bytes, limit): return "dokumen berukuran \(bytes) bita, lebih dari \(limit) bita yang diterima"
+        case .doctype: return "dokumen memuat DOCTYPE: notula tidak pernah memerlukannya; DTD dan entitas ditolak (tidak ada berkas atau jaringan yang dibaca)"
+        case let .malformed(list): return "bukan XML yang tersusun baik: " + issues(list, 3)
+        case let .invalid(list): return "tidak sah menurut skema: " + issues(list, 5)
+        case let .tooDeep(limit): return "elemen bersarang lebih dari \(limit) tingkat"
+        case let .tooManyAttributes(line, limit): return "baris \(line): sebuah elemen memuat lebih dari \(limit) atribut"
+        case let .schemaUnusable(why): return "skema tidak dapat dipakai: \(why)"
+        case let .xpath(why): return "ekspresi XPath ditolak: \(why)"
+        case let .content(why): return "notula tidak dapat dibaca: \(why)"
         }
     }
 
