@@ -67,6 +67,11 @@ let package = Package(
             dependencies: ["RapatCore", "RapatCalendar", "RapatStore", "RapatSQLite", "RapatPostgres", "RapatService", "RapatMinutes", "RapatSamples",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Fuzz targets (Tests/Fuzz/run.sh builds them with -sanitize=fuzzer -DFUZZING; plain builds replay files).
+        .target(name: "FuzzDriver", path: "Tests/Fuzz/Driver"),
+        .executableTarget(name: "fuzz-ics", dependencies: ["FuzzDriver", "RapatCalendar", "RapatCore"], path: "Tests/Fuzz/FuzzICS"),
+        .executableTarget(name: "fuzz-xml", dependencies: ["FuzzDriver", "RapatMinutes"], path: "Tests/Fuzz/FuzzXML"),
+        .executableTarget(name: "fuzz-search", dependencies: ["FuzzDriver", "RapatStore", "RapatSQLite"], path: "Tests/Fuzz/FuzzSearch"),
         .testTarget(name: "RapatCoreTests", dependencies: ["RapatCore"]),
         .testTarget(
             name: "RapatStoreTests",

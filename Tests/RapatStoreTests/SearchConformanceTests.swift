@@ -39,6 +39,17 @@ import Testing
         #expect(snippet.contains("[Penyerapan]") || snippet.contains("[penyerapan]") || snippet.contains("[Serapan]"))
     }
 
+    /// Found by fuzzing: a NUL inside a phrase ended FTS5's reading of the expression ("unterminated string",
+    /// SQL in a 500). Control characters now separate words like spaces, on every backend.
+    @Test(arguments: Backend.all)
+    func controlCharactersInAQuerySeparateWords(_ backend: Backend) async throws {
+        let (store, ids) = try await Self.corpus(backend)
+        for text in ["\"5'(aggaran O$\0belanja) AND N|T \"5p", "penyerapan\0dinkes", "\"penyerapan\u{1}anggaran\"", "\0"] {
+            do { _ = try await store.search(SearchQuery(text)) } catch { #expect(error is SearchError, "\(text.debugDescription): \(error)") }
+        }
+        #expect(Set(try await store.search(SearchQuery("dipercepat\0dinkes")).map(\.meetingID)) == [ids[0]])
+    }
+
     @Test(arguments: Backend.all)
     func rankingPutsTheDensestMatchFirst(_ backend: Backend) async throws {
         let (store, ids) = try await Self.corpus(backend)

@@ -47,7 +47,10 @@ public struct SearchQuery: Sendable, Equatable {
     public func tokens() throws(SearchError) -> [Token] {
         guard text.unicodeScalars.count <= Self.maxLength else { throw .tooComplex(Self.maxLength, Self.maxTerms, Self.maxDepth) }
         var raw: [Token] = []
-        var chars = Array(text)[...]
+        // Control characters (a NUL ends FTS5's reading of the expression) separate words like spaces.
+        var visible = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { visible.append(scalar.properties.generalCategory == .control ? " " : scalar) }
+        var chars = Array(String(visible))[...]
         while let c = chars.first {
             if c.isWhitespace { chars.removeFirst(); continue }
             if c == "(" { raw.append(.open); chars.removeFirst(); continue }
