@@ -320,6 +320,64 @@ import Testing
         }
     }
 
+    /// Who asks, for the role × route table: the secretariat, the invited participant (owner of their own NIP and
+    /// feed), a participant not invited (stranger), an archivist (the meeting is not approved yet).
+    enum Reader: String, CaseIterable {
+        case owner, stranger, archivist, secretariat
+    }
+
+    /// What each route answers each reader: true when allowed (anything but 401/403), false when 403. Every route
+    /// of the table must be here: a new route without its row fails the test.
+    static let expectedAccess: [String: [Reader: Bool]] = {
+        let secretariatOnly: [Reader: Bool] = [.owner: false, .stranger: false, .archivist: false, .secretariat: true]
+        let invitedOrSecretariat: [Reader: Bool] = [.owner: true, .stranger: false, .archivist: false, .secretariat: true]
+        let everyone: [Reader: Bool] = [.owner: true, .stranger: true, .archivist: true, .secretariat: true]
+        let notParticipants: [Reader: Bool] = [.owner: false, .stranger: false, .archivist: true, .secretariat: true]
+        let ownFeed: [Reader: Bool] = [.owner: true, .stranger: false, .archivist: true, .secretariat: true]
+        return [
+            "GET /people": secretariatOnly, "POST /people": secretariatOnly,
+            "GET /meetings": everyone, "POST /meetings": secretariatOnly,
+            "GET /meetings/{id}": invitedOrSecretariat, "GET /meetings/{id}/agenda": invitedOrSecretariat,
+            "POST /meetings/{id}/agenda": secretariatOnly,
+            "POST /meetings/{id}/start": secretariatOnly, "POST /meetings/{id}/next": secretariatOnly, "POST /meetings/{id}/end": secretariatOnly,
+            "POST /meetings/{id}/checkins": [.owner: true, .stranger: false, .archivist: false, .secretariat: true],
+            "GET /meetings/{id}/minutes": invitedOrSecretariat,
+            "POST /meetings/{id}/minutes/decisions": secretariatOnly, "POST /meetings/{id}/minutes/approve": secretariatOnly,
+            "GET /search": notParticipants, "GET /reports/punctuality": secretariatOnly,
+            "POST /feeds/tokens": ownFeed, "GET /feeds/person/{nip}": ownFeed, "GET /feeds/opd/{name}": everyone,
+        ]
+    }()
+
+    /// Generated from the route table: each route, asked by each reader with their API token, answers as the table
+    /// above says — and never 500.
+    @Test func everyRouteAnswersEachRoleAsOwnerAndAsStranger() async throws {
+        for route in RapatAPI.table where route.requiresToken {
+            let key = "\(route.method.rawValue) \(route.path)"
+            let expected = try #require(Self.expectedAccess[key], "no expected access for \(key)")
+            let f = try await Self.fixture()
+            try await f.app.test(.router) { client in
+                _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+                let uri = route.path.replacingOccurrences(of: "{id}", with: "RP-2020-0001").replacingOccurrences(of: "{nip}", with: "\(Self.kadinkes).ics")
+                    .replacingOccurrences(of: "{name}", with: "Dinkes.ics") + (route.path == "/search" ? "?q=anggaran" : "")
+                let body: String? = switch route.path {
+                case "/meetings/{id}/checkins": "{\"nip\":\"\(Self.kadinkes)\",\"category\":\"daring\"}"
+                case "/feeds/tokens": "{\"person\":\"\(Self.kadinkes)\"}"
+                default: route.body == nil ? nil : "{}"
+                }
+                let tokens: [Reader: String] = [.owner: f.participant, .stranger: f.other, .archivist: f.archivist, .secretariat: f.secretariat]
+                for reader in Reader.allCases {
+                    let (status, answer, _) = try await call(client, route.method, uri, token: tokens[reader], body: body)
+                    #expect(status.code < 500, "\(key) as \(reader): \(status) \(answer)")
+                    if expected[reader] == true {
+                        #expect(status != .forbidden && status != .unauthorized, "\(key) as \(reader): \(status) \(answer)")
+                    } else {
+                        #expect(status == .forbidden, "\(key) as \(reader): \(status) \(answer)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Generated from the route table: every route but the OpenAPI document refuses a request without a token
     /// or with a wrong one, before anything else is read.
     @Test func everyRouteRefusesAMissingOrWrongToken() async throws {
