@@ -27,8 +27,10 @@ public final class PostgresStore: TransactionalStore {
         // Only errors: the client warns while its run() task starts, and waits for it.
         logger.logLevel = .error
         self.logger = logger
-        let config = PostgresClient.Configuration(host: host, port: components.port ?? 5432, username: user, password: components.password,
-                                                  database: String(components.path.dropFirst()), tls: .disable)
+        let port = components.port ?? 5432, database = String(components.path.dropFirst())
+        try await Self.probe(host: host, port: port, user: user, password: components.password, database: database, shown: shown, logger: logger)
+        let config = PostgresClient.Configuration(host: host, port: port, username: user, password: components.password,
+                                                  database: database, tls: .disable)
         let client = PostgresClient(configuration: config, backgroundLogger: logger)
         self.client = client
         runner = Task { await client.run() }
@@ -45,6 +47,31 @@ public final class PostgresStore: TransactionalStore {
     }
 
     deinit { runner.cancel() }
+
+    /// One connection made and closed before the pool starts: the pool retries a refused or unreachable server for
+    /// a minute and more, this says at once (within `connectTimeout`) what is wrong and what to check.
+    static func probe(host: String, port: Int, user: String, password: String?, database: String, shown: String, logger: Logger) async throws {
+        var config = PostgresConnection.Configuration(host: host, port: port, username: user, password: password, database: database, tls: .disable)
+        config.options.connectTimeout = .seconds(Int64(connectTimeoutSeconds))
+        do {
+            let connection = try await PostgresConnection.connect(configuration: config, id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            let detail = String(reflecting: error).replacingOccurrences(of: password ?? "\u{0}", with: "***")
+            if detail.contains("onnection refused") || detail.contains("connectTimeout") || detail.contains("NIOConnectionError")
+                || detail.contains("timed out") || detail.contains("Unreachable") || detail.contains("serverClosedConnection") {
+                throw StoreError.unreachable(shown, "\(host):\(port)", seconds: connectTimeoutSeconds)
+            } else if detail.contains("28P01") || detail.contains("28000") || detail.lowercased().contains("authentication") {
+                throw StoreError.loginRefused(shown, user: user)
+            } else if detail.contains("3D000") {
+                throw StoreError.noDatabase(shown, database)
+            }
+            throw StoreError.cannotOpen(shown, String(detail.prefix(300)))
+        }
+    }
+
+    /// How long opening waits for the server to accept a connection.
+    static let connectTimeoutSeconds = 5
 
     static let encoder: JSONEncoder = {
         let e = JSONEncoder()

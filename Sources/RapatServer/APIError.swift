@@ -58,7 +58,7 @@ public struct APIError: HTTPResponseError {
             case .busy: return APIError(.serviceUnavailable, "")
             case .unknownToken: return APIError(.notFound, "")
             case .tokenNeedsPerson, .emptyPlan, .tokenPrefixTooShort: return APIError(.unprocessableContent, "")
-            case .unsupportedURL, .cannotOpen: return APIError(.internalServerError, "")
+            case .unsupportedURL, .cannotOpen, .unreachable, .loginRefused, .noDatabase: return APIError(.serviceUnavailable, "")
             }
         case let e as PlanningError:
             if case let .doubleBooked(person, nip, other, title, time) = e {

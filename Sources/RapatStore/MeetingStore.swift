@@ -198,6 +198,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicatePerson(NIP, existing: String)
     case unsupportedURL(String)
     case cannotOpen(String, String)
+    /// No database server answered at host:port within the connect timeout.
+    case unreachable(String, String, seconds: Int)
+    case loginRefused(String, user: String)
+    case noDatabase(String, String)
     case busy(String)
     case emptyPlan
     /// An approval with no signing key to seal it.
@@ -230,6 +234,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot use database '\(url)': give sqlite:///path/to/rapat.db, a plain file path, or postgres://user@host:5432/db"
         case let .cannotOpen(url, why):
             return "cannot open database \(url): \(why)"
+        case let .unreachable(url, address, seconds):
+            return "cannot open database \(url): no PostgreSQL answers at \(address) within \(seconds) s — check that the server runs and listens on that address and port (listen_addresses, port), and that no firewall is in between"
+        case let .loginRefused(url, user):
+            return "cannot open database \(url): the server refused user \(user) — check the user, the password and pg_hba.conf"
+        case let .noDatabase(url, name):
+            return "cannot open database \(url): the server has no database \(name) — create it (createdb \(name)) or correct the URL"
         case let .busy(url):
             return "database \(url) stayed locked by another writer: try again in a moment"
         case .tokenNeedsPerson:

@@ -61,4 +61,34 @@ extension PostgresMigrationTests {
         #expect(StoreLocation.redacted("postgres://u:p%40ss@db:5432/x") == "postgres://u:***@db:5432/x")
         #expect(try StoreLocation.parse("postgres://u:pw@db/x").description == "postgres://u:***@db/x")
     }
+
+    /// A server that is not there is said at once (one probe connection, not the pool's minute of retries), with what to
+    /// check; a wrong user or database too. The password is still never shown.
+    @Test func aDeadOrWrongServerIsNamedWithWhatToCheck() async throws {
+        let port = try Self.closedPort()
+        await #expect(throws: StoreError.unreachable("postgres://rapat:***@127.0.0.1:\(port)/rapat", "127.0.0.1:\(port)", seconds: 5)) {
+            _ = try await PostgresStore(url: "postgres://rapat:rahasia@127.0.0.1:\(port)/rapat")
+        }
+        guard let url = ProcessInfo.processInfo.environment["RAPAT_TEST_POSTGRES_URL"], var parts = URLComponents(string: url) else { return }
+        parts.path = "/tidak_ada_\(UInt32.random(in: 0...UInt32.max))"
+        let missing = parts.path.dropFirst()
+        await #expect { _ = try await PostgresStore(url: parts.string!) } throws: { error in
+            guard case let .noDatabase(_, name)? = error as? StoreError else { return false }
+            return name == missing
+        }
+    }
+
+    /// A loopback port nobody listens on: bound, then closed.
+    static func closedPort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
 }

@@ -187,6 +187,12 @@ public enum Catalogue {
             return "basis data '\(url)' tidak dapat dipakai: isi sqlite:///path/ke/rapat.db, path berkas biasa, atau postgres://user@host:5432/db"
         case let .cannotOpen(url, why):
             return "basis data \(url) tidak dapat dibuka: \(why)"
+        case let .unreachable(url, address, seconds):
+            return "basis data \(url) tidak dapat dibuka: tidak ada PostgreSQL yang menjawab di \(address) dalam \(seconds) detik — periksa bahwa server berjalan dan mendengarkan alamat serta port itu (listen_addresses, port), dan tidak ada firewall di antaranya"
+        case let .loginRefused(url, user):
+            return "basis data \(url) tidak dapat dibuka: server menolak pengguna \(user) — periksa nama pengguna, kata sandi, dan pg_hba.conf"
+        case let .noDatabase(url, name):
+            return "basis data \(url) tidak dapat dibuka: server tidak memiliki basis data \(name) — buat dengan createdb \(name) atau perbaiki URL"
         case let .busy(url):
             return "basis data \(url) masih dikunci penulis lain: coba lagi sebentar lagi"
         case .tokenNeedsPerson:
