@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // Signed seals use ECDSA P-256 from swift-crypto; everything else in the core is plain Swift.
@@ -48,7 +49,8 @@ let package = Package(
         // The application layer: every use case, the access policy and the message catalogue, for every face.
         .target(
             name: "RapatService",
-            dependencies: ["RapatCore", "RapatStore", "RapatSQLite", "RapatPostgres", "RapatCalendar", "RapatMinutes"]
+            dependencies: ["RapatCore", "RapatStore", "RapatSQLite", "RapatPostgres", "RapatCalendar", "RapatMinutes",
+                           .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")]
         ),
         .target(
             name: "RapatServer",

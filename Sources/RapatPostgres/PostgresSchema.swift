@@ -59,6 +59,12 @@ enum PostgresSchema {
                                      owner_hash text REFERENCES api_token(hash) ON DELETE CASCADE, created_at timestamptz NOT NULL);
             CREATE INDEX feed_token_owner ON feed_token (feed, owner_hash)
             """),
+        // The web face: users with bcrypt hashes, and shared short-lived state (sessions, sign-in throttling) every instance sees.
+        ("v6-web", """
+            CREATE TABLE web_user (username text PRIMARY KEY, role text NOT NULL, nip text REFERENCES person(nip), password_hash text NOT NULL,
+                                   disabled boolean NOT NULL DEFAULT false, created_at timestamptz NOT NULL);
+            CREATE TABLE shared_value (key text PRIMARY KEY, value text NOT NULL, expires_at timestamptz)
+            """),
     ]
 
     static func migrate(_ client: PostgresClient, logger: Logger, upTo last: String? = nil) async throws {

@@ -465,6 +465,38 @@ public final class PostgresStore: TransactionalStore {
 
     public func tokens() async throws -> [APIToken] { try await tokens(where: "ORDER BY created_at, hash") }
 
+    static func users(_ c: PostgresConnection, _ logger: Logger, username: String?) async throws -> [WebUser] {
+        let query: PostgresQuery = username.map {
+            "SELECT username, role, nip, password_hash, disabled, created_at FROM web_user WHERE username = \($0)"
+        } ?? "SELECT username, role, nip, password_hash, disabled, created_at FROM web_user ORDER BY username"
+        var users: [WebUser] = []
+        for try await (name, role, nip, hash, disabled, created) in try await c.query(query, logger: logger)
+            .decode((String, String, String?, String, Bool, Date).self) {
+            guard let role = Role(rawValue: role) else { continue }
+            users.append(WebUser(username: name, role: role, person: try nip.map { try NIP($0) }, passwordHash: hash, disabled: disabled, createdAt: created))
+        }
+        return users
+    }
+
+    public func user(_ username: String) async throws -> WebUser? {
+        try await read { c in try await Self.users(c, logger, username: username).first }
+    }
+
+    public func users() async throws -> [WebUser] { try await read { c in try await Self.users(c, logger, username: nil) } }
+
+    static func sharedValue(_ key: String, now: Date, _ c: PostgresConnection, _ logger: Logger) async throws -> (String, Date?)? {
+        for try await (value, expires) in try await c.query("SELECT value, expires_at FROM shared_value WHERE key = \(key)", logger: logger)
+            .decode((String, Date?).self) {
+            if let expires, expires <= now { return nil }
+            return (value, expires)
+        }
+        return nil
+    }
+
+    public func sharedValue(_ key: String) async throws -> (value: String, expiresAt: Date?)? {
+        try await read { c in try await Self.sharedValue(key, now: Date(), c, logger).map { (value: $0.0, expiresAt: $0.1) } }
+    }
+
     public func feedToken(secret: String) async throws -> FeedToken? {
         try await read { c in
             let rows = try await c.query("""

@@ -130,6 +130,38 @@ public struct PostgresTransaction: StoreTransaction {
             """, logger: logger)
     }
 
+    public func user(_ username: String) async throws -> WebUser? { try await PostgresStore.users(c, logger, username: username).first }
+
+    public func insertUser(_ u: WebUser) async throws {
+        try await c.query("""
+            INSERT INTO web_user (username, role, nip, password_hash, disabled, created_at)
+            VALUES (\(u.username), \(u.role.rawValue), \(u.person?.digits), \(u.passwordHash), \(u.disabled), \(u.createdAt))
+            """, logger: logger)
+    }
+
+    public func updateUser(_ u: WebUser) async throws {
+        try await c.query("""
+            UPDATE web_user SET role = \(u.role.rawValue), nip = \(u.person?.digits), password_hash = \(u.passwordHash), disabled = \(u.disabled)
+            WHERE username = \(u.username)
+            """, logger: logger)
+    }
+
+    public func sharedValue(_ key: String, now: Date) async throws -> String? {
+        try await PostgresStore.sharedValue(key, now: now, c, logger)?.0
+    }
+
+    public func putSharedValue(_ key: String, _ value: String, expiresAt: Date?) async throws {
+        try await c.query("""
+            INSERT INTO shared_value (key, value, expires_at) VALUES (\(key), \(value), \(expiresAt))
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
+            """, logger: logger)
+        try await c.query("DELETE FROM shared_value WHERE key IN (SELECT key FROM shared_value WHERE expires_at < now() LIMIT 16)", logger: logger)
+    }
+
+    public func deleteSharedValue(_ key: String) async throws {
+        try await c.query("DELETE FROM shared_value WHERE key = \(key)", logger: logger)
+    }
+
     public func deleteTokens(hashPrefix: String) async throws -> Int {
         var n = 0
         for try await count in try await c.query("WITH d AS (DELETE FROM api_token WHERE starts_with(hash, \(hashPrefix)) RETURNING 1) SELECT count(*)::int8 FROM d",

@@ -418,3 +418,30 @@ enum MeetingRows {
         }
     }
 }
+
+/// The `web_user` table.
+enum WebUserRow {
+    static func user(_ r: Row) throws -> WebUser? {
+        guard let role = Role(rawValue: r["role"]) else { return nil }
+        return WebUser(username: r["username"], role: role, person: try (r["nip"] as String?).map { try NIP($0) }, passwordHash: r["password_hash"],
+                       disabled: r["disabled"], createdAt: r["created_at"])
+    }
+
+    static func one(_ username: String, _ db: Database) throws -> WebUser? {
+        try Row.fetchOne(db, sql: "SELECT * FROM web_user WHERE username = ?", arguments: [username]).flatMap(user)
+    }
+
+    static func all(_ db: Database) throws -> [WebUser] {
+        try Row.fetchAll(db, sql: "SELECT * FROM web_user ORDER BY username").compactMap(user)
+    }
+}
+
+/// The `shared_value` table: sessions and throttling state, with their expiry.
+enum SharedValueRow {
+    static func live(_ key: String, now: Date, _ db: Database) throws -> (String, Date?)? {
+        guard let r = try Row.fetchOne(db, sql: "SELECT value, expires_at FROM shared_value WHERE key = ?", arguments: [key]) else { return nil }
+        let expires: Date? = r["expires_at"]
+        if let expires, expires <= now { return nil }
+        return (r["value"], expires)
+    }
+}

@@ -238,6 +238,25 @@ enum SQLiteSchema {
                 CREATE INDEX feed_token_owner ON feed_token(feed, owner_hash);
                 """)
         }
+        // The web face: users with bcrypt hashes, and shared short-lived state (sessions, sign-in throttling).
+        m.registerMigration("v9-web") { db in
+            try db.execute(sql: """
+                CREATE TABLE web_user (
+                    username TEXT PRIMARY KEY NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('secretariat', 'participant', 'archivist')),
+                    nip TEXT REFERENCES person(nip),
+                    password_hash TEXT NOT NULL,
+                    disabled INTEGER NOT NULL DEFAULT 0,
+                    created_at DATETIME NOT NULL,
+                    CHECK (role <> 'participant' OR nip IS NOT NULL)
+                );
+                CREATE TABLE shared_value (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL,
+                    expires_at DATETIME
+                );
+                """)
+        }
         return m
     }
 }

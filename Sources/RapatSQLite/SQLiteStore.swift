@@ -155,6 +155,16 @@ public final class SQLiteStore: TransactionalStore {
         }
     }
 
+    public func user(_ username: String) async throws -> WebUser? {
+        try await pool.read { db in try WebUserRow.one(username, db) }
+    }
+
+    public func users() async throws -> [WebUser] { try await pool.read(WebUserRow.all) }
+
+    public func sharedValue(_ key: String) async throws -> (value: String, expiresAt: Date?)? {
+        try await pool.read { db in try SharedValueRow.live(key, now: Date(), db).map { (value: $0.0, expiresAt: $0.1) } }
+    }
+
     public func signingKeys() async throws -> [SigningKey] {
         try await pool.read(SigningKeyRow.all)
     }

@@ -83,6 +83,41 @@ public struct SQLiteTransaction: StoreTransaction {
         }
     }
 
+    public func user(_ username: String) async throws -> WebUser? { try await run { db in try WebUserRow.one(username, db) } }
+
+    public func insertUser(_ u: WebUser) async throws {
+        try await run { db in
+            try db.execute(sql: "INSERT INTO web_user(username, role, nip, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [u.username, u.role.rawValue, u.person?.digits, u.passwordHash, u.disabled, u.createdAt])
+        }
+    }
+
+    public func updateUser(_ u: WebUser) async throws {
+        try await run { db in
+            try db.execute(sql: "UPDATE web_user SET role = ?, nip = ?, password_hash = ?, disabled = ? WHERE username = ?",
+                           arguments: [u.role.rawValue, u.person?.digits, u.passwordHash, u.disabled, u.username])
+        }
+    }
+
+    public func sharedValue(_ key: String, now: Date) async throws -> String? {
+        try await run { db in try SharedValueRow.live(key, now: now, db)?.0 }
+    }
+
+    public func putSharedValue(_ key: String, _ value: String, expiresAt: Date?) async throws {
+        try await run { db in
+            try db.execute(sql: """
+                INSERT INTO shared_value(key, value, expires_at) VALUES (?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
+                """, arguments: [key, value, expiresAt])
+            // Expired entries go as new ones come, a few at a time.
+            try db.execute(sql: "DELETE FROM shared_value WHERE rowid IN (SELECT rowid FROM shared_value WHERE expires_at < ? LIMIT 16)", arguments: [Date()])
+        }
+    }
+
+    public func deleteSharedValue(_ key: String) async throws {
+        try await run { db in try db.execute(sql: "DELETE FROM shared_value WHERE key = ?", arguments: [key]) }
+    }
+
     public func signingKey(_ id: String) async throws -> SigningKey? { try await run { db in try SigningKeyRow.one(id, db) } }
     public func signingKeys() async throws -> [SigningKey] { try await run(SigningKeyRow.all) }
     public func insertSigningKey(_ key: SigningKey) async throws { try await run { db in try SigningKeyRow.insert(key, db) } }

@@ -53,10 +53,10 @@ public struct APIError: HTTPResponseError {
         case let e as StoreError:
             switch e {
             case .unknownMeeting, .unknownPerson, .unknownSeries, .unknownAction: return APIError(.notFound, "")
-            case .duplicatePerson, .keyRegisteredElsewhere, .sealDisagrees, .signingKeyNeeded, .unregisteredKey: return APIError(.conflict, "")
+            case .duplicatePerson, .duplicateUser, .keyRegisteredElsewhere, .sealDisagrees, .signingKeyNeeded, .unregisteredKey: return APIError(.conflict, "")
             case .unverifiedSeal: return APIError(.unprocessableContent, "")
             case .busy: return APIError(.serviceUnavailable, "")
-            case .unknownToken: return APIError(.notFound, "")
+            case .unknownToken, .unknownUser: return APIError(.notFound, "")
             case .tokenNeedsPerson, .emptyPlan, .tokenPrefixTooShort: return APIError(.unprocessableContent, "")
             case .unsupportedURL, .cannotOpen, .unreachable, .loginRefused, .noDatabase: return APIError(.serviceUnavailable, "")
             }

@@ -24,5 +24,6 @@ public struct Services: Sendable {
     public var documents: Documents { Documents(store: store, principal: principal) }
     public var reports: Reports { Reports(store: store, principal: principal) }
     public var archive: Archive { Archive(store: store, principal: principal) }
+    public var accounts: Accounts { Accounts(store: store, principal: principal) }
     public var administration: Administration { Administration(store: store, principal: principal) }
 }

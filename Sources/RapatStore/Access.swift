@@ -62,3 +62,23 @@ public struct FeedToken: Sendable, Equatable, Codable {
         self.createdAt = createdAt
     }
 }
+
+/// A person who signs in to the web face: a username, a bcrypt hash of the password (never the password), a role,
+/// and for a participant the person they are.
+public struct WebUser: Sendable, Equatable, Codable {
+    public var username: String
+    public var role: Role
+    public var person: NIP?
+    public var passwordHash: String
+    public var disabled: Bool
+    public var createdAt: Date
+
+    public init(username: String, role: Role, person: NIP?, passwordHash: String, disabled: Bool = false, createdAt: Date) {
+        self.username = username
+        self.role = role
+        self.person = person
+        self.passwordHash = passwordHash
+        self.disabled = disabled
+        self.createdAt = createdAt
+    }
+}

@@ -112,6 +112,21 @@ public protocol MeetingStore: Sendable {
     /// The feed token a secret belongs to; nil when unknown, or when the API token that made it was revoked or expired.
     func feedToken(secret: String) async throws -> FeedToken?
 
+    /// Adds a web user; a username taken already is refused.
+    func addUser(_ user: WebUser) async throws
+    /// Replaces a user's hash, role, person or disabled flag.
+    func updateUser(_ user: WebUser) async throws
+    func user(_ username: String) async throws -> WebUser?
+    func users() async throws -> [WebUser]
+
+    /// Short-lived shared state of the web face (sessions, sign-in throttling), kept in the archive so every
+    /// instance on one database sees it. An expired entry reads as absent.
+    func sharedValue(_ key: String) async throws -> (value: String, expiresAt: Date?)?
+    /// Stores `value` under `key` (replacing it unless `onlyIfAbsent`, when an existing live key refuses with false).
+    @discardableResult
+    func setSharedValue(_ key: String, _ value: String, expiresAt: Date?, onlyIfAbsent: Bool) async throws -> Bool
+    func removeSharedValue(_ key: String) async throws
+
     /// Full-text search over titles, agenda, discussion, decisions and action items, best match first.
     func search(_ query: SearchQuery) async throws -> [SearchHit]
     /// Rebuilds the search index from the meetings (it is kept in step on every write; this is for repair).
@@ -214,6 +229,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case sealDisagrees(MeetingID, sealedVersion: Int)
     /// A sealed version an import brings that does not verify here.
     case unverifiedSeal(MeetingID, version: Int, IntegrityProblem.Finding)
+    case duplicateUser(String)
+    case unknownUser(String)
     case tokenNeedsPerson
     case tokenPrefixTooShort(String)
     case unknownToken(String)
@@ -242,6 +259,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot open database \(url): the server has no database \(name) — create it (createdb \(name)) or correct the URL"
         case let .busy(url):
             return "database \(url) stayed locked by another writer: try again in a moment"
+        case let .duplicateUser(u):
+            return "user \(u) exists already: choose another username or change its password with 'rapat user password \(u)'"
+        case let .unknownUser(u):
+            return "no user \(u): see 'rapat user list'"
         case .tokenNeedsPerson:
             return "a participant token speaks for one person: give --person NIP"
         case let .tokenPrefixTooShort(p):

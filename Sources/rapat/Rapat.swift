@@ -18,7 +18,7 @@ struct Rapat: AsyncParsableCommand {
         subcommands: [
             PersonCommand.self, MeetingCommand.self, AgendaCommand.self,
             StartCommand.self, CheckInCommand.self, NextCommand.self, EndCommand.self,
-            MinutesCommand.self, SeriesCommand.self, ActionCommand.self, IndicatorCommand.self, ReportCommand.self, SearchCommand.self, QueryCommand.self, ArchiveCommand.self, ExportCommand.self, ImportCommand.self, ConfigCommand.self, HolidayCommand.self, SampleCommand.self, ServeCommand.self, TokenCommand.self, KeyCommand.self,
+            MinutesCommand.self, SeriesCommand.self, ActionCommand.self, IndicatorCommand.self, ReportCommand.self, SearchCommand.self, QueryCommand.self, ArchiveCommand.self, ExportCommand.self, ImportCommand.self, ConfigCommand.self, HolidayCommand.self, SampleCommand.self, ServeCommand.self, TokenCommand.self, KeyCommand.self, UserCommand.self,
         ]
     )
 

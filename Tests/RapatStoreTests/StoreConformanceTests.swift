@@ -315,3 +315,28 @@ import Testing
         #expect(after.0 == nil && after.1 != nil)
     }
 }
+
+@Suite struct WebStateConformanceTests {
+    @Test(arguments: Backend.all)
+    func usersAndSharedValuesAreKeptInTheArchive(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        let user = WebUser(username: "kadinkes", role: .participant, person: Seed.kadinkes, passwordHash: "$2b$11$x", createdAt: Date().wholeSecond)
+        try await store.addUser(user)
+        await #expect(throws: StoreError.duplicateUser("kadinkes")) { try await store.addUser(user) }
+        var disabled = user
+        disabled.disabled = true
+        try await store.updateUser(disabled)
+        let stored = try await store.user("kadinkes"), count = try await store.users().count
+        #expect(stored == disabled && count == 1)
+        // Shared values: set, read, refuse to overwrite when asked, expire, remove.
+        #expect(try await store.setSharedValue("s:1", "a", expiresAt: Date().addingTimeInterval(60), onlyIfAbsent: true))
+        #expect(try await !store.setSharedValue("s:1", "b", expiresAt: nil, onlyIfAbsent: true))
+        #expect(try await store.sharedValue("s:1")?.value == "a")
+        try await store.setSharedValue("s:2", "old", expiresAt: Date().addingTimeInterval(-1), onlyIfAbsent: false)
+        #expect(try await store.sharedValue("s:2") == nil)
+        #expect(try await store.setSharedValue("s:2", "new", expiresAt: nil, onlyIfAbsent: true))
+        try await store.removeSharedValue("s:1")
+        let gone = try await store.sharedValue("s:1"), kept = try await store.sharedValue("s:2")
+        #expect(gone == nil && kept?.value == "new")
+    }
+}

@@ -195,6 +195,10 @@ public enum Catalogue {
             return "basis data \(url) tidak dapat dibuka: server tidak memiliki basis data \(name) — buat dengan createdb \(name) atau perbaiki URL"
         case let .busy(url):
             return "basis data \(url) masih dikunci penulis lain: coba lagi sebentar lagi"
+        case let .duplicateUser(u):
+            return "pengguna \(u) sudah ada: pilih nama lain atau ganti kata sandinya dengan 'rapat user password \(u)'"
+        case let .unknownUser(u):
+            return "tidak ada pengguna \(u): lihat 'rapat user list'"
         case .tokenNeedsPerson:
             return "token peserta mewakili satu orang: isi --person NIP"
         case let .tokenPrefixTooShort(p):
@@ -336,6 +340,11 @@ public enum Catalogue {
         "say whose figure it is, e.g. BPKAD": "sebutkan angka milik OPD mana, contoh BPKAD",
         "say what the item is about": "sebutkan pokok bahasan acara itu",
         "give the person's full name": "isi nama lengkap orang itu",
+        "username": "nama pengguna", "password": "kata sandi", "office": "kantor",
+        "use 3 to 32 lower-case letters, digits, '.', '-' or '_'": "gunakan 3 sampai 32 huruf kecil, angka, '.', '-' atau '_'",
+        "use at least 10 characters": "gunakan paling sedikit 10 karakter",
+        "use at most 72 bytes (bcrypt reads no further)": "gunakan paling banyak 72 bita (bcrypt tidak membaca lebih jauh)",
+        "remove the control character": "hapus karakter kendali",
         "name the secretariat, e.g. 'Biro Umum Setda Provinsi Banten'": "sebutkan sekretariatnya, contoh 'Biro Umum Setda Provinsi Banten'",
         "give the meeting a title, e.g. 'Rapat Pimpinan Desember 2020'": "beri judul rapat, contoh 'Rapat Pimpinan Desember 2020'",
         "say what to correct: --decide, --replace-decision or --note": "sebutkan yang dikoreksi: --decide, --replace-decision atau --note",

@@ -46,6 +46,14 @@ public protocol StoreTransaction {
     /// Deletes the feed tokens of `owner` (nil: made at the console as `role`/`person`) for `feed`.
     func deleteFeedTokens(feed: String, ownerHash: String?, role: Role, person: NIP?) async throws
     func insertFeedToken(hash: String, feed: String, role: Role, person: NIP?, ownerHash: String?, createdAt: Date) async throws
+
+    func user(_ username: String) async throws -> WebUser?
+    func insertUser(_ user: WebUser) async throws
+    func updateUser(_ user: WebUser) async throws
+    /// The live value under `key` (expired ones read as absent).
+    func sharedValue(_ key: String, now: Date) async throws -> String?
+    func putSharedValue(_ key: String, _ value: String, expiresAt: Date?) async throws
+    func deleteSharedValue(_ key: String) async throws
 }
 
 /// Which numbering a serial belongs to: `RP-YYYY-NNNN` meetings or `SR-YYYY-NNN` series.
@@ -302,6 +310,36 @@ extension TransactionalStore {
                                          createdAt: Date().wholeSecond)
         }
         return secret
+    }
+
+    // MARK: Web users and shared state
+
+    public func addUser(_ user: WebUser) async throws {
+        try await transaction { tx in
+            guard try await tx.user(user.username) == nil else { throw StoreError.duplicateUser(user.username) }
+            if let person = user.person, try await tx.person(person) == nil { throw StoreError.unknownPerson(person) }
+            try await tx.insertUser(user)
+        }
+    }
+
+    public func updateUser(_ user: WebUser) async throws {
+        try await transaction { tx in
+            guard try await tx.user(user.username) != nil else { throw StoreError.unknownUser(user.username) }
+            if let person = user.person, try await tx.person(person) == nil { throw StoreError.unknownPerson(person) }
+            try await tx.updateUser(user)
+        }
+    }
+
+    public func setSharedValue(_ key: String, _ value: String, expiresAt: Date?, onlyIfAbsent: Bool) async throws -> Bool {
+        try await transaction { tx in
+            if onlyIfAbsent, try await tx.sharedValue(key, now: Date()) != nil { return false }
+            try await tx.putSharedValue(key, value, expiresAt: expiresAt)
+            return true
+        }
+    }
+
+    public func removeSharedValue(_ key: String) async throws {
+        try await transaction { tx in try await tx.deleteSharedValue(key) }
     }
 
     public func revokeTokens(prefix: String) async throws -> Int {
