@@ -1,6 +1,6 @@
 -- Mixed load for `rapat serve`: 70 % reads (a meeting, a search), 30 % writes (plan a meeting for a
 -- random person at a random slot: many collide on purpose, and the archive must refuse them with 409).
--- With RAPAT_MIX=get every request reads one meeting (GET /meetings/{id}).
+-- With RAPAT_MIX=get every request reads one meeting (GET /api/meetings/{id}).
 -- Each thread counts its 201s; `done` prints the total so the script can compare it with the database.
 local token = os.getenv("RAPAT_TOKEN")
 local getOnly = os.getenv("RAPAT_MIX") == "get"
@@ -23,12 +23,12 @@ function init(args)
 end
 
 function request()
-  if getOnly then return wrk.format("GET", "/meetings/" .. ids[math.random(#ids)]) end
+  if getOnly then return wrk.format("GET", "/api/meetings/" .. ids[math.random(#ids)]) end
   local r = math.random(100)
   if r <= 50 then
-    return wrk.format("GET", string.format("/meetings/RP-2021-%04d", math.random(1, 20)))
+    return wrk.format("GET", string.format("/api/meetings/RP-2021-%04d", math.random(1, 20)))
   elseif r <= 70 then
-    return wrk.format("GET", "/search?q=penyerapan&limit=5")
+    return wrk.format("GET", "/api/search?q=penyerapan&limit=5")
   end
   local day = math.random(1, 20)
   local month = 2 + math.floor((day - 1) / 20)
@@ -39,7 +39,7 @@ function request()
   local body = string.format(
     '{"title":"Rapat koordinasi %d","chair":"%s","participants":["%s"],"start":"2021-%02d-%02d %02d:00","end":"2021-%02d-%02d %02d:30"}',
     math.random(1000000), chair, other, month, weekday, hour, month, weekday, hour)
-  return wrk.format("POST", "/meetings", nil, body)
+  return wrk.format("POST", "/api/meetings", nil, body)
 end
 
 function response(status, headers, body)

@@ -3,7 +3,7 @@
 # duration), mixed reads and writes with wrk; afterwards every 201 must be a meeting in the database and
 # nobody may be in two overlapping meetings. Prints req/s and p99 per instance.
 # Usage: bench/load.sh [SECONDS] [mixed|get]   (needs PostgreSQL and wrk from Debian's packages; run as root)
-# `get` sends only GET /meetings/{id}.
+# `get` sends only GET /api/meetings/{id}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/ports.sh
@@ -43,7 +43,7 @@ for port in "$port1" "$port2"; do
     pids+=($!)
 done
 for port in "$port1" "$port2"; do
-    for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/openapi.json" && break; sleep 0.2; done
+    for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/api/openapi.json" && break; sleep 0.2; done
 done
 
 export RAPAT_TOKEN="$token" RAPAT_NIPS="$work/nips" RAPAT_IDS="$work/ids"

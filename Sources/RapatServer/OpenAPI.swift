@@ -1,10 +1,10 @@
 import Foundation
 import Hummingbird
 
-/// The OpenAPI 3.1 document generated from `RapatAPI.table`, served at /openapi.json: every route with its
+/// The OpenAPI 3.1 document generated from `RapatAPI.table`, served at /api/openapi.json: every route with its
 /// parameters, request body and status codes. Built once.
 enum OpenAPI {
-    static let route = Route(method: .get, path: "/openapi.json", summary: "This document", responses: [200: "The OpenAPI document"]) { _, _, _ in
+    static let route = Route(method: .get, path: "/api/openapi.json", summary: "This document", responses: [200: "The OpenAPI document"]) { _, _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 

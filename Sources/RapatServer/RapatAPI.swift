@@ -40,7 +40,10 @@ struct AuthMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         context.language = Self.language(request.headers[.acceptLanguage])
-        if open.contains(request.uri.path) { return try await next(request, context) }
+        // Pages have their own sessions; tokens are for the API and the feeds.
+        let path = request.uri.path
+        guard path.hasPrefix("/api/") || path.hasPrefix("/feeds/") else { return try await next(request, context) }
+        if open.contains(path) { return try await next(request, context) }
         if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
             let secret = String(header.dropFirst(7)).trimmed
             guard let token = try await store.token(secret: secret), token.isValid(at: Date()) else { throw APIError.unauthenticated }

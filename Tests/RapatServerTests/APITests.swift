@@ -57,20 +57,20 @@ import Testing
     @Test func planningReturns201WithLocationAnd409And422() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
-            var (status, body, headers) = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
-            #expect(status == .created && headers[.location] == "/meetings/RP-2020-0001", "\(body)")
-            (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+            var (status, body, headers) = try await call(client, .post, "/api/meetings", token: f.secretariat, body: Self.meeting)
+            #expect(status == .created && headers[.location] == "/api/meetings/RP-2020-0001", "\(body)")
+            (status, body, _) = try await call(client, .post, "/api/meetings", token: f.secretariat, body: Self.meeting)
             #expect(status == .conflict && body.contains("\"meeting\":\"RP-2020-0001\"") && body.contains("already in RP-2020-0001"))
             let weekend = Self.meeting.replacingOccurrences(of: "2020-12-16", with: "2020-12-19")
-            (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: weekend)
+            (status, body, _) = try await call(client, .post, "/api/meetings", token: f.secretariat, body: weekend)
             #expect(status == .unprocessableContent && body.contains("not a working day"))
-            (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: "{\"title\": 1}")
+            (status, body, _) = try await call(client, .post, "/api/meetings", token: f.secretariat, body: "{\"title\": 1}")
             #expect(status == .badRequest)
-            (status, _, _) = try await call(client, .post, "/meetings", token: f.participant, body: Self.meeting)
+            (status, _, _) = try await call(client, .post, "/api/meetings", token: f.participant, body: Self.meeting)
             #expect(status == .forbidden)
-            (status, _, _) = try await call(client, .post, "/meetings", token: nil, body: Self.meeting)
+            (status, _, _) = try await call(client, .post, "/api/meetings", token: nil, body: Self.meeting)
             #expect(status == .unauthorized)
-            (status, _, _) = try await call(client, .get, "/meetings", token: "not-a-token")
+            (status, _, _) = try await call(client, .get, "/api/meetings", token: "not-a-token")
             #expect(status == .unauthorized)
         }
     }
@@ -78,22 +78,22 @@ import Testing
     @Test func readingRespectsRoles() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
-            _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
-            var (status, body, _) = try await call(client, .get, "/meetings/RP-2020-0001", token: f.participant)
+            _ = try await call(client, .post, "/api/meetings", token: f.secretariat, body: Self.meeting)
+            var (status, body, _) = try await call(client, .get, "/api/meetings/RP-2020-0001", token: f.participant)
             #expect(status == .ok && body.contains("Rapat Pimpinan Desember 2020"))
-            (status, _, _) = try await call(client, .get, "/meetings/RP-2020-0001", token: f.other)
+            (status, _, _) = try await call(client, .get, "/api/meetings/RP-2020-0001", token: f.other)
             #expect(status == .forbidden)
-            (status, body, _) = try await call(client, .get, "/meetings", token: f.other)
+            (status, body, _) = try await call(client, .get, "/api/meetings", token: f.other)
             #expect(status == .ok && body == "[]")
-            (status, _, _) = try await call(client, .get, "/meetings/RP-2020-0001", token: f.archivist)
+            (status, _, _) = try await call(client, .get, "/api/meetings/RP-2020-0001", token: f.archivist)
             #expect(status == .forbidden)
-            (status, body, _) = try await call(client, .get, "/meetings/RP-2020-0099", token: f.secretariat)
+            (status, body, _) = try await call(client, .get, "/api/meetings/RP-2020-0099", token: f.secretariat)
             #expect(status == .notFound && body.contains("no meeting RP-2020-0099"))
-            (status, _, _) = try await call(client, .get, "/meetings/xyz", token: f.secretariat)
+            (status, _, _) = try await call(client, .get, "/api/meetings/xyz", token: f.secretariat)
             #expect(status == .badRequest)
-            (status, _, _) = try await call(client, .get, "/people", token: f.participant)
+            (status, _, _) = try await call(client, .get, "/api/people", token: f.participant)
             #expect(status == .forbidden)
-            (status, _, _) = try await call(client, .get, "/people", token: f.secretariat)
+            (status, _, _) = try await call(client, .get, "/api/people", token: f.secretariat)
             #expect(status == .ok)
         }
     }
@@ -101,52 +101,52 @@ import Testing
     @Test func runningAMeetingAndApprovingItsMinutes() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
-            _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
-            var (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/agenda", token: f.secretariat,
+            _ = try await call(client, .post, "/api/meetings", token: f.secretariat, body: Self.meeting)
+            var (status, body, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/agenda", token: f.secretariat,
                                                    body: "{\"title\":\"Lain-lain\",\"minutes\":90}")
             #expect(status == .unprocessableContent && body.contains("agenda is 150 min but the meeting is 120 min"))
-            (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/agenda", token: f.secretariat,
+            (status, body, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/agenda", token: f.secretariat,
                                                body: "{\"title\":\"Lain-lain\",\"minutes\":15}")
             #expect(status == .created && body.contains("Lain-lain"))
-            (status, body, _) = try await call(client, .get, "/meetings/RP-2020-0001/agenda", token: f.participant)
+            (status, body, _) = try await call(client, .get, "/api/meetings/RP-2020-0001/agenda", token: f.participant)
             #expect(status == .ok && body.contains("\"boxMinutes\":15"))
-            (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/start", token: f.secretariat, body: "{\"at\":\"2020-12-16 09:07\"}")
+            (status, body, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/start", token: f.secretariat, body: "{\"at\":\"2020-12-16 09:07\"}")
             #expect(status == .unprocessableContent && body.contains("give the reason"))
-            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/start", token: f.secretariat,
+            (status, _, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/start", token: f.secretariat,
                                             body: "{\"at\":\"2020-12-16 09:07\",\"reason\":\"macet\"}")
             #expect(status == .ok)
             // A participant checks in at the server's clock only; the secretariat records a time afterwards.
-            (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/checkins", token: f.participant,
+            (status, body, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/checkins", token: f.participant,
                                                body: "{\"nip\":\"\(Self.kadinkes)\",\"category\":\"daring\",\"at\":\"2020-12-16 09:12\"}")
             #expect(status == .badRequest && body.contains("server's clock"), "\(body)")
-            (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/checkins", token: f.secretariat,
+            (status, body, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/checkins", token: f.secretariat,
                                                body: "{\"nip\":\"\(Self.kadinkes)\",\"category\":\"daring\",\"at\":\"2020-12-16 09:12\"}")
             #expect(status == .created && body.contains("\"lateMinutes\":5"))
-            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/checkins", token: f.participant, body: "{\"nip\":\"\(Self.governor)\"}")
+            (status, _, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/checkins", token: f.participant, body: "{\"nip\":\"\(Self.governor)\"}")
             #expect(status == .forbidden)
-            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/next", token: f.secretariat, body: "{\"at\":\"2020-12-16 09:08\"}")
+            (status, _, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/next", token: f.secretariat, body: "{\"at\":\"2020-12-16 09:08\"}")
             #expect(status == .ok)
-            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/minutes/decisions", token: f.secretariat,
+            (status, _, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/minutes/decisions", token: f.secretariat,
                                             body: "{\"text\":\"OPD di bawah target menyusun rencana percepatan penyerapan anggaran\",\"item\":1}")
             #expect(status == .created)
-            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/end", token: f.secretariat, body: "{\"at\":\"2020-12-16 10:20\"}")
+            (status, _, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/end", token: f.secretariat, body: "{\"at\":\"2020-12-16 10:20\"}")
             #expect(status == .ok)
-            (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/minutes/approve", token: f.secretariat, body: "{\"by\":\"\(Self.kadinkes)\"}")
+            (status, body, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/minutes/approve", token: f.secretariat, body: "{\"by\":\"\(Self.kadinkes)\"}")
             #expect(status == .unprocessableContent && body.contains("only the chair"))
-            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/minutes/approve", token: f.secretariat, body: "{\"by\":\"\(Self.governor)\"}")
+            (status, _, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/minutes/approve", token: f.secretariat, body: "{\"by\":\"\(Self.governor)\"}")
             #expect(status == .ok)
-            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/minutes/decisions", token: f.secretariat, body: "{\"text\":\"x\"}")
+            (status, _, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/minutes/decisions", token: f.secretariat, body: "{\"text\":\"x\"}")
             #expect(status == .unprocessableContent)
             // Now the archivist may read and search it.
-            (status, _, _) = try await call(client, .get, "/meetings/RP-2020-0001/minutes", token: f.archivist)
+            (status, _, _) = try await call(client, .get, "/api/meetings/RP-2020-0001/minutes", token: f.archivist)
             #expect(status == .ok)
-            (status, body, _) = try await call(client, .get, "/search?q=serapan", token: f.archivist)
+            (status, body, _) = try await call(client, .get, "/api/search?q=serapan", token: f.archivist)
             #expect(status == .ok && body.contains("RP-2020-0001"))
-            (status, _, _) = try await call(client, .get, "/search?q=serapan", token: f.participant)
+            (status, _, _) = try await call(client, .get, "/api/search?q=serapan", token: f.participant)
             #expect(status == .forbidden)
-            (status, body, _) = try await call(client, .get, "/search?q=%22", token: f.secretariat)
+            (status, body, _) = try await call(client, .get, "/api/search?q=%22", token: f.secretariat)
             #expect(status == .badRequest && body.contains("quote"))
-            (status, body, _) = try await call(client, .get, "/reports/punctuality?from=2020-12-01&to=2020-12-31", token: f.secretariat)
+            (status, body, _) = try await call(client, .get, "/api/reports/punctuality?from=2020-12-01&to=2020-12-31", token: f.secretariat)
             #expect(status == .ok && body.contains("\"startDelayMinutes\":7"))
         }
     }
@@ -157,7 +157,7 @@ import Testing
         let f = try await Self.fixture()
         try await DatabaseQueue(path: f.path).write { db in try db.execute(sql: "DROP TABLE holiday") }
         try await f.app.test(.router) { client in
-            let (status, body, headers) = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+            let (status, body, headers) = try await call(client, .post, "/api/meetings", token: f.secretariat, body: Self.meeting)
             #expect(status == .internalServerError, "\(body)")
             let id = try #require(headers[.init("X-Request-Id")!])
             #expect(body.contains(id) && !body.lowercased().contains("holiday") && !body.contains("SQL") && !body.contains(".swift"), "\(body)")
@@ -169,10 +169,10 @@ import Testing
         let f = try await Self.fixture()
         let keyless = Application(router: RapatAPI(store: f.store).router())
         try await keyless.test(.router) { client in
-            _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
-            _ = try await call(client, .post, "/meetings/RP-2020-0001/start", token: f.secretariat, body: "{\"at\":\"2020-12-16 09:00\"}")
-            _ = try await call(client, .post, "/meetings/RP-2020-0001/end", token: f.secretariat, body: "{\"at\":\"2020-12-16 10:00\"}")
-            let (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/minutes/approve", token: f.secretariat,
+            _ = try await call(client, .post, "/api/meetings", token: f.secretariat, body: Self.meeting)
+            _ = try await call(client, .post, "/api/meetings/RP-2020-0001/start", token: f.secretariat, body: "{\"at\":\"2020-12-16 09:00\"}")
+            _ = try await call(client, .post, "/api/meetings/RP-2020-0001/end", token: f.secretariat, body: "{\"at\":\"2020-12-16 10:00\"}")
+            let (status, body, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/minutes/approve", token: f.secretariat,
                                                    body: "{\"by\":\"\(Self.governor)\"}")
             #expect(status == .conflict && body.contains("key"), "\(body)")
         }
@@ -183,12 +183,12 @@ import Testing
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
             let link = Self.meeting.replacingOccurrences(of: "https://vicon.banten.go.id/rapim", with: "https://vicon.banten.go.id/rapim\\r\\nATTENDEE;ROLE=CHAIR:mailto:palsu@evil.example")
-            var (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: link)
+            var (status, body, _) = try await call(client, .post, "/api/meetings", token: f.secretariat, body: link)
             #expect(status == .badRequest && body.contains("invalid link"), "\(body)")
             let person = "{\"nip\":\"197512052003021012\",\"name\":\"Joko\",\"opd\":\"BPBD\",\"email\":\"joko@bpbd.go.id\\r\\nX-INJECTED:1\"}"
-            (status, body, _) = try await call(client, .post, "/people", token: f.secretariat, body: person)
+            (status, body, _) = try await call(client, .post, "/api/people", token: f.secretariat, body: person)
             #expect(status == .badRequest && body.contains("invalid email"), "\(body)")
-            (status, _, _) = try await call(client, .get, "/meetings", token: f.secretariat)
+            (status, _, _) = try await call(client, .get, "/api/meetings", token: f.secretariat)
             #expect(status == .ok)
         }
     }
@@ -197,9 +197,9 @@ import Testing
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
             let poisoned = Self.meeting.replacingOccurrences(of: "Rapat Pimpinan Desember 2020", with: "Rapat\\u0000Pimpinan")
-            var (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: poisoned)
+            var (status, body, _) = try await call(client, .post, "/api/meetings", token: f.secretariat, body: poisoned)
             #expect(status == .badRequest && body.contains("invalid title") && body.contains("U+0000"), "\(body)")
-            (status, body, _) = try await call(client, .get, "/meetings", token: f.secretariat)
+            (status, body, _) = try await call(client, .get, "/api/meetings", token: f.secretariat)
             #expect(status == .ok && body == "[]", "\(body)")
             (status, body, _) = try await call(client, .get, "/feeds/opd/Dinkes.ics", token: f.secretariat)
             #expect(status == .ok)
@@ -209,17 +209,17 @@ import Testing
     @Test func hugeBodiesAnswer413AndHugeQueries400WithoutInternals() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
-            _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+            _ = try await call(client, .post, "/api/meetings", token: f.secretariat, body: Self.meeting)
             let huge = "{\"at\":\"" + String(repeating: "x", count: 2 << 20) + "\"}"
-            var (status, body, _) = try await call(client, .post, "/meetings/RP-2020-0001/start", token: f.secretariat, body: huge)
+            var (status, body, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/start", token: f.secretariat, body: huge)
             #expect(status == .contentTooLarge && body.contains("1024 KiB"), "\(status)")
-            (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: huge)
+            (status, body, _) = try await call(client, .post, "/api/meetings", token: f.secretariat, body: huge)
             #expect(status == .contentTooLarge, "\(status)")
             let words = (1...200).map { "kata\($0)" }.joined(separator: "%20")
-            (status, body, _) = try await call(client, .get, "/search?q=\(words)", token: f.secretariat)
+            (status, body, _) = try await call(client, .get, "/api/search?q=\(words)", token: f.secretariat)
             #expect(status == .badRequest && body.contains("too long") && !body.contains("SELECT"), "\(body)")
             let nested = String(repeating: "(", count: 120) + "anggaran" + String(repeating: ")", count: 120)
-            (status, body, _) = try await call(client, .get, "/search?q=\(nested.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", token: f.secretariat)
+            (status, body, _) = try await call(client, .get, "/api/search?q=\(nested.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", token: f.secretariat)
             #expect(status == .badRequest && !body.contains("SELECT"), "\(body)")
         }
     }
@@ -228,44 +228,44 @@ import Testing
         let f = try await Self.fixture()
         let expired = try await f.store.createToken(role: .secretariat, person: nil, expiresAt: Date().addingTimeInterval(-1))
         try await f.app.test(.router) { client in
-            #expect(try await call(client, .get, "/people", token: expired).0 == .unauthorized)
-            #expect(try await call(client, .get, "/people", token: f.secretariat).0 == .ok)
+            #expect(try await call(client, .get, "/api/people", token: expired).0 == .unauthorized)
+            #expect(try await call(client, .get, "/api/people", token: f.secretariat).0 == .ok)
             let id = APIToken.id(ofHash: APIToken.hash(f.secretariat))
             try await f.store.revokeTokens(prefix: id)
-            #expect(try await call(client, .get, "/people", token: f.secretariat).0 == .unauthorized)
+            #expect(try await call(client, .get, "/api/people", token: f.secretariat).0 == .unauthorized)
         }
     }
 
     @Test func secretsInURLsAreNotLogged() {
         #expect(RequestLogMiddleware.redacted(path: "/feeds/person/197108021999062011.ics", query: "token=abc123&x=1")
                 == "/feeds/person/197108021999062011.ics?token=***&x=1")
-        #expect(RequestLogMiddleware.redacted(path: "/search", query: "q=anggaran&TOKEN=x") == "/search?q=anggaran&TOKEN=***")
+        #expect(RequestLogMiddleware.redacted(path: "/api/search", query: "q=anggaran&TOKEN=x") == "/api/search?q=anggaran&TOKEN=***")
     }
 
     @Test func registeringPeople() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
             let person = "{\"nip\":\"197512052003021012\",\"name\":\"Joko Prasetyo\",\"jabatan\":\"Kalak BPBD\",\"opd\":\"BPBD\"}"
-            var (status, _, headers) = try await call(client, .post, "/people", token: f.secretariat, body: person)
-            #expect(status == .created && headers[.location] == "/people/197512052003021012")
-            (status, _, _) = try await call(client, .post, "/people", token: f.secretariat, body: person)
+            var (status, _, headers) = try await call(client, .post, "/api/people", token: f.secretariat, body: person)
+            #expect(status == .created && headers[.location] == "/api/people/197512052003021012")
+            (status, _, _) = try await call(client, .post, "/api/people", token: f.secretariat, body: person)
             #expect(status == .conflict)
-            (status, _, _) = try await call(client, .post, "/people", token: f.secretariat, body: person.replacingOccurrences(of: "197512052003021012", with: "12345"))
+            (status, _, _) = try await call(client, .post, "/api/people", token: f.secretariat, body: person.replacingOccurrences(of: "197512052003021012", with: "12345"))
             #expect(status == .badRequest)
-            (status, _, _) = try await call(client, .post, "/people", token: f.archivist, body: person)
+            (status, _, _) = try await call(client, .post, "/api/people", token: f.archivist, body: person)
             #expect(status == .forbidden)
-            (status, _, _) = try await call(client, .get, "/reports/punctuality?from=2020-12-01&to=2020-12-31", token: f.archivist)
+            (status, _, _) = try await call(client, .get, "/api/reports/punctuality?from=2020-12-01&to=2020-12-31", token: f.archivist)
             #expect(status == .forbidden)
-            (status, _, _) = try await call(client, .get, "/reports/punctuality", token: f.secretariat)
+            (status, _, _) = try await call(client, .get, "/api/reports/punctuality", token: f.secretariat)
             #expect(status == .badRequest)
-            (status, _, _) = try await call(client, .post, "/meetings/RP-2020-0001/start", token: f.secretariat)
+            (status, _, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/start", token: f.secretariat)
             #expect(status == .notFound)
         }
     }
 
     /// A feed token from the API's own JSON.
     func feedURL(_ client: some TestClientProtocol, token: String, _ body: String) async throws -> String {
-        let (status, json, _) = try await call(client, .post, "/feeds/tokens", token: token, body: body)
+        let (status, json, _) = try await call(client, .post, "/api/feeds/tokens", token: token, body: body)
         #expect(status == .created, "\(json)")
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String]
         return try #require(object?["url"])
@@ -274,7 +274,7 @@ import Testing
     @Test func feedsHaveETagsAndAnswer304() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
-            _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+            _ = try await call(client, .post, "/api/meetings", token: f.secretariat, body: Self.meeting)
             let url = try await feedURL(client, token: f.participant, "{\"person\":\"\(Self.kadinkes)\"}")
             #expect(url.hasPrefix("/feeds/person/\(Self.kadinkes).ics?token="))
             let (status, body, headers) = try await call(client, .get, url, token: nil)
@@ -283,7 +283,7 @@ import Testing
             let again = try await call(client, .get, url, token: nil, headers: [.ifNoneMatch: etag])
             #expect(again.0 == .notModified)
             // Another person's feed: no token for it, and the API token refused in the URL.
-            #expect(try await call(client, .post, "/feeds/tokens", token: f.other, body: "{\"person\":\"\(Self.kadinkes)\"}").0 == .forbidden)
+            #expect(try await call(client, .post, "/api/feeds/tokens", token: f.other, body: "{\"person\":\"\(Self.kadinkes)\"}").0 == .forbidden)
             let opd = try await call(client, .get, "/feeds/opd/Dinkes.ics", token: f.secretariat)
             #expect(opd.0 == .ok && opd.1.contains("SUMMARY:Rapat Pimpinan Desember 2020"))
             let none = try await call(client, .get, "/feeds/opd/Dinkes.ics", token: nil)
@@ -296,12 +296,12 @@ import Testing
     @Test func aFeedTokenReadsOneFeedAndIsRotatable() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
-            _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+            _ = try await call(client, .post, "/api/meetings", token: f.secretariat, body: Self.meeting)
             let url = try await feedURL(client, token: f.participant, "{\"person\":\"\(Self.kadinkes)\"}")
             let secret = String(url[url.range(of: "token=")!.upperBound...])
             // Not an API token: no meeting, no other feed, not even the same feed's OPD.
-            #expect(try await call(client, .get, "/meetings/RP-2020-0001", token: secret).0 == .unauthorized)
-            #expect(try await call(client, .get, "/meetings/RP-2020-0001?token=\(secret)", token: nil).0 == .unauthorized)
+            #expect(try await call(client, .get, "/api/meetings/RP-2020-0001", token: secret).0 == .unauthorized)
+            #expect(try await call(client, .get, "/api/meetings/RP-2020-0001?token=\(secret)", token: nil).0 == .unauthorized)
             #expect(try await call(client, .get, "/feeds/opd/Dinkes.ics?token=\(secret)", token: nil).0 == .forbidden)
             // And an API token is no feed token: a leaked URL must not carry one.
             #expect(try await call(client, .get, "/feeds/person/\(Self.kadinkes).ics?token=\(f.participant)", token: nil).0 == .unauthorized)
@@ -320,9 +320,9 @@ import Testing
     @Test func feedsShowOnlyWhatTheReaderMayReadElsewhere() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
-            _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+            _ = try await call(client, .post, "/api/meetings", token: f.secretariat, body: Self.meeting)
             // Not invited: 403 on the meeting, and not a line of it in the OPD feed either.
-            #expect(try await call(client, .get, "/meetings/RP-2020-0001", token: f.other).0 == .forbidden)
+            #expect(try await call(client, .get, "/api/meetings/RP-2020-0001", token: f.other).0 == .forbidden)
             let stranger = try await call(client, .get, "/feeds/opd/Dinkes.ics", token: f.other)
             #expect(stranger.0 == .ok && !stranger.1.contains("Rapat Pimpinan Desember 2020") && !stranger.1.contains(Self.kadinkes))
             // An archivist reads approved minutes only: a scheduled meeting is in no feed of theirs.
@@ -351,16 +351,16 @@ import Testing
         let notParticipants: [Reader: Bool] = [.owner: false, .stranger: false, .archivist: true, .secretariat: true]
         let ownFeed: [Reader: Bool] = [.owner: true, .stranger: false, .archivist: true, .secretariat: true]
         return [
-            "GET /people": secretariatOnly, "POST /people": secretariatOnly,
-            "GET /meetings": everyone, "POST /meetings": secretariatOnly,
-            "GET /meetings/{id}": invitedOrSecretariat, "GET /meetings/{id}/agenda": invitedOrSecretariat,
-            "POST /meetings/{id}/agenda": secretariatOnly,
-            "POST /meetings/{id}/start": secretariatOnly, "POST /meetings/{id}/next": secretariatOnly, "POST /meetings/{id}/end": secretariatOnly,
-            "POST /meetings/{id}/checkins": [.owner: true, .stranger: false, .archivist: false, .secretariat: true],
-            "GET /meetings/{id}/minutes": invitedOrSecretariat,
-            "POST /meetings/{id}/minutes/decisions": secretariatOnly, "POST /meetings/{id}/minutes/approve": secretariatOnly,
-            "GET /search": notParticipants, "GET /reports/punctuality": secretariatOnly,
-            "POST /feeds/tokens": ownFeed, "GET /feeds/person/{nip}": ownFeed, "GET /feeds/opd/{name}": everyone,
+            "GET /api/people": secretariatOnly, "POST /api/people": secretariatOnly,
+            "GET /api/meetings": everyone, "POST /api/meetings": secretariatOnly,
+            "GET /api/meetings/{id}": invitedOrSecretariat, "GET /api/meetings/{id}/agenda": invitedOrSecretariat,
+            "POST /api/meetings/{id}/agenda": secretariatOnly,
+            "POST /api/meetings/{id}/start": secretariatOnly, "POST /api/meetings/{id}/next": secretariatOnly, "POST /api/meetings/{id}/end": secretariatOnly,
+            "POST /api/meetings/{id}/checkins": [.owner: true, .stranger: false, .archivist: false, .secretariat: true],
+            "GET /api/meetings/{id}/minutes": invitedOrSecretariat,
+            "POST /api/meetings/{id}/minutes/decisions": secretariatOnly, "POST /api/meetings/{id}/minutes/approve": secretariatOnly,
+            "GET /api/search": notParticipants, "GET /api/reports/punctuality": secretariatOnly,
+            "POST /api/feeds/tokens": ownFeed, "GET /feeds/person/{nip}": ownFeed, "GET /feeds/opd/{name}": everyone,
         ]
     }()
 
@@ -372,12 +372,12 @@ import Testing
             let expected = try #require(Self.expectedAccess[key], "no expected access for \(key)")
             let f = try await Self.fixture()
             try await f.app.test(.router) { client in
-                _ = try await call(client, .post, "/meetings", token: f.secretariat, body: Self.meeting)
+                _ = try await call(client, .post, "/api/meetings", token: f.secretariat, body: Self.meeting)
                 let uri = route.path.replacingOccurrences(of: "{id}", with: "RP-2020-0001").replacingOccurrences(of: "{nip}", with: "\(Self.kadinkes).ics")
-                    .replacingOccurrences(of: "{name}", with: "Dinkes.ics") + (route.path == "/search" ? "?q=anggaran" : "")
+                    .replacingOccurrences(of: "{name}", with: "Dinkes.ics") + (route.path == "/api/search" ? "?q=anggaran" : "")
                 let body: String? = switch route.path {
-                case "/meetings/{id}/checkins": "{\"nip\":\"\(Self.kadinkes)\",\"category\":\"daring\"}"
-                case "/feeds/tokens": "{\"person\":\"\(Self.kadinkes)\"}"
+                case "/api/meetings/{id}/checkins": "{\"nip\":\"\(Self.kadinkes)\",\"category\":\"daring\"}"
+                case "/api/feeds/tokens": "{\"person\":\"\(Self.kadinkes)\"}"
                 default: route.body == nil ? nil : "{}"
                 }
                 let tokens: [Reader: String] = [.owner: f.participant, .stranger: f.other, .archivist: f.archivist, .secretariat: f.secretariat]
@@ -417,7 +417,7 @@ import Testing
     @Test func theOpenAPIDocumentListsEveryRoute() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
-            let (status, body, _) = try await call(client, .get, "/openapi.json", token: nil)
+            let (status, body, _) = try await call(client, .get, "/api/openapi.json", token: nil)
             #expect(status == .ok)
             let doc = try JSONSerialization.jsonObject(with: Data(body.utf8)) as! [String: Any]
             let paths = doc["paths"] as! [String: [String: Any]]
@@ -439,13 +439,13 @@ import Testing
     @Test func errorsAreIndonesianByDefaultAndEnglishOnRequest() async throws {
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
-            var (status, body, _) = try await call(client, .get, "/meetings/RP-2020-0099", token: f.secretariat, headers: [.acceptLanguage: "id-ID,id;q=0.9"])
+            var (status, body, _) = try await call(client, .get, "/api/meetings/RP-2020-0099", token: f.secretariat, headers: [.acceptLanguage: "id-ID,id;q=0.9"])
             #expect(status == .notFound && body.contains("tidak ada rapat RP-2020-0099"), "\(body)")
-            (status, body, _) = try await call(client, .get, "/meetings/RP-2020-0099", token: f.secretariat, headers: [.acceptLanguage: "en-US,en;q=0.8"])
+            (status, body, _) = try await call(client, .get, "/api/meetings/RP-2020-0099", token: f.secretariat, headers: [.acceptLanguage: "en-US,en;q=0.8"])
             #expect(status == .notFound && body.contains("no meeting RP-2020-0099"), "\(body)")
-            (status, body, _) = try await call(client, .post, "/people", token: f.archivist, body: "{}", headers: [.acceptLanguage: "id"])
+            (status, body, _) = try await call(client, .post, "/api/people", token: f.archivist, body: "{}", headers: [.acceptLanguage: "id"])
             #expect(status == .forbidden && body.contains("tidak berwenang"), "\(body)")
-            (status, body, _) = try await call(client, .get, "/meetings", token: nil, headers: [.acceptLanguage: "id"])
+            (status, body, _) = try await call(client, .get, "/api/meetings", token: nil, headers: [.acceptLanguage: "id"])
             #expect(status == .unauthorized && body.contains("sertakan token API"), "\(body)")
         }
     }
@@ -455,15 +455,15 @@ import Testing
         let f = try await Self.fixture()
         try await f.app.test(.router) { client in
             let hhmm = Self.meeting.replacingOccurrences(of: "\"end\":\"2020-12-16 11:00\"", with: "\"end\":\"11:00\"")
-            var (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: hhmm)
+            var (status, body, _) = try await call(client, .post, "/api/meetings", token: f.secretariat, body: hhmm)
             #expect(status == .created && body.contains("\"end\":\"2020-12-16T04:00:00Z\""), "\(body)")
             let minutes = Self.meeting.replacingOccurrences(of: "2020-12-16", with: "2020-12-17")
                 .replacingOccurrences(of: "\"end\":\"2020-12-17 11:00\"", with: "\"minutes\":90")
-            (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: minutes)
+            (status, body, _) = try await call(client, .post, "/api/meetings", token: f.secretariat, body: minutes)
             #expect(status == .created && body.contains("\"end\":\"2020-12-17T03:30:00Z\""), "\(body)")
             let series = Self.meeting.replacingOccurrences(of: "2020-12-16", with: "2021-01-20")
                 .replacingOccurrences(of: "\"link\"", with: "\"repeat\":\"FREQ=MONTHLY;BYDAY=3WE;COUNT=3\",\"link\"")
-            (status, body, _) = try await call(client, .post, "/meetings", token: f.secretariat, body: series)
+            (status, body, _) = try await call(client, .post, "/api/meetings", token: f.secretariat, body: series)
             #expect(status == .created && body.contains("SR-2021-001") && body.contains("2021-03-17"), "\(body)")
         }
     }

@@ -7,7 +7,7 @@ import RapatStore
 /// Search and reports over the archive.
 enum ArchiveController {
     static let routes: [Route] = [
-        Route(method: .get, path: "/search", summary: "Full-text search (secretariat; archivist: approved minutes only)", permission: .search,
+        Route(method: .get, path: "/api/search", summary: "Full-text search (secretariat; archivist: approved minutes only)", permission: .search,
               query: [.query("q", "The words, \"phrases\", prefix*, AND/OR/NOT/-word", required: true), .query("from", "From this date"),
                       .query("to", "Up to and including this date"), .query("opd", "With someone of this OPD"), .query("limit", "At most this many hits (default 20)")],
               responses: [200: "The hits, best first", 400: "No words, or a malformed query or date", 403: "A participant"]) { request, _, s in
@@ -18,7 +18,7 @@ enum ArchiveController {
                                     limit: min(200, max(1, Int(q.get("limit") ?? "20") ?? 20)))
             return try JSONResponse.make(try await s.archive.search(query))
         },
-        Route(method: .get, path: "/reports/punctuality", summary: "Punctuality per meeting, person and OPD, with action items (secretariat)", permission: .readReports,
+        Route(method: .get, path: "/api/reports/punctuality", summary: "Punctuality per meeting, person and OPD, with action items (secretariat)", permission: .readReports,
               query: [.query("from", "From this date", required: true), .query("to", "Up to and including this date", required: true),
                       .query("opd", "Only meetings with someone of this OPD")],
               responses: [200: "The report", 400: "A missing or malformed date", 403: "Not the secretariat"]) { request, _, s in
@@ -32,7 +32,7 @@ enum ArchiveController {
 /// `/feeds`: calendars participants subscribe to, with entity tags.
 enum FeedsController {
     static let routes: [Route] = [
-        Route(method: .post, path: "/feeds/tokens", summary: "A feed token: a calendar URL that reads one feed as you, and nothing else",
+        Route(method: .post, path: "/api/feeds/tokens", summary: "A feed token: a calendar URL that reads one feed as you, and nothing else",
               body: Schema.object(["person": Schema.string, "opd": Schema.string], required: []),
               responses: [201: "The token and the feed URL carrying it (an earlier token of yours for this feed stops working)",
                           400: "Neither or both of person and opd", 403: "A feed you may not read", 404: "No such person"]) { request, context, s in

@@ -39,7 +39,7 @@ struct Route: Sendable {
         "/" + path.split(separator: "/").map { $0.hasPrefix("{") ? ":" + $0.dropFirst().dropLast() : String($0) }.joined(separator: "/")
     }
 
-    var requiresToken: Bool { path != "/openapi.json" }
+    var requiresToken: Bool { path != "/api/openapi.json" }
 }
 
 extension Route.Parameter {

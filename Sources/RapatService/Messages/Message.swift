@@ -28,8 +28,8 @@ public indirect enum Message: Sendable, Equatable {
             return en ? "give an API token: Authorization: Bearer <token> ('rapat token create')"
                 : "sertakan token API: Authorization: Bearer <token> (buat dengan 'rapat token create')"
         case .badBody:
-            return en ? "the request body is not the JSON this route takes: see /openapi.json"
-                : "isi permintaan bukan JSON yang diterima rute ini: lihat /openapi.json"
+            return en ? "the request body is not the JSON this route takes: see /api/openapi.json"
+                : "isi permintaan bukan JSON yang diterima rute ini: lihat /api/openapi.json"
         case let .missingParameter(name, example):
             return en ? "\(name) is missing: e.g. \(example)" : "\(name) belum diisi: contoh \(example)"
         case let .tooLarge(limit):

@@ -7,7 +7,7 @@ import RapatStore
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Serve the JSON API and calendar feeds over HTTP (OpenAPI at /openapi.json).")
+        commandName: "serve", abstract: "Serve the JSON API and calendar feeds over HTTP (OpenAPI at /api/openapi.json) and the web pages.")
     @OptionGroup var global: GlobalOptions
     @Option var host = "127.0.0.1"
     @Option var port = 8080
