@@ -55,7 +55,10 @@ let package = Package(
         .target(
             name: "RapatServer",
             dependencies: ["RapatCore", "RapatStore", "RapatService", "RapatCalendar", .product(name: "Hummingbird", package: "hummingbird"),
-                           .product(name: "Logging", package: "swift-log")]
+                           .product(name: "HummingbirdAuth", package: "hummingbird-auth"), .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "Logging", package: "swift-log")],
+            // The web face's templates (also at templates/web) and its stylesheet and script.
+            resources: [.copy("Resources/web"), .copy("Resources/static")]
         ),
         .executableTarget(
             name: "rapat",

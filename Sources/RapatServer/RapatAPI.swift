@@ -13,6 +13,10 @@ public struct RapatContext: RequestContext {
     public var tokenHash: String?
     /// The feed a feed token opened the request for (`FeedScope.key`); nil when an API token did.
     public var feed: String?
+    /// Pages: the signed-in user, their session and their name.
+    var webUser: WebUser?
+    var webSession: WebSession?
+    var webUserName: String?
     public var language: Language
 
     public init(source: Source) {
@@ -76,10 +80,14 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let requestID = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-            let api = APIError.from(error, AuthMiddleware.language(request.headers[.acceptLanguage]), requestID: requestID)
+            let path = request.uri.path
+            let isPage = !path.hasPrefix("/api/") && !path.hasPrefix("/feeds/")
+            let api = APIError.from(error, isPage ? context.language : AuthMiddleware.language(request.headers[.acceptLanguage]), requestID: requestID)
             // The detail (an SQL error, a path) goes to the log only; the client gets the id to quote.
             if api.status == .internalServerError { logger.error("request \(requestID): \(request.method) \(request.uri.path): \(error)") }
-            var response = try api.response(from: request, context: context)
+            var response = isPage ? WebView.shared.error(request, context, status: api.status, message: api.message)
+                : try api.response(from: request, context: context)
+            if isPage { WebMiddleware.secure(&response.headers) }
             if api.status == .internalServerError { response.headers[.init("X-Request-Id")!] = requestID }
             return response
         }
@@ -110,6 +118,9 @@ public struct RapatAPI: Sendable {
         router.add(middleware: ErrorMiddleware(logger: logger))
         router.add(middleware: AuthMiddleware(store: store, open: Set(Self.table.filter { !$0.requiresToken }.map(\.path)),
                                               tokenInQuery: Self.table.filter(\.tokenInQuery).map { String($0.routerPath.prefix { $0 != ":" }) }))
+        let sessions = WebSessions(store: store)
+        router.add(middleware: WebMiddleware(store: store, sessions: sessions))
+        WebPages(store: store, signer: signer, sessions: sessions).register(on: router)
         let store = store, signer = signer
         for route in Self.table {
             router.on(RouterPath(route.routerPath), method: route.method) { request, context in

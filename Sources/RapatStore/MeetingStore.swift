@@ -36,6 +36,11 @@ public struct MeetingCursor: Sendable, Equatable {
         start = m.start
         id = m.id
     }
+
+    public init(start: Date, id: MeetingID) {
+        self.start = start
+        self.id = id
+    }
 }
 
 /// The archive of people, meetings and minutes. Every method is one transaction: it either

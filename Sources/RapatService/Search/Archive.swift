@@ -13,6 +13,21 @@ public struct Archive: Sendable {
         return m
     }
 
+    /// The people a readable meeting names (chair, minute-taker, participants, presenters), as its approved
+    /// minutes name them when sealed, else as registered now.
+    public func people(of m: Meeting) async throws -> [NIP: Person] {
+        try AccessPolicy.requireRead(principal, m)
+        let named = Set(m.everyone + m.agenda.compactMap(\.presenterNIP))
+        let registry = try await store.people(opd: nil).filter { named.contains($0.nip) }.byNIP
+        guard m.minutes.isApproved, let sealed = try await store.minutesVersions(m.id).last else { return registry }
+        return sealed.record.naming(registry)
+    }
+
+    /// The OPDs of the registered people, for filters: every principal may know the names of the units.
+    public func opds() async throws -> [String] {
+        Array(Set(try await store.people(opd: nil).map(\.opd))).sorted { $0.lowercased() < $1.lowercased() }
+    }
+
     /// The meetings `filter` selects that the principal may read.
     public func meetings(_ filter: MeetingFilter) async throws -> [Meeting] {
         AccessPolicy.readable(try await store.meetings(AccessPolicy.scope(filter, for: principal)), by: principal)

@@ -1,0 +1,25 @@
+import Foundation
+import Hummingbird
+
+/// The fields of an `application/x-www-form-urlencoded` body (a browser's form post).
+struct FormData: Sendable {
+    var fields: [String: [String]] = [:]
+
+    subscript(_ name: String) -> String? { fields[name]?.first }
+
+    /// Reads at most `limit` bytes of the body; a larger form is refused (413).
+    static func read(_ request: Request, limit: Int = 64 << 10) async throws -> FormData {
+        let buffer = try await request.body.collect(upTo: limit)
+        return parse(String(buffer: buffer))
+    }
+
+    static func parse(_ text: String) -> FormData {
+        var form = FormData()
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String { s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            form.fields[decode(parts[0]), default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+        }
+        return form
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import RapatCore
+import RapatService
+import RapatStore
+
+/// For pages (everything but /api/ and /feeds/): the language (cookie, then Accept-Language), the signed-in
+/// user from the session cookie, and the headers every page carries (CSP without inline script, no framing).
+struct WebMiddleware: RouterMiddleware {
+    typealias Context = RapatContext
+    let store: any MeetingStore
+    let sessions: WebSessions
+
+    static let languageCookie = "rapat_bahasa"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        guard !path.hasPrefix("/api/"), !path.hasPrefix("/feeds/") else { return try await next(request, context) }
+        var context = context
+        context.language = Self.language(request)
+        if !path.hasPrefix("/static/"), let session = try? await sessions.storage(for: request).load(request: request),
+           let user = try await store.user(session.username), !user.disabled {
+            context.webUser = user
+            context.webSession = session
+            if let nip = user.person { context.webUserName = try? await store.person(nip).name }
+        }
+        var response = try await next(request, context)
+        Self.secure(&response.headers)
+        return response
+    }
+
+    static func language(_ request: Request) -> Language {
+        switch request.cookies[languageCookie]?.value {
+        case "en": return .en
+        case "id": return .id
+        default: return AuthMiddleware.language(request.headers[.acceptLanguage])
+        }
+    }
+
+    /// Scripts and styles from Rapat itself only (no inline script), no framing, no sniffing, no referrer to other hosts.
+    static func secure(_ headers: inout HTTPFields) {
+        headers[.contentSecurityPolicy] = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"
+        headers[.xContentTypeOptions] = "nosniff"
+        headers[.init("Referrer-Policy")!] = "same-origin"
+        headers[.init("X-Frame-Options")!] = "DENY"
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Hummingbird
+import RapatCore
+import RapatService
+import RapatStore
+
+/// The web face: pages over the application layer. Every decision of who may see what is the access policy's
+/// (through `Services`); the pages only ask and show.
+struct WebPages: Sendable {
+    let store: any MeetingStore
+    let signer: SealSigner?
+    let sessions: WebSessions
+    let view = WebView.shared
+
+    static let csrfCookie = "rapat_csrf"
+    static let pageSize = 50
+
+    func register(on router: Router<RapatContext>) {
+        router.get("/") { request, context in try await home(request, context) }
+        router.get("/masuk") { request, context in signInForm(request, context, error: nil, username: "") }
+        router.post("/masuk") { request, context in try await signIn(request, context) }
+        router.post("/keluar") { request, context in try await signOut(request, context) }
+        router.get("/bahasa/:code") { request, context in language(request, context) }
+        router.get("/rapat") { request, context in try await meetings(request, context) }
+        router.get("/rapat/:id") { request, context in try await meeting(request, context) }
+        router.get("/rapat/:id/undangan.ics") { request, context in try await invitation(request, context) }
+        router.get("/arsip") { request, context in try await archive(request, context) }
+        router.get("/static/:file") { request, context in try asset(request, context) }
+    }
+
+    func services(_ context: RapatContext) -> Services {
+        Services(store: store, principal: context.webPrincipal, language: context.language, signer: signer)
+    }
+
+    /// The page, or the sign-in form when nobody is signed in (and back here afterwards).
+    func signedIn(_ request: Request, _ context: RapatContext, _ body: (Services) async throws -> Response) async throws -> Response {
+        guard context.webUser != nil else {
+            let back = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+            return WebView.redirect("/masuk?kembali=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+        }
+        return try await body(services(context))
+    }
+
+    // MARK: Signing in and out
+
+    func signInForm(_ request: Request, _ context: RapatContext, error: String?, username: String,
+                    status: HTTPResponse.Status = .ok) -> Response {
+        // Before a session exists, the form's CSRF token is checked against a cookie (double submit).
+        let token = request.cookies[Self.csrfCookie]?.value ?? RandomToken.make()
+        let back = Self.localPath(request.uri.queryParameters.get("kembali")).flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }
+        var response = view.page("masuk", request, context, status: status, ["csrf": token, "error": error as Any, "username": username,
+                                                                             "back": back as Any])
+        response.setCookie(Cookie(name: Self.csrfCookie, value: token, path: "/masuk", secure: WebSessions.isSecure(request), httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    func signIn(_ request: Request, _ context: RapatContext) async throws -> Response {
+        let form = try await FormData.read(request)
+        guard let cookie = request.cookies[Self.csrfCookie]?.value, RandomToken.equal(cookie, form["_csrf"] ?? "") else {
+            return view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
+        }
+        let username = form["username"] ?? ""
+        let user: WebUser
+        do {
+            user = try await Accounts.signIn(username, form["password"] ?? "", store: store)
+        } catch let e as SignInError {
+            let status: HTTPResponse.Status = e == .wrongCredentials ? .unauthorized : .tooManyRequests
+            var response = signInForm(request, context, error: e.message(context.language), username: username, status: status)
+            if case let .throttled(minutes) = e { response.headers[.retryAfter] = String(minutes * 60) }
+            return response
+        }
+        let storage = sessions.storage(for: request)
+        // A new session id at every sign-in: whatever id the browser had is dropped.
+        if storage.getId(request: request) != nil { _ = try? await storage.delete(request: request) }
+        let sessionCookie = try await storage.save(session: WebSession(username: user.username, csrf: RandomToken.make()), expiresIn: WebSessions.lifetime)
+        var response = WebView.redirect(Self.localPath(request.uri.queryParameters.get("kembali")) ?? "/")
+        response.setCookie(sessionCookie)
+        return response
+    }
+
+    func signOut(_ request: Request, _ context: RapatContext) async throws -> Response {
+        let form = try await FormData.read(request)
+        guard let session = context.webSession else { return WebView.redirect("/masuk") }
+        guard RandomToken.equal(session.csrf, form["_csrf"] ?? "") else {
+            return view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
+        }
+        let cookie = try await sessions.storage(for: request).delete(request: request)
+        var response = WebView.redirect("/masuk")
+        response.setCookie(cookie)
+        return response
+    }
+
+    static func csrfMessage(_ l: Language) -> String {
+        l == .en ? "The form was sent without its security token (or from another site): reload the page and send it again."
+            : "Formulir dikirim tanpa token keamanannya (atau dari situs lain): muat ulang halaman lalu kirim lagi."
+    }
+
+    /// Only a path of this site (never `//host` or a scheme) is a place to go back to.
+    static func localPath(_ text: String?) -> String? {
+        guard let text = text?.removingPercentEncoding ?? text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"),
+              !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
+        return text
+    }
+
+    func language(_ request: Request, _ context: RapatContext) -> Response {
+        let code = context.parameters.get("code") == "en" ? "en" : "id"
+        var response = WebView.redirect(Self.localPath(request.uri.queryParameters.get("kembali")) ?? "/")
+        response.setCookie(Cookie(name: WebMiddleware.languageCookie, value: code, maxAge: 365 * 86400, path: "/", secure: WebSessions.isSecure(request),
+                                  httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    // MARK: Assets
+
+    static let assets: [String: (type: String, bytes: ByteBuffer)] = {
+        var assets: [String: (String, ByteBuffer)] = [:]
+        let directory = Bundle.module.resourceURL!.appendingPathComponent("static")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] {
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else { continue }
+            let type = name.hasSuffix(".css") ? "text/css; charset=utf-8" : name.hasSuffix(".js") ? "text/javascript; charset=utf-8"
+                : name.hasSuffix(".svg") ? "image/svg+xml" : "application/octet-stream"
+            assets[name] = (type, ByteBuffer(bytes: data))
+        }
+        return assets
+    }()
+
+    func asset(_ request: Request, _ context: RapatContext) throws -> Response {
+        guard let name = context.parameters.get("file"), let asset = Self.assets[name] else {
+            return view.error(request, context, status: .notFound, message: context.language == .en ? "No such file." : "Berkas tidak ada.")
+        }
+        return Response(status: .ok, headers: [.contentType: asset.type, .cacheControl: "public, max-age=3600"], body: ResponseBody(byteBuffer: asset.bytes))
+    }
+}

@@ -1,0 +1,71 @@
+import RapatCore
+import RapatStore
+
+/// Every label the pages show, in Indonesian and English; the templates hold no words of their own.
+enum WebText {
+    static func labels(_ l: Language) -> [String: String] {
+        l == .en ? english : indonesian
+    }
+
+    static func role(_ r: Role, _ l: Language) -> String {
+        switch (r, l) {
+        case (.secretariat, .id): return "Sekretariat"
+        case (.participant, .id): return "Peserta"
+        case (.archivist, .id): return "Arsiparis"
+        case (.secretariat, .en): return "Secretariat"
+        case (.participant, .en): return "Participant"
+        case (.archivist, .en): return "Archivist"
+        }
+    }
+
+    static func status(_ s: MeetingStatus, _ l: Language) -> String {
+        switch (s, l) {
+        case (.scheduled, .id): return "terjadwal"
+        case (.started, .id): return "berlangsung"
+        case (.ended, .id): return "selesai"
+        case (.cancelled, .id): return "dibatalkan"
+        case (.scheduled, .en): return "scheduled"
+        case (.started, .en): return "in progress"
+        case (.ended, .en): return "ended"
+        case (.cancelled, .en): return "cancelled"
+        }
+    }
+
+    static let indonesian: [String: String] = [
+        "skip": "Langsung ke isi", "navigation": "Navigasi utama", "home": "Beranda", "meetings": "Rapat", "archive": "Arsip",
+        "signIn": "Masuk", "signOut": "Keluar", "footer": "rapat tepat waktu, tidak bertele-tele",
+        "username": "Nama pengguna", "password": "Kata sandi",
+        "today": "Rapat hari ini", "thisWeek": "Rapat minggu ini", "noMeetingsToday": "Tidak ada rapat hari ini.",
+        "noMeetingsWeek": "Tidak ada rapat lain minggu ini.", "overdueActions": "Tindak lanjut lewat tenggat per OPD",
+        "noOverdue": "Tidak ada tindak lanjut yang lewat tenggat.", "overdueCount": "Lewat tenggat", "oldestDue": "Tenggat terlama",
+        "filter": "Saring", "from": "Dari tanggal", "to": "Sampai tanggal", "participant": "Peserta", "anyone": "Siapa saja",
+        "anyStatus": "Semua status", "series": "Seri", "apply": "Terapkan", "reset": "Hapus saringan",
+        "noMeetingsFound": "Tidak ada rapat yang cocok.", "when": "Waktu", "title": "Judul", "chair": "Pimpinan rapat",
+        "nextPage": "Halaman berikutnya", "kind": "Jenis", "notulis": "Notulis", "link": "Tautan rapat daring", "location": "Tempat",
+        "downloadInvitation": "Unduh undangan (.ics)", "agenda": "Acara", "noAgenda": "Belum ada acara.", "item": "Acara",
+        "presenter": "Penyaji", "timeBox": "Waktu (menit)", "actual": "Pelaksanaan", "standing": "acara tetap", "total": "Jumlah",
+        "participants": "Peserta", "name": "Nama", "role": "Peran", "attendance": "Kehadiran", "minutes": "Notula",
+        "decisions": "Keputusan", "searchLabel": "Cari di notula", "search": "Cari",
+        "searchHelp": "Kata, \"frasa\", awalan*, OR, NOT, -kata; bentuk kata Indonesia saling menemukan (serapan, penyerapan).",
+        "facets": "Ringkasan hasil", "year": "Tahun", "noHits": "Tidak ada notula yang cocok.", "backHome": "Kembali ke beranda",
+    ]
+
+    static let english: [String: String] = [
+        "skip": "Skip to content", "navigation": "Main navigation", "home": "Home", "meetings": "Meetings", "archive": "Archive",
+        "signIn": "Sign in", "signOut": "Sign out", "footer": "meetings on time, to the point",
+        "username": "Username", "password": "Password",
+        "today": "Today's meetings", "thisWeek": "This week's meetings", "noMeetingsToday": "No meetings today.",
+        "noMeetingsWeek": "No other meetings this week.", "overdueActions": "Overdue action items per OPD",
+        "noOverdue": "No action item is overdue.", "overdueCount": "Overdue", "oldestDue": "Oldest due date",
+        "filter": "Filter", "from": "From", "to": "To", "participant": "Participant", "anyone": "Anyone",
+        "anyStatus": "Any status", "series": "Series", "apply": "Apply", "reset": "Clear filters",
+        "noMeetingsFound": "No meeting matches.", "when": "When", "title": "Title", "chair": "Chair",
+        "nextPage": "Next page", "kind": "Kind", "notulis": "Minute-taker", "link": "Online meeting link", "location": "Place",
+        "downloadInvitation": "Download invitation (.ics)", "agenda": "Agenda", "noAgenda": "No agenda yet.", "item": "Item",
+        "presenter": "Presenter", "timeBox": "Time (min)", "actual": "Held", "standing": "standing item", "total": "Total",
+        "participants": "Participants", "name": "Name", "role": "Role", "attendance": "Attendance", "minutes": "Minutes",
+        "decisions": "Decisions", "searchLabel": "Search the minutes", "search": "Search",
+        "searchHelp": "Words, \"phrases\", prefix*, OR, NOT, -word; Indonesian word forms find each other (serapan, penyerapan).",
+        "facets": "Result summary", "year": "Year", "noHits": "No minutes match.", "backHome": "Back to the home page",
+    ]
+}
