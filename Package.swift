@@ -85,7 +85,8 @@ let package = Package(
         .testTarget(name: "RapatMinutesTests", dependencies: ["RapatMinutes", "RapatCore"]),
         .testTarget(
             name: "RapatServerTests",
-            dependencies: ["RapatServer", "RapatService", "RapatCore", "RapatStore", "RapatSQLite", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            dependencies: ["RapatServer", "RapatService", "RapatCore", "RapatStore", "RapatSQLite", "RapatPostgres",
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "RapatCalendarTests", dependencies: ["RapatCalendar", "RapatCore", "RapatStore", "RapatSQLite"]),

@@ -7,6 +7,12 @@ struct FormData: Sendable {
 
     subscript(_ name: String) -> String? { fields[name]?.first }
 
+    /// Every field in a stable order (for links that keep the filters).
+    var pairs: [(String, String)] { fields.keys.sorted().flatMap { k in fields[k]!.map { (k, $0) } } }
+
+    /// The query string as a browser's GET form sends it (`+` for a space).
+    static func query(_ request: Request) -> FormData { parse(request.uri.query ?? "") }
+
     /// Reads at most `limit` bytes of the body; a larger form is refused (413).
     static func read(_ request: Request, limit: Int = 64 << 10) async throws -> FormData {
         let buffer = try await request.body.collect(upTo: limit)

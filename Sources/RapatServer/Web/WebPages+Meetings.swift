@@ -49,8 +49,8 @@ extension WebPages {
     func meetings(_ request: Request, _ context: RapatContext) async throws -> Response {
         try await signedIn(request, context) { s in
             let l = context.language
-            let q = request.uri.queryParameters
-            func text(_ name: String) -> String? { q.get(name).flatMap { $0.isEmpty ? nil : String($0) } }
+            let q = FormData.query(request)
+            func text(_ name: String) -> String? { q[name].flatMap { $0.isEmpty ? nil : $0 } }
             var filter = MeetingFilter(opd: text("opd"), seriesID: text("seri"), limit: Self.pageSize)
             var problem: String?
             do {
@@ -81,7 +81,7 @@ extension WebPages {
                 "error": problem as Any,
             ]
             if list.count == Self.pageSize, let last = list.last {
-                var items = q.filter { $0.key != "setelah" }.map { "\($0.key)=\(String($0.value).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+                var items = q.pairs.filter { $0.0 != "setelah" }.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
                 items.append("setelah=\(Int(last.start.timeIntervalSince1970))_\(last.id)")
                 data["next"] = "/rapat?" + items.joined(separator: "&")
             }
@@ -159,8 +159,8 @@ extension WebPages {
         try await signedIn(request, context) { s in
             try AccessPolicy.require(s.principal, .search)
             let l = context.language
-            let q = request.uri.queryParameters
-            func text(_ name: String) -> String? { q.get(name).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : String($0) } }
+            let q = FormData.query(request)
+            func text(_ name: String) -> String? { q[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
             var data: [String: Any] = [
                 "query": ["text": text("q") ?? "", "from": text("dari") ?? "", "to": text("sampai") ?? "", "opd": text("opd") ?? "", "kind": text("jenis") ?? ""],
                 "opds": try await s.archive.opds(),
@@ -188,7 +188,7 @@ extension WebPages {
                     for opd in Set(try await s.archive.people(of: m).values.map(\.opd)) { opdCounts[opd, default: 0] += 1 }
                 }
                 data["facetOpds"] = opdCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { opd, count -> [String: Any] in
-                    var items = q.filter { $0.key != "opd" }.map { "\($0.key)=\(String($0.value).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+                    var items = q.pairs.filter { $0.0 != "opd" }.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
                     items.append("opd=\(opd.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
                     return ["label": opd, "count": count, "href": "/arsip?" + items.joined(separator: "&")]
                 }

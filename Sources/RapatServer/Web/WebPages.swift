@@ -47,7 +47,7 @@ struct WebPages: Sendable {
                     status: HTTPResponse.Status = .ok) -> Response {
         // Before a session exists, the form's CSRF token is checked against a cookie (double submit).
         let token = request.cookies[Self.csrfCookie]?.value ?? RandomToken.make()
-        let back = Self.localPath(request.uri.queryParameters.get("kembali")).flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }
+        let back = Self.localPath(FormData.query(request)["kembali"]).flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }
         var response = view.page("masuk", request, context, status: status, ["csrf": token, "error": error as Any, "username": username,
                                                                              "back": back as Any])
         response.setCookie(Cookie(name: Self.csrfCookie, value: token, path: "/masuk", secure: WebSessions.isSecure(request), httpOnly: true, sameSite: .strict))
@@ -73,7 +73,7 @@ struct WebPages: Sendable {
         // A new session id at every sign-in: whatever id the browser had is dropped.
         if storage.getId(request: request) != nil { _ = try? await storage.delete(request: request) }
         let sessionCookie = try await storage.save(session: WebSession(username: user.username, csrf: RandomToken.make()), expiresIn: WebSessions.lifetime)
-        var response = WebView.redirect(Self.localPath(request.uri.queryParameters.get("kembali")) ?? "/")
+        var response = WebView.redirect(Self.localPath(FormData.query(request)["kembali"]) ?? "/")
         response.setCookie(sessionCookie)
         return response
     }
@@ -97,14 +97,14 @@ struct WebPages: Sendable {
 
     /// Only a path of this site (never `//host` or a scheme) is a place to go back to.
     static func localPath(_ text: String?) -> String? {
-        guard let text = text?.removingPercentEncoding ?? text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"),
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"),
               !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
         return text
     }
 
     func language(_ request: Request, _ context: RapatContext) -> Response {
         let code = context.parameters.get("code") == "en" ? "en" : "id"
-        var response = WebView.redirect(Self.localPath(request.uri.queryParameters.get("kembali")) ?? "/")
+        var response = WebView.redirect(Self.localPath(FormData.query(request)["kembali"]) ?? "/")
         response.setCookie(Cookie(name: WebMiddleware.languageCookie, value: code, maxAge: 365 * 86400, path: "/", secure: WebSessions.isSecure(request),
                                   httpOnly: true, sameSite: .lax))
         return response

@@ -1,0 +1,203 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RapatCore
+import RapatPostgres
+@testable import RapatServer
+import RapatService
+import RapatSQLite
+import RapatStore
+import Testing
+
+/// The web face's handlers: sessions, CSRF, throttling, and the access policy as pages show it.
+@Suite struct WebTests {
+    static let governor = try! NIP("197002051995021001"), kadinkes = try! NIP("197108021999062011"), kabpkad = try! NIP("196501101988111008")
+    static let password = "kata-sandi-uji-123"
+
+    /// An archive with a scheduled meeting of the Governor and Kepala Dinkes (Kepala BPKAD not invited), and users.
+    static func archive(_ store: any MeetingStore) async throws {
+        let s = Services(store: store, principal: .console, language: .id)
+        for (nip, name, opd) in [(governor, "Gubernur Banten", "Setda"), (kadinkes, "dr. Ratna Dewi", "Dinkes"), (kabpkad, "Dr. Rudi Hartono", "BPKAD")] {
+            try await s.planning.register(try Person(nip: nip, name: name, jabatan: "Kepala", opd: opd))
+        }
+        _ = try await s.planning.plan(PlanRequest(title: "Rapat Pimpinan Desember 2020", chair: governor.digits, participants: [kadinkes.digits],
+                                                  start: "2020-12-16 09:00", end: "11:00",
+                                                  agenda: [.init(title: "Evaluasi penyerapan anggaran", minutes: 60)]))
+        for (name, role, nip) in [("sekretariat", Role.secretariat, nil), ("kadinkes", .participant, kadinkes), ("kabpkad", .participant, kabpkad),
+                                  ("arsiparis", .archivist, nil)] as [(String, Role, NIP?)] {
+            _ = try await s.accounts.add(username: name, role: role, person: nip, password: password)
+        }
+    }
+
+    static func app(_ store: any MeetingStore) -> Application<RouterResponder<RapatContext>> {
+        Application(router: RapatAPI(store: store).router())
+    }
+
+    static func sqlite() async throws -> any MeetingStore {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapat-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: dir.appendingPathComponent("rapat.db").path)
+        try await archive(store)
+        return store
+    }
+
+    /// A browser: keeps cookies between requests.
+    final class Browser: @unchecked Sendable {  // used by one test task at a time
+        var cookies: [String: String] = [:]
+
+        func request(_ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, form: [String: String]? = nil)
+            async throws -> (status: HTTPResponse.Status, body: String, headers: HTTPFields) {
+            var headers: HTTPFields = [:]
+            if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+            var body: ByteBuffer?
+            if let form {
+                headers[.contentType] = "application/x-www-form-urlencoded"
+                body = ByteBuffer(string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }.joined(separator: "&"))
+            }
+            let result = try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
+                (response.status, String(buffer: response.body), response.headers)
+            }
+            for field in result.2[values: .setCookie] {
+                let pair = field.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+                guard pair.count == 2 else { continue }
+                if field.contains("Expires=Thu, 01 Jan 1970") || field.contains("Max-Age=0") { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = String(pair[1]) }
+            }
+            return result
+        }
+
+        /// The hidden `_csrf` of the page's form.
+        static func csrf(_ page: String) -> String {
+            guard let r = page.range(of: "name=\"_csrf\" value=\"") else { return "" }
+            return String(page[r.upperBound...].prefix { $0 != "\"" })
+        }
+
+        func signIn(_ client: some TestClientProtocol, _ username: String, _ password: String = WebTests.password) async throws -> HTTPResponse.Status {
+            let page = try await request(client, .get, "/masuk").body
+            return try await request(client, .post, "/masuk", form: ["_csrf": Self.csrf(page), "username": username, "password": password]).status
+        }
+    }
+
+    @Test func signedOutPagesSendToTheSignInFormAndBack() async throws {
+        try await Self.app(try await Self.sqlite()).test(.router) { client in
+            let b = Browser()
+            let home = try await b.request(client, .get, "/rapat/RP-2020-0001")
+            #expect(home.status == .seeOther && home.headers[.location] == "/masuk?kembali=%2Frapat%2FRP%2D2020%2D0001")
+            let form = try await b.request(client, .get, home.headers[.location]!)
+            #expect(form.status == .ok && form.body.contains("<label for=\"password\">Kata sandi</label>") && form.body.contains("lang=\"id\""))
+            #expect(form.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
+            #expect(!form.body.contains("<script>") && form.body.contains("<script src=\"/static/rapat.js\""))
+            let signed = try await b.request(client, .post, "/masuk?kembali=%2Frapat%2FRP-2020-0001",
+                                             form: ["_csrf": Browser.csrf(form.body), "username": "kadinkes", "password": Self.password])
+            #expect(signed.status == .seeOther && signed.headers[.location] == "/rapat/RP-2020-0001")
+            let session = try #require(signed.headers[values: .setCookie].first { $0.hasPrefix("rapat_sesi=") })
+            #expect(session.contains("HttpOnly") && session.contains("SameSite=Lax") && !session.contains("Secure"))
+            let page = try await b.request(client, .get, "/rapat/RP-2020-0001")
+            #expect(page.status == .ok && page.body.contains("Rapat Pimpinan Desember 2020") && page.body.contains("dr. Ratna Dewi"))
+            // Only a local path is a place to go back to.
+            #expect(WebPages.localPath("//evil.example/x") == nil && WebPages.localPath("https://evil.example") == nil && WebPages.localPath("/rapat") == "/rapat")
+        }
+    }
+
+    @Test func theAccessPolicyDecidesWhatEachRoleSees() async throws {
+        try await Self.app(try await Self.sqlite()).test(.router) { client in
+            let stranger = Browser()
+            #expect(try await stranger.signIn(client, "kabpkad") == .seeOther)
+            let refused = try await stranger.request(client, .get, "/rapat/RP-2020-0001")
+            #expect(refused.status == .forbidden && refused.body.contains("Tidak diizinkan") && refused.headers[.contentType]?.hasPrefix("text/html") == true)
+            let list = try await stranger.request(client, .get, "/rapat")
+            #expect(list.status == .ok && !list.body.contains("Rapat Pimpinan Desember 2020"))
+            #expect(try await stranger.request(client, .get, "/arsip?q=anggaran").status == .forbidden)
+            let archivist = Browser()
+            #expect(try await archivist.signIn(client, "arsiparis") == .seeOther)
+            // Not approved: the archivist sees neither the meeting nor a search hit of it.
+            #expect(try await archivist.request(client, .get, "/rapat/RP-2020-0001").status == .forbidden)
+            let search = try await archivist.request(client, .get, "/arsip?q=penyerapan+anggaran")
+            #expect(search.status == .ok && !search.body.contains("RP-2020-0001") && search.body.contains("0 hasil"))
+            let secretariat = Browser()
+            #expect(try await secretariat.signIn(client, "sekretariat") == .seeOther)
+            let found = try await secretariat.request(client, .get, "/arsip?q=penyerapan+anggaran")
+            #expect(found.status == .ok && found.body.contains("/rapat/RP-2020-0001") && found.body.contains("<mark>"))
+            let ics = try await secretariat.request(client, .get, "/rapat/RP-2020-0001/undangan.ics")
+            #expect(ics.status == .ok && ics.body.hasPrefix("BEGIN:VCALENDAR") && ics.headers[.contentDisposition]?.contains("undangan-RP-2020-0001.ics") == true)
+            let filtered = try await secretariat.request(client, .get, "/rapat?dari=2020-12-01&sampai=2020-12-31&status=scheduled")
+            #expect(filtered.status == .ok && filtered.body.contains("Rapat Pimpinan Desember 2020"))
+            let bad = try await secretariat.request(client, .get, "/rapat?dari=kemarin")
+            #expect(bad.status == .badRequest && bad.body.contains("kemarin"))
+        }
+    }
+
+    @Test func formsWithoutTheirTokenAreRefusedAndSignOutEndsTheSession() async throws {
+        try await Self.app(try await Self.sqlite()).test(.router) { client in
+            let b = Browser()
+            _ = try await b.request(client, .get, "/masuk")
+            let forged = try await b.request(client, .post, "/masuk", form: ["username": "sekretariat", "password": Self.password])
+            #expect(forged.status == .forbidden && forged.body.contains("token"))
+            #expect(try await b.signIn(client, "sekretariat") == .seeOther)
+            let oldSession = try #require(b.cookies["rapat_sesi"])
+            // A new session id at every sign-in.
+            #expect(try await b.signIn(client, "sekretariat") == .seeOther)
+            #expect(b.cookies["rapat_sesi"] != oldSession)
+            let home = try await b.request(client, .get, "/")
+            #expect(home.status == .ok && home.body.contains("Beranda"))
+            #expect(try await b.request(client, .post, "/keluar", form: ["_csrf": "salah"]).status == .forbidden)
+            let current = try #require(b.cookies["rapat_sesi"])
+            #expect(try await b.request(client, .post, "/keluar", form: ["_csrf": Browser.csrf(home.body)]).status == .seeOther)
+            // The session is gone from the archive: the old cookie opens nothing.
+            b.cookies["rapat_sesi"] = current
+            #expect(try await b.request(client, .get, "/").status == .seeOther)
+            b.cookies["rapat_sesi"] = oldSession
+            #expect(try await b.request(client, .get, "/").status == .seeOther)
+        }
+    }
+
+    @Test func repeatedFailuresThrottleSignIn() async throws {
+        try await Self.app(try await Self.sqlite()).test(.router) { client in
+            let b = Browser()
+            for _ in 0..<Accounts.maxFailures { #expect(try await b.signIn(client, "sekretariat", "salah-sekali-123") == .unauthorized) }
+            let page = try await b.request(client, .get, "/masuk").body
+            let throttled = try await b.request(client, .post, "/masuk", form: ["_csrf": Browser.csrf(page), "username": "sekretariat", "password": Self.password])
+            #expect(throttled.status == .tooManyRequests && throttled.headers[.retryAfter] != nil && throttled.body.contains("terlalu banyak"))
+            // Another user is not affected.
+            #expect(try await Browser().signIn(client, "arsiparis") == .seeOther)
+        }
+    }
+
+    @Test func englishOnRequest() async throws {
+        try await Self.app(try await Self.sqlite()).test(.router) { client in
+            let b = Browser()
+            let switched = try await b.request(client, .get, "/bahasa/en?kembali=%2Fmasuk")
+            #expect(switched.status == .seeOther && switched.headers[.location] == "/masuk")
+            let form = try await b.request(client, .get, "/masuk")
+            #expect(form.body.contains("lang=\"en\"") && form.body.contains("Password"))
+        }
+    }
+
+    /// Two `rapat serve` instances on one PostgreSQL: a session made on one is honoured by the other, and
+    /// signing out on the other ends it for both.
+    @Test func sessionsAreSharedByInstancesOnPostgreSQL() async throws {
+        guard let admin = ProcessInfo.processInfo.environment["RAPAT_TEST_POSTGRES_URL"], var url = URLComponents(string: admin) else { return }
+        let name = "rapat_web_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["psql", admin, "-q", "-c", "CREATE DATABASE \(name)"]
+        try p.run()
+        p.waitUntilExit()
+        url.path = "/" + name
+        let a = try await PostgresStore(url: url.string!), b = try await PostgresStore(url: url.string!)
+        try await Self.archive(a)
+        let browser = Browser()
+        try await Self.app(a).test(.router) { client in
+            let status = try await browser.signIn(client, "sekretariat")
+            #expect(status == .seeOther)
+        }
+        try await Self.app(b).test(.router) { client in
+            let home = try await browser.request(client, .get, "/")
+            #expect(home.status == .ok && home.body.contains("Beranda"))
+            #expect(try await browser.request(client, .post, "/keluar", form: ["_csrf": Browser.csrf(home.body)]).status == .seeOther)
+        }
+        try await Self.app(a).test(.router) { client in
+            let status = try await browser.request(client, .get, "/").status
+            #expect(status == .seeOther)
+        }
+    }
+}
