@@ -162,6 +162,32 @@ import Testing
         }
     }
 
+    /// Kalender saya: a participant makes a link to their own feed; it serves their meetings, opens nothing else,
+    /// and making a new one stops the old.
+    @Test func aParticipantMakesAndReplacesTheirCalendarLink() async throws {
+        try await Self.app(try await Self.sqlite()).test(.router) { client in
+            let b = Browser()
+            #expect(try await b.signIn(client, "kadinkes") == .seeOther)
+            let page = try await b.request(client, .get, "/kalender")
+            #expect(page.status == .ok && page.body.contains("Outlook") && !page.body.contains("webcal://"))
+            func link(_ body: String) throws -> String {
+                let r = try #require(body.range(of: "id=\"https\" readonly value=\""))
+                let url = String(body[r.upperBound...].prefix { $0 != "\"" })
+                return String(url[try #require(url.range(of: "/feeds/"))!.lowerBound...])
+            }
+            let made = try await b.request(client, .post, "/kalender", form: ["_csrf": Browser.csrf(page.body)])
+            #expect(made.status == .ok && made.body.contains("webcal://"))
+            let first = try link(made.body).replacingOccurrences(of: "&amp;", with: "&")
+            let feed = try await Browser().request(client, .get, first)
+            #expect(feed.status == .ok && feed.body.contains("Rapat Pimpinan Desember 2020"), "\(first) \(feed.status)")
+            let again = try await b.request(client, .post, "/kalender", form: ["_csrf": Browser.csrf(made.body)])
+            let second = try link(again.body)
+            #expect(second != first)
+            #expect(try await Browser().request(client, .get, first).status == .unauthorized)
+            #expect(try await Browser().request(client, .get, second).status == .ok)
+        }
+    }
+
     @Test func englishOnRequest() async throws {
         try await Self.app(try await Self.sqlite()).test(.router) { client in
             let b = Browser()

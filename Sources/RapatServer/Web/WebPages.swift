@@ -25,6 +25,8 @@ struct WebPages: Sendable {
         router.get("/rapat/:id") { request, context in try await meeting(request, context) }
         router.get("/rapat/:id/undangan.ics") { request, context in try await invitation(request, context) }
         router.get("/arsip") { request, context in try await archive(request, context) }
+        router.get("/kalender") { request, context in try await calendar(request, context, made: nil) }
+        router.post("/kalender") { request, context in try await makeCalendarLink(request, context) }
         router.get("/static/:file") { request, context in try asset(request, context) }
     }
 
@@ -108,6 +110,37 @@ struct WebPages: Sendable {
         response.setCookie(Cookie(name: WebMiddleware.languageCookie, value: code, maxAge: 365 * 86400, path: "/", secure: WebSessions.isSecure(request),
                                   httpOnly: true, sameSite: .lax))
         return response
+    }
+
+    // MARK: Kalender saya
+
+    func calendar(_ request: Request, _ context: RapatContext, made: (url: String, opd: String?)?) async throws -> Response {
+        try await signedIn(request, context) { s in
+            var data: [String: Any] = ["choosesOpd": context.webUser?.person == nil, "opds": try await s.archive.opds(), "opd": made?.opd ?? ""]
+            if let made {
+                let host = request.head.authority ?? "127.0.0.1"
+                let scheme = WebSessions.isSecure(request) ? "https" : "http"
+                data["url"] = "\(scheme)://\(host)\(made.url)"
+                data["webcal"] = "webcal://\(host)\(made.url)"
+            }
+            return view.page("kalender", request, context, nav: "calendar", data)
+        }
+    }
+
+    /// A new feed token for the user's own feed (or an OPD's, for a user who is nobody's person); the old one stops.
+    func makeCalendarLink(_ request: Request, _ context: RapatContext) async throws -> Response {
+        let form = try await FormData.read(request)
+        guard let session = context.webSession, RandomToken.equal(session.csrf, form["_csrf"] ?? "") else {
+            return view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
+        }
+        let s = services(context)
+        let opd = (form["opd"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard context.webUser?.person != nil || !opd.isEmpty else {
+            return view.error(request, context, status: .badRequest, message: Catalogue.text(InputError.missing("OPD", "choose the OPD whose meetings the calendar holds"), context.language))
+        }
+        let scope: FeedScope = context.webUser?.person.map { .person($0) } ?? .opd(opd)
+        let (_, url) = try await s.calendars.feedToken(scope, ownerHash: nil)
+        return try await calendar(request, context, made: (url, form["opd"]))
     }
 
     // MARK: Assets

@@ -48,6 +48,16 @@ enum WebText {
         "decisions": "Keputusan", "searchLabel": "Cari di notula", "search": "Cari",
         "searchHelp": "Kata, \"frasa\", awalan*, OR, NOT, -kata; bentuk kata Indonesia saling menemukan (serapan, penyerapan).",
         "facets": "Ringkasan hasil", "year": "Tahun", "noHits": "Tidak ada notula yang cocok.", "backHome": "Kembali ke beranda",
+        "myCalendar": "Kalender saya",
+        "calendarIntro": "Langganan kalender rapat Anda di Outlook, Google Calendar, Apple Calendar atau Thunderbird: perubahan dan pembatalan rapat muncul sendiri.",
+        "yourLink": "Tautan kalender Anda", "subscribeLink": "Tautan langganan (webcal)", "httpsLink": "Tautan yang sama (https)",
+        "linkOnce": "Tautan ini hanya ditampilkan sekali: salin sekarang. Tautan hanya membuka kalender ini, tidak membuka data lain.",
+        "makeLink": "Buat tautan kalender", "rotateLink": "Ganti tautan", "rotateHelp": "Membuat tautan baru menghentikan tautan lama (misalnya bila tautan tersebar).",
+        "howTo": "Cara berlangganan",
+        "howOutlook": "Kalender → Tambahkan kalender → Berlangganan dari web → tempel tautan https → Impor.",
+        "howGoogle": "Setelan → Tambahkan kalender → Dari URL → tempel tautan https → Tambahkan kalender.",
+        "howApple": "File → Langganan Kalender Baru → tempel tautan webcal → Langganan.",
+        "howThunderbird": "Kalender → Kalender Baru → Di Jaringan → tempel tautan https → Temukan Kalender.",
     ]
 
     static let english: [String: String] = [
@@ -67,5 +77,15 @@ enum WebText {
         "decisions": "Decisions", "searchLabel": "Search the minutes", "search": "Search",
         "searchHelp": "Words, \"phrases\", prefix*, OR, NOT, -word; Indonesian word forms find each other (serapan, penyerapan).",
         "facets": "Result summary", "year": "Year", "noHits": "No minutes match.", "backHome": "Back to the home page",
+        "myCalendar": "My calendar",
+        "calendarIntro": "Subscribe to your meetings in Outlook, Google Calendar, Apple Calendar or Thunderbird: changes and cancellations appear by themselves.",
+        "yourLink": "Your calendar link", "subscribeLink": "Subscription link (webcal)", "httpsLink": "The same link (https)",
+        "linkOnce": "This link is shown once: copy it now. It opens this calendar only, nothing else.",
+        "makeLink": "Make a calendar link", "rotateLink": "Replace the link", "rotateHelp": "A new link stops the old one (for instance when it was shared).",
+        "howTo": "How to subscribe",
+        "howOutlook": "Calendar → Add calendar → Subscribe from web → paste the https link → Import.",
+        "howGoogle": "Settings → Add calendar → From URL → paste the https link → Add calendar.",
+        "howApple": "File → New Calendar Subscription → paste the webcal link → Subscribe.",
+        "howThunderbird": "Calendar → New Calendar → On the Network → paste the https link → Find Calendars.",
     ]
 }
