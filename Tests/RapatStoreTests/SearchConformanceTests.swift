@@ -44,7 +44,9 @@ import Testing
     @Test(arguments: Backend.all)
     func controlCharactersInAQuerySeparateWords(_ backend: Backend) async throws {
         let (store, ids) = try await Self.corpus(backend)
-        for text in ["\"5'(aggaran O$\0belanja) AND N|T \"5p", "penyerapan\0dinkes", "\"penyerapan\u{1}anggaran\"", "\0"] {
+        for text in ["\"5'(aggaran O$\0belanja) AND N|T \"5p", "penyerapan\0dinkes", "\"penyerapan\u{1}anggaran\"", "\0",
+                     // A quote joined to a combining mark is one Character but two scalars: it must still be escaped.
+                     "0\u{08}z4\"&&&&&&&\"\u{05A3}&&&\0\0\0n\0\0\"\0", "\"anggaran\"\u{0301} \"n\""] {
             do { _ = try await store.search(SearchQuery(text)) } catch { #expect(error is SearchError, "\(text.debugDescription): \(error)") }
         }
         #expect(Set(try await store.search(SearchQuery("dipercepat\0dinkes")).map(\.meetingID)) == [ids[0]])

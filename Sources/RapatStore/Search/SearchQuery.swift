@@ -137,7 +137,18 @@ extension SearchQuery.Token {
     }
 
     public var fts5: String {
-        func quote(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        // Doubled scalar by scalar: a quote joined to a combining mark is one Character, which a Character-level
+        // replacement misses, but FTS5 reads bytes (found by fuzzing: `"` + U+05A3 broke the expression).
+        func quote(_ s: String) -> String {
+            var out = String.UnicodeScalarView()
+            out.append("\"")
+            for u in s.unicodeScalars {
+                out.append(u)
+                if u == "\"" { out.append("\"") }
+            }
+            out.append("\"")
+            return String(out)
+        }
         switch self {
         case let .term(w, prefix): return quote(w) + (prefix ? "*" : "")
         case let .phrase(p): return quote(p)
