@@ -63,6 +63,8 @@ public protocol MeetingStore: Sendable {
     /// Checks each plan against the rules and the archive, assigns ids (`RP-YYYY-NNNN`) and stores all of them,
     /// or none when one fails. With a series, the plans are its occurrences and the series is stored too.
     func createMeetings(_ plans: [Meeting], series: Series?) async throws -> [Meeting]
+    /// Runs every check `createMeetings` would (rules, double booking against the archive) and keeps nothing.
+    func checkMeetings(_ plans: [Meeting], series: Series?) async throws
     func meeting(_ id: MeetingID) async throws -> Meeting
     func meetings(_ filter: MeetingFilter) async throws -> [Meeting]
     func series(_ id: String) async throws -> Series

@@ -188,6 +188,48 @@ import Testing
         }
     }
 
+    /// Rapat baru: a plan that double-books the Governor is refused beside the chair field, naming the other
+    /// meeting; an agenda that does not fit is flagged beside the agenda; the rules also answer the form's
+    /// script without saving; a plan that works is saved. Cancelling asks first and offers the cancellation.
+    @Test func planningAndCancellingInTheBrowser() async throws {
+        try await Self.app(try await Self.sqlite()).test(.router) { client in
+            let participant = Browser()
+            #expect(try await participant.signIn(client, "kadinkes") == .seeOther)
+            #expect(try await participant.request(client, .get, "/rapat/baru").status == .forbidden)
+            let b = Browser()
+            #expect(try await b.signIn(client, "sekretariat") == .seeOther)
+            let form = try await b.request(client, .get, "/rapat/baru")
+            #expect(form.status == .ok && form.body.contains("name=\"peserta\" value=\"\(Self.kadinkes.digits)\"") && form.body.contains("<legend>Dinkes</legend>"))
+            let token = Browser.csrf(form.body)
+            var fields = ["_csrf": token, "judul": "Rapat Koordinasi Anggaran", "pimpinan": Self.governor.digits, "tanggal": "2020-12-16",
+                          "mulai": "10:00", "selesai": "11:00", "acara-0": "Pembahasan", "menit-0": "30"]
+            let clash = try await b.request(client, .post, "/rapat/baru", form: fields)
+            #expect(clash.status == .conflict && clash.body.contains("href=\"#pimpinan\"") && clash.body.contains("RP-2020-0001"), "\(clash.body)")
+            #expect(clash.body.contains("value=\"Rapat Koordinasi Anggaran\""))  // what was typed is kept
+            fields["tanggal"] = "2020-12-17"
+            fields["menit-0"] = "90"
+            let long = try await b.request(client, .post, "/rapat/baru", form: fields)
+            #expect(long.status == .unprocessableContent && long.body.contains("href=\"#acara\"") && long.body.contains("90"))
+            let check = try await b.request(client, .post, "/rapat/periksa", form: fields)
+            #expect(check.status == .ok && check.body.contains("\"acara\""))
+            fields["menit-0"] = "45"
+            fields["peserta"] = Self.kadinkes.digits
+            #expect(try await b.request(client, .post, "/rapat/periksa", form: fields).body == "{\"errors\":{}}")
+            let saved = try await b.request(client, .post, "/rapat/baru", form: fields)
+            #expect(saved.status == .seeOther && saved.headers[.location] == "/rapat/RP-2020-0002")
+            #expect(try await b.request(client, .post, "/rapat/baru", form: fields.merging(["_csrf": "salah"]) { $1 }).status == .forbidden)
+            // Cancelling: a confirmation page first, then the cancellation to send.
+            let confirm = try await b.request(client, .get, "/rapat/RP-2020-0002/batal")
+            #expect(confirm.status == .ok && confirm.body.contains("Rapat Koordinasi Anggaran"))
+            let cancelled = try await b.request(client, .post, "/rapat/RP-2020-0002/batal", form: ["_csrf": Browser.csrf(confirm.body), "alasan": "Gubernur dinas luar"])
+            #expect(cancelled.status == .seeOther)
+            let detail = try await b.request(client, .get, cancelled.headers[.location]!)
+            #expect(detail.body.contains("Unduh pembatalan (.ics)") && detail.body.contains("dibatalkan"))
+            let ics = try await b.request(client, .get, "/rapat/RP-2020-0002/undangan.ics")
+            #expect(ics.body.contains("METHOD:CANCEL"))
+        }
+    }
+
     @Test func englishOnRequest() async throws {
         try await Self.app(try await Self.sqlite()).test(.router) { client in
             let b = Browser()

@@ -70,6 +70,7 @@ extension WebPages {
                 "statuses": MeetingStatus.allCases.map { ["value": $0.rawValue, "label": WebText.status($0, l), "selected": filter.status == $0] },
                 "opds": try await s.archive.opds(),
                 "canPickPerson": !people.isEmpty,
+                "canPlan": AccessPolicy.may(s.principal, .planMeetings),
                 "people": people.map { ["nip": $0.nip.digits, "name": $0.name, "opd": $0.opd, "selected": filter.participant == $0.nip] },
                 "meetings": list.map { m -> [String: Any] in
                     var row = item(m, l)
@@ -138,8 +139,14 @@ extension WebPages {
                 detail["decisions"] = m.minutes.decisions.map(\.text)
                 detail["has_meeting_decisions"] = !m.minutes.decisions.isEmpty
             }
+            detail["cancelled"] = m.status == .cancelled
+            let flash: String? = FormData.query(request)["dibatalkan"] == nil ? nil
+                : (l == .en ? "The meeting is cancelled. Send participants the cancellation (.ics) so it leaves their calendars."
+                    : "Rapat dibatalkan. Kirim pembatalan (.ics) kepada peserta agar rapat hilang dari kalender mereka.")
             return view.page("rapat-detail", request, context, nav: "meetings", ["meeting": detail, "has_meeting_agenda": !m.agenda.isEmpty,
-                                                                                  "has_meeting_decisions": !m.minutes.decisions.isEmpty])
+                                                                                  "has_meeting_decisions": !m.minutes.decisions.isEmpty,
+                                                                                  "canCancel": m.status == .scheduled && AccessPolicy.may(s.principal, .planMeetings),
+                                                                                  "flash": flash as Any])
         }
     }
 

@@ -22,7 +22,12 @@ struct WebPages: Sendable {
         router.post("/keluar") { request, context in try await signOut(request, context) }
         router.get("/bahasa/:code") { request, context in language(request, context) }
         router.get("/rapat") { request, context in try await meetings(request, context) }
+        router.get("/rapat/baru") { request, context in try await newMeetingForm(request, context, form: nil, errors: []) }
+        router.post("/rapat/baru") { request, context in try await planMeeting(request, context) }
+        router.post("/rapat/periksa") { request, context in try await checkPlan(request, context) }
         router.get("/rapat/:id") { request, context in try await meeting(request, context) }
+        router.get("/rapat/:id/batal") { request, context in try await cancelForm(request, context) }
+        router.post("/rapat/:id/batal") { request, context in try await cancelMeeting(request, context) }
         router.get("/rapat/:id/undangan.ics") { request, context in try await invitation(request, context) }
         router.get("/arsip") { request, context in try await archive(request, context) }
         router.get("/kalender") { request, context in try await calendar(request, context, made: nil) }

@@ -43,6 +43,14 @@ public struct Planning: Sendable {
         return try await store.createMeetings(try series.occurrences(of: template), series: series)
     }
 
+    /// Every rule `plan` would apply, against the archive as it is now, without keeping anything.
+    public func check(_ request: PlanRequest) async throws {
+        try AccessPolicy.require(principal, .planMeetings)
+        let (template, series) = try request.plan()
+        try TextRules.check(template)
+        try await store.checkMeetings(try series.map { try $0.occurrences(of: template) } ?? [template], series: series)
+    }
+
     /// Changes a scheduled meeting; participants see a new sequence number.
     public func update(_ id: MeetingID, _ change: MeetingChange) async throws -> Meeting {
         try AccessPolicy.require(principal, .planMeetings)

@@ -109,6 +109,26 @@ extension TransactionalStore {
         }
     }
 
+    public func checkMeetings(_ plans: [Meeting], series: Series?) async throws {
+        do {
+            _ = try await transaction { tx -> Int in
+                guard !plans.isEmpty else { throw StoreError.emptyPlan }
+                let planner = try await Self.planner(tx)
+                var seriesID: String?
+                if let series { seriesID = try await Self.insertSeries(series, firstStart: plans[0], tx) }
+                for plan in plans {
+                    var m = plan
+                    m.status = .scheduled
+                    if let seriesID { m.seriesID = seriesID }
+                    _ = try await Self.insertMeeting(m, planner: planner, tx)
+                }
+                throw DryRunRollback(summary: ImportSummary())
+            }
+        } catch is DryRunRollback {
+            return
+        }
+    }
+
     public func updateMeeting(_ id: MeetingID, sealingWith signer: SealSigner?,
                               _ change: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting {
         try await transaction { tx in

@@ -1,0 +1,181 @@
+import Foundation
+import Hummingbird
+import RapatCore
+import RapatService
+import RapatStore
+
+/// Rapat baru and cancelling: the same planning rules as every face, each refusal shown beside its field.
+extension WebPages {
+    static let agendaRows = 8
+    static let zones: [(id: String, id_label: String, en_label: String)] = [
+        ("Asia/Jakarta", "WIB (Asia/Jakarta)", "WIB (Asia/Jakarta)"), ("Asia/Makassar", "WITA (Asia/Makassar)", "WITA (Asia/Makassar)"),
+        ("Asia/Jayapura", "WIT (Asia/Jayapura)", "WIT (Asia/Jayapura)"),
+    ]
+
+    /// The form as sent, or empty.
+    struct PlanForm {
+        var fields: FormData
+
+        subscript(_ name: String) -> String { (fields[name] ?? "").trimmingCharacters(in: .whitespaces) }
+
+        var participants: [String] { fields.fields["peserta"] ?? [] }
+
+        /// What `Planning` takes, from the fields a browser sent.
+        func request() -> PlanRequest {
+            var agenda: [PlanRequest.Item] = []
+            for i in 0..<WebPages.agendaRows where !self["acara-\(i)"].isEmpty {
+                agenda.append(.init(title: self["acara-\(i)"], presenterNip: self["penyaji-\(i)"].isEmpty ? nil : self["penyaji-\(i)"],
+                                    minutes: Int(self["menit-\(i)"]) ?? 0))
+            }
+            let rule: String? = {
+                let mode = self["ulang"]
+                guard mode.hasPrefix("monthly-") else { return nil }
+                let count = Int(self["kali"]) ?? 6
+                return "FREQ=MONTHLY;BYDAY=\(mode.dropFirst("monthly-".count));COUNT=\(count)"
+            }()
+            return PlanRequest(title: self["judul"], kind: self["jenis"].isEmpty ? nil : self["jenis"], chair: self["pimpinan"],
+                               notulis: self["notulis"].isEmpty ? nil : self["notulis"], participants: participants,
+                               start: "\(self["tanggal"]) \(self["mulai"])", end: self["selesai"].isEmpty ? nil : self["selesai"],
+                               minutes: self["selesai"].isEmpty ? Int(self["durasi"]) : nil, timeZone: self["zona"].isEmpty ? nil : self["zona"],
+                               link: self["tautan"].isEmpty ? nil : self["tautan"], location: self["tempat"].isEmpty ? nil : self["tempat"],
+                               agenda: agenda, repeat: rule)
+        }
+    }
+
+    /// The field a refusal concerns, so the page shows it there.
+    static func field(of error: any Error, chair: String) -> String {
+        switch error {
+        case let e as PlanningError:
+            switch e {
+            case .endBeforeStart, .tooLong: return "selesai"
+            case let .unknownPerson(nip, _): return nip.digits == chair ? "pimpinan" : "peserta"
+            case let .doubleBooked(_, nip, _, _, _): return nip.digits == chair ? "pimpinan" : "peserta"
+            case .agendaTooLong: return "acara"
+            case .outsideWorkingHours: return "mulai"
+            case .notAWorkingDay, .holiday: return "tanggal"
+            case .recurrenceUnbounded, .recurrenceTooLong, .recurrenceInvalid, .startNotInRecurrence: return "ulang"
+            default: return "judul"
+            }
+        case let e as InputError:
+            let name: String
+            switch e {
+            case let .missing(f, _): name = f
+            case let .invalidValue(f, value, _): name = f == "NIP" && value == chair ? "chair" : f
+            default: name = ""
+            }
+            switch name.lowercased() {
+            case "title", "judul": return "judul"
+            case "chair": return "pimpinan"
+            case "start", "date", "time": return "tanggal"
+            case "end", "minutes": return "selesai"
+            case "link": return "tautan"
+            case "participant", "nip": return "peserta"
+            case "agenda item", "agenda": return "acara"
+            case "repeat", "rule": return "ulang"
+            default: return "judul"
+            }
+        default: return "judul"
+        }
+    }
+
+    func newMeetingForm(_ request: Request, _ context: RapatContext, form: PlanForm?, errors: [(String, String)], status: HTTPResponse.Status = .ok)
+        async throws -> Response {
+        try await signedIn(request, context) { s in
+            try AccessPolicy.require(s.principal, .planMeetings)
+            let l = context.language
+            let people = try await s.planning.people()
+            let f = form ?? PlanForm(fields: FormData())
+            let chosen = Set(f.participants)
+            let presenterChoices = people.filter { chosen.contains($0.nip.digits) || $0.nip.digits == f["pimpinan"] }
+            var rows: [[String: Any]] = []
+            var total = 0
+            for i in 0..<Self.agendaRows {
+                let minutes = Int(f["menit-\(i)"]) ?? 0
+                total += minutes
+                rows.append(["index": i, "number": i + 1, "title": f["acara-\(i)"], "minutes": minutes == 0 ? "" : String(minutes),
+                             "presenters": (presenterChoices.isEmpty ? people : presenterChoices).map {
+                                 ["nip": $0.nip.digits, "name": $0.name, "selected": $0.nip.digits == f["penyaji-\(i)"]]
+                             }])
+            }
+            let groups = Dictionary(grouping: people, by: \.opd).sorted { $0.key.lowercased() < $1.key.lowercased() }.map { opd, members -> [String: Any] in
+                ["opd": opd, "people": members.map { ["nip": $0.nip.digits, "name": $0.name, "jabatan": $0.jabatan, "checked": chosen.contains($0.nip.digits)] }]
+            }
+            let days = l == .en ? ["MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday"]
+                : ["MO": "Senin", "TU": "Selasa", "WE": "Rabu", "TH": "Kamis", "FR": "Jumat"]
+            var modes: [[String: Any]] = [["value": "", "label": l == .en ? "Does not repeat" : "Tidak berulang", "selected": f["ulang"].isEmpty]]
+            for (n, nth) in [(1, l == .en ? "first" : "pertama"), (2, l == .en ? "second" : "kedua"), (3, l == .en ? "third" : "ketiga"),
+                             (4, l == .en ? "fourth" : "keempat"), (-1, l == .en ? "last" : "terakhir")] {
+                for code in ["MO", "TU", "WE", "TH", "FR"] {
+                    let value = "monthly-\(n)\(code)"
+                    modes.append(["value": value, "label": l == .en ? "Monthly, every \(nth) \(days[code]!)" : "Tiap bulan, hari \(days[code]!) \(nth)",
+                                  "selected": f["ulang"] == value])
+                }
+            }
+            var errorMap: [String: String] = [:]
+            for (field, message) in errors where errorMap[field] == nil { errorMap[field] = message }
+            let data: [String: Any] = [
+                "form": ["title": f["judul"], "kind": f["jenis"], "date": f["tanggal"], "startTime": f["mulai"], "endTime": f["selesai"],
+                         "minutes": f["durasi"], "link": f["tautan"], "location": f["tempat"], "count": f["kali"].isEmpty ? "6" : f["kali"]],
+                "chairs": people.map { ["nip": $0.nip.digits, "name": $0.name, "jabatan": $0.jabatan, "opd": $0.opd, "selected": $0.nip.digits == f["pimpinan"]] },
+                "notulisOptions": people.map { ["nip": $0.nip.digits, "name": $0.name, "opd": $0.opd, "selected": $0.nip.digits == f["notulis"]] },
+                "zones": Self.zones.map { ["id": $0.id, "label": l == .en ? $0.en_label : $0.id_label, "selected": $0.id == (f["zona"].isEmpty ? "Asia/Jakarta" : f["zona"])] },
+                "repeatModes": modes, "groups": groups, "rows": rows, "agendaTotal": String(total),
+                "boxIDs": (0..<Self.agendaRows).map { "menit-\($0)" }.joined(separator: " "),
+                "errors": errorMap, "has_errors": !errors.isEmpty,
+                "errorList": errors.map { ["field": $0.0, "message": $0.1] },
+            ]
+            return view.page("rapat-baru", request, context, nav: "meetings", status: status, data)
+        }
+    }
+
+    func planMeeting(_ request: Request, _ context: RapatContext) async throws -> Response {
+        let form = PlanForm(fields: try await FormData.read(request))
+        guard let session = context.webSession, RandomToken.equal(session.csrf, form["_csrf"]) else {
+            return view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
+        }
+        let s = services(context)
+        do {
+            let created = try await s.planning.plan(form.request())
+            return WebView.redirect("/rapat/\(created[0].id)")
+        } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
+            let status: HTTPResponse.Status = (e as? PlanningError).map { if case .doubleBooked = $0 { .conflict } else { .unprocessableContent } } ?? .badRequest
+            return try await newMeetingForm(request, context, form: form, errors: [(Self.field(of: e, chair: form["pimpinan"]), Catalogue.text(e, context.language))],
+                                            status: status)
+        }
+    }
+
+    /// The rules, run without saving, for the form's script: `{"errors": {"field": "message"}}`, empty when the plan can be saved.
+    func checkPlan(_ request: Request, _ context: RapatContext) async throws -> Response {
+        let form = PlanForm(fields: try await FormData.read(request))
+        guard let session = context.webSession, RandomToken.equal(session.csrf, form["_csrf"]) else {
+            return try JSONResponse.make(["errors": ["judul": Self.csrfMessage(context.language)]], status: .forbidden)
+        }
+        var errors: [String: String] = [:]
+        do {
+            try await services(context).planning.check(form.request())
+        } catch let e where Catalogue.knows(e) {
+            errors[Self.field(of: e, chair: form["pimpinan"])] = Catalogue.text(e, context.language)
+        }
+        return try JSONResponse.make(["errors": errors])
+    }
+
+    // MARK: Cancelling
+
+    func cancelForm(_ request: Request, _ context: RapatContext) async throws -> Response {
+        try await signedIn(request, context) { s in
+            try AccessPolicy.require(s.principal, .planMeetings)
+            let m = try await s.archive.meeting(try meetingID(context))
+            return view.page("rapat-batal", request, context, nav: "meetings", ["id": m.id.description, "title": m.title, "when": when(m, context.language)])
+        }
+    }
+
+    func cancelMeeting(_ request: Request, _ context: RapatContext) async throws -> Response {
+        let form = try await FormData.read(request)
+        guard let session = context.webSession, RandomToken.equal(session.csrf, form["_csrf"] ?? "") else {
+            return view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
+        }
+        let id = try meetingID(context)
+        _ = try await services(context).planning.cancel(id, reason: form["alasan"])
+        return WebView.redirect("/rapat/\(id)?dibatalkan=1")
+    }
+}
