@@ -179,7 +179,8 @@ extension WebPages {
                                         opd: text("opd"), kind: text("jenis"), limit: 50)
                 let hits = try await s.archive.search(query)
                 data["searched"] = true
-                data["resultLabel"] = l == .en ? "\(hits.count) results" : "\(hits.count) hasil"
+                let meetingsFound = Set(hits.map(\.meetingID)).count
+                data["resultLabel"] = l == .en ? "\(hits.count) passages in \(meetingsFound) meetings" : "\(hits.count) bagian di \(meetingsFound) rapat"
                 data["hits"] = hits.map { h -> [String: Any] in
                     let zone = TimeZone(identifier: h.timeZone) ?? Self.zone
                     return ["id": h.meetingID.description, "title": h.title, "when": DateText(l).date(h.start, zone: zone), "section": h.section,

@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""Browser journeys: real Chromium (Debian's chromium + chromium-driver) through selenium, against a
+`rapat serve --demo` on loopback. Each journey saves screenshots; a failing step prints the page's text.
+axe-core (axe-selenium-python) checks every page visited against WCAG 2.1 A and AA.
+
+Usage: journeys.py BASE_URL OUT_DIR     (OUT_DIR receives screenshots, the downloaded invitation and its meeting id)
+"""
+import json
+import pathlib
+import re
+import sys
+import traceback
+import urllib.request
+
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE, OUT = sys.argv[1].rstrip("/"), pathlib.Path(sys.argv[2])
+OUT.mkdir(parents=True, exist_ok=True)
+PASSWORD = "rapat-demo-2020"
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+checked_pages = set()
+
+
+def axe_source():
+    """axe-core 4.x (with the WCAG 2.1 rules), as axe-playwright-python ships it on PyPI (installed without its
+    dependencies: only the script is used); axe-selenium-python's bundled axe-core 3 lacks the 2.1 tags."""
+    import importlib.util
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec and spec.submodule_search_locations:
+        path = pathlib.Path(list(spec.submodule_search_locations)[0]) / "axe.min.js"
+        if path.exists():
+            return path.read_text(encoding="utf-8")
+    import axe_selenium_python
+    return (pathlib.Path(axe_selenium_python.__file__).parent / "node_modules/axe-core/axe.min.js").read_text(encoding="utf-8")
+
+
+AXE_SOURCE = axe_source()
+failures = []
+
+
+def browser(width=1280, phone=False):
+    o = Options()
+    for a in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},1000", "--lang=id-ID"]:
+        o.add_argument(a)
+    o.add_experimental_option("prefs", {"intl.accept_languages": "id-ID,id"})
+    if phone:
+        o.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 360, "height": 740, "pixelRatio": 2}})
+    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    d.set_script_timeout(60)  # axe-core runs as an async script
+    return d
+
+
+class Journey:
+    def __init__(self, name, driver):
+        self.name, self.d, self.step = name, driver, 0
+
+    def shot(self, label):
+        self.step += 1
+        self.d.save_screenshot(str(OUT / f"{self.name}-{self.step:02d}-{label}.png"))
+
+    def go(self, path, label):
+        self.d.get(BASE + path)
+        self.after(label)
+
+    def after(self, label):
+        self.shot(label)
+        self.axe()
+
+    def axe(self):
+        page = re.sub(r"RP-\d{4}-\d{4}", "ID", self.d.current_url.split("?")[0])
+        if page in checked_pages:
+            return
+        checked_pages.add(page)
+        self.d.execute_script(AXE_SOURCE)
+        result = self.d.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "axe.run(document, arguments[0]).then(function (r) { done(r); }).catch(function (e) { done({error: String(e)}); });", WCAG)
+        if "error" in result:
+            failures.append(f"axe {self.d.current_url}: could not run: {result['error']}")
+            return
+        for v in result["violations"]:
+            nodes = "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in v["nodes"][:3])
+            failures.append(f"axe {self.d.current_url}: {v['id']} ({v['impact']}): {v['help']} — {nodes}")
+
+    def text(self):
+        return self.d.find_element(By.TAG_NAME, "body").text
+
+    def expect(self, condition, what):
+        if not condition:
+            raise AssertionError(f"{self.name}: {what}\n--- page {self.d.current_url} ---\n{self.text()}")
+
+    def sign_in(self, username, password=PASSWORD):
+        self.go("/masuk", "masuk")
+        self.d.find_element(By.ID, "username").send_keys(username)
+        self.d.find_element(By.ID, "password").send_keys(password)
+        self.d.find_element(By.CSS_SELECTOR, "form button.primary").click()
+        self.after("setelah-masuk")
+
+    def cookie_header(self):
+        return "; ".join(f"{c['name']}={c['value']}" for c in self.d.get_cookies())
+
+
+def fetch(url, cookie=None, data=None):
+    req = urllib.request.Request(url, data=data, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.urlopen(req) as r:
+            return r.status, r.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8")
+
+
+def fill_plan(j, date, start, end, agenda_minutes):
+    d = j.d
+    for field, value in [("judul", "Rapat Koordinasi Percepatan Belanja Daerah"), ("tanggal", date), ("mulai", start), ("selesai", end)]:
+        el = d.find_element(By.ID, field)
+        d.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", el, value)
+    Select(d.find_element(By.ID, "pimpinan")).select_by_value(GOVERNOR)
+    find = d.find_element(By.ID, "cari-peserta")
+    find.clear()
+    find.send_keys("BPKAD")
+    for box in d.find_elements(By.CSS_SELECTOR, "fieldset.opd:not([hidden]) input[name=peserta]"):
+        if not box.is_selected():
+            box.click()
+    d.find_element(By.ID, "acara-0").clear()
+    d.find_element(By.ID, "acara-0").send_keys("Paparan realisasi belanja")
+    minutes = d.find_element(By.ID, "menit-0")
+    minutes.clear()
+    minutes.send_keys(str(agenda_minutes))
+
+
+def secretariat():
+    global GOVERNOR
+    j = Journey("sekretariat", browser())
+    try:
+        j.sign_in("sekretariat")
+        j.expect("Beranda" in j.text(), "home page after sign-in")
+        j.go("/rapat/baru", "rapat-baru")
+        GOVERNOR = next(o.get_attribute("value") for o in j.d.find_elements(By.CSS_SELECTOR, "#pimpinan option") if "Gubernur" in o.text)
+        # The Governor chairs the rapat pimpinan of 16 December 2020, 09.00–11.00: a meeting at 10.00 double-books him.
+        fill_plan(j, "2020-12-16", "10:00", "11:00", 45)
+        j.d.find_element(By.CSS_SELECTOR, "form#form-rapat button.primary").click()
+        j.after("bentrok")
+        summary = j.d.find_element(By.ID, "ringkasan-galat").text
+        j.expect(re.search(r"RP-2020-\d{4}", summary) and "Rapat Pimpinan" in summary, "the refusal names the other meeting")
+        j.expect(j.d.find_element(By.ID, "pimpinan").get_attribute("aria-invalid") == "true", "the chair field is marked")
+        # Fix the day; then an agenda that does not fit: the running total says so before saving.
+        fill_plan(j, "2020-12-17", "10:00", "11:00", 90)
+        total = j.d.find_element(By.ID, "total-acara")
+        WebDriverWait(j.d, 5).until(lambda d: "over" in total.get_attribute("class"))
+        j.expect(total.text.strip() == "90 / 60", f"running total shows 90 / 60, not {total.text!r}")
+        WebDriverWait(j.d, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".field-error.live"))
+        j.shot("acara-terlalu-panjang")
+        j.expect("90" in j.d.find_element(By.CSS_SELECTOR, ".field-error.live").text, "the server's check flags the agenda")
+        minutes = j.d.find_element(By.ID, "menit-0")
+        minutes.clear()
+        minutes.send_keys("45")
+        j.d.find_element(By.CSS_SELECTOR, "form#form-rapat button.primary").click()
+        j.after("tersimpan")
+        meeting = re.search(r"/rapat/(RP-\d{4}-\d{4})$", j.d.current_url)
+        j.expect(meeting, "saved: the meeting's page opens")
+        mid = meeting.group(1)
+        status, ics = fetch(f"{BASE}/rapat/{mid}/undangan.ics", j.cookie_header())
+        j.expect(status == 200 and ics.startswith("BEGIN:VCALENDAR"), "the invitation downloads")
+        (OUT / f"undangan-{mid}.ics").write_text(ics, encoding="utf-8")
+        (OUT / "meeting-id").write_text(mid)
+        import icalendar
+        event = next(c for c in icalendar.Calendar.from_ical(ics).walk("VEVENT"))
+        j.expect(str(event["SUMMARY"]) == "Rapat Koordinasi Percepatan Belanja Daerah", "python icalendar reads the invitation")
+        for path, label in [("/rapat", "rapat"), ("/arsip?q=penyerapan+anggaran", "arsip"), ("/kalender", "kalender")]:
+            j.go(path, label)
+        return mid
+    finally:
+        j.d.quit()
+
+
+def participant(other_meeting):
+    j = Journey("peserta", browser(phone=True))
+    try:
+        j.sign_in("kadinkes")
+        j.go("/rapat", "rapat")
+        j.expect(other_meeting not in j.d.page_source, "another OPD's meeting is not listed")
+        j.go(f"/rapat/{other_meeting}", "rapat-lain")
+        j.expect("Tidak diizinkan" in j.text() and "Traceback" not in j.text() and "error" not in j.d.title.lower(), "a 403 page, not a stack trace")
+        j.go("/kalender", "kalender")
+        j.d.find_element(By.CSS_SELECTOR, "form[action='/kalender'] button.primary").click()
+        j.after("tautan")
+        url = j.d.find_element(By.ID, "https").get_attribute("value")
+        status, feed = fetch(url)
+        j.expect(status == 200 and "BEGIN:VCALENDAR" in feed and "Rapat Koordinasi Percepatan Penyerapan Anggaran" in feed, "the feed serves their meetings")
+        j.expect(other_meeting not in feed, "the feed holds only their meetings")
+    finally:
+        j.d.quit()
+
+
+def archivist():
+    j = Journey("arsiparis", browser())
+    try:
+        j.sign_in("arsiparis")
+        j.go("/arsip?q=penyerapan+anggaran", "cari")
+        hits = j.d.find_elements(By.CSS_SELECTOR, "ol.hits li a")
+        j.expect(hits, "search finds approved minutes")
+        opd_link = j.d.find_elements(By.CSS_SELECTOR, ".facets a")
+        j.expect(opd_link, "OPD facets are offered")
+        opd_link[0].click()
+        j.after("saring-opd")
+        j.expect("opd=" in j.d.current_url and j.d.find_elements(By.CSS_SELECTOR, "ol.hits li a"), "filtered by OPD")
+        j.d.find_elements(By.CSS_SELECTOR, "ol.hits li a")[0].click()
+        j.after("notula")
+        j.expect("Disetujui oleh" in j.text(), "approved minutes open")
+        j.go("/rapat/RP-2021-0001", "draf")
+        j.expect("Tidak diizinkan" in j.text(), "a draft (January, not approved) is not shown")
+    finally:
+        j.d.quit()
+
+
+def security():
+    j = Journey("keamanan", browser())
+    try:
+        for _ in range(5):
+            j.sign_in("tamu", "salah-sekali-123")
+        j.expect("salah" in j.text(), "wrong password said")
+        j.sign_in("tamu", "salah-sekali-123")
+        j.expect("terlalu banyak" in j.text().lower(), "sign-in throttled after repeated failures")
+        j.sign_in("sekretariat")
+        # A form posted without its CSRF token (another site's form) is refused.
+        status, body = fetch(f"{BASE}/rapat/baru", j.cookie_header(), data=b"judul=x")
+        j.expect(status == 403 and "token" in body, f"a form without its token is refused ({status})")
+        j.d.find_element(By.CSS_SELECTOR, "form.signout button").click()
+        j.after("keluar")
+        j.go("/", "setelah-keluar")
+        j.expect("/masuk" in j.d.current_url, "signed out: pages ask to sign in again")
+    finally:
+        j.d.quit()
+
+
+GOVERNOR = None
+status = 0
+try:
+    mid = secretariat()
+    participant(mid)
+    archivist()
+    security()
+except (AssertionError, WebDriverException, StopIteration) as e:
+    traceback.print_exc()
+    status = 1
+for f in failures:
+    print("FAIL", f)
+print(f"journeys: {len(checked_pages)} pages checked by axe-core, {len(failures)} WCAG 2.1 AA violations; screenshots in {OUT}")
+sys.exit(1 if status or failures else 0)
