@@ -230,6 +230,25 @@ import Testing
         }
     }
 
+    /// Laporan: the secretariat's reports with charts drawn on the server (each with its table); others get 403.
+    @Test func reportsAreForTheSecretariat() async throws {
+        try await Self.app(try await Self.sqlite()).test(.router) { client in
+            let b = Browser()
+            #expect(try await b.signIn(client, "sekretariat") == .seeOther)
+            let page = try await b.request(client, .get, "/laporan?dari=2020-01-01&sampai=2020-12-31")
+            #expect(page.status == .ok && page.body.contains("Ketepatan waktu"))
+            let bad = try await b.request(client, .get, "/laporan?dari=2020-12-31&sampai=2020-01-01")
+            #expect(bad.status == .ok && bad.body.contains("class=\"error\""))
+            let participant = Browser()
+            #expect(try await participant.signIn(client, "kadinkes") == .seeOther)
+            #expect(try await participant.request(client, .get, "/laporan").status == .forbidden)
+        }
+        // The chart says what it shows, and escapes what it is given.
+        let svg = SVGChart.bars(id: "x", title: "Judul <b>", description: "d", bars: [.init(label: "OPD & \"Dinas\"", value: 7, flagged: true)], unit: " mnt",
+                                reference: (5, "toleransi"))
+        #expect(svg.contains("role=\"img\"") && svg.contains("Judul &lt;b&gt;") && svg.contains("OPD &amp; &quot;Dinas&quot;") && svg.contains("bar-flag"))
+    }
+
     @Test func englishOnRequest() async throws {
         try await Self.app(try await Self.sqlite()).test(.router) { client in
             let b = Browser()

@@ -30,6 +30,7 @@ struct WebPages: Sendable {
         router.post("/rapat/:id/batal") { request, context in try await cancelMeeting(request, context) }
         router.get("/rapat/:id/undangan.ics") { request, context in try await invitation(request, context) }
         router.get("/arsip") { request, context in try await archive(request, context) }
+        router.get("/laporan") { request, context in try await reports(request, context) }
         router.get("/kalender") { request, context in try await calendar(request, context, made: nil) }
         router.post("/kalender") { request, context in try await makeCalendarLink(request, context) }
         router.get("/static/:file") { request, context in try asset(request, context) }

@@ -33,6 +33,7 @@ struct WebView: Sendable {
             data["user"] = ["name": context.webUserName ?? user.username, "roleLabel": WebText.role(user.role, l)]
             data["csrf"] = context.webSession?.csrf ?? ""
             data["canSearch"] = AccessPolicy.may(context.webPrincipal, .search)
+            data["canReport"] = AccessPolicy.may(context.webPrincipal, .readReports)
         }
         if let nav { data["nav"] = [nav: true] }
         return data
