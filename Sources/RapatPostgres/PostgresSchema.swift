@@ -65,6 +65,10 @@ enum PostgresSchema {
                                    disabled boolean NOT NULL DEFAULT false, created_at timestamptz NOT NULL);
             CREATE TABLE shared_value (key text PRIMARY KEY, value text NOT NULL, expires_at timestamptz)
             """),
+        // People's pangkat/golongan.
+        ("v7-pangkat", """
+            ALTER TABLE person ADD COLUMN pangkat text
+            """),
     ]
 
     static func migrate(_ client: PostgresClient, logger: Logger, upTo last: String? = nil) async throws {

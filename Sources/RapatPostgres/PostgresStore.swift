@@ -110,13 +110,14 @@ public final class PostgresStore: TransactionalStore {
     // MARK: People
 
     static func person(_ nip: NIP, _ c: PostgresConnection, _ logger: Logger) async throws -> Person? {
-        try await people("SELECT nip, name, jabatan, opd, email FROM person WHERE nip = \(nip.digits)", c, logger).first
+        try await people("SELECT nip, name, jabatan, opd, email, pangkat FROM person WHERE nip = \(nip.digits)", c, logger).first
     }
 
     static func people(_ query: PostgresQuery, _ c: PostgresConnection, _ logger: Logger) async throws -> [Person] {
         var result: [Person] = []
-        for try await (nip, name, jabatan, opd, email) in try await c.query(query, logger: logger).decode((String, String, String, String, String?).self) {
-            result.append(try Person(nip: NIP(nip), name: name, jabatan: jabatan, opd: opd, email: email))
+        for try await (nip, name, jabatan, opd, email, pangkat) in try await c.query(query, logger: logger)
+            .decode((String, String, String, String, String?, String?).self) {
+            result.append(try Person(nip: NIP(nip), name: name, jabatan: jabatan, opd: opd, email: email, pangkat: pangkat))
         }
         return result
     }
@@ -129,9 +130,9 @@ public final class PostgresStore: TransactionalStore {
     public func people(opd: String?) async throws -> [Person] {
         try await read { c in
             if let opd {
-                return try await Self.people("SELECT nip, name, jabatan, opd, email FROM person WHERE lower(opd) = lower(\(opd)) ORDER BY opd, name", c, logger)
+                return try await Self.people("SELECT nip, name, jabatan, opd, email, pangkat FROM person WHERE lower(opd) = lower(\(opd)) ORDER BY opd, name", c, logger)
             }
-            return try await Self.people("SELECT nip, name, jabatan, opd, email FROM person ORDER BY opd, name", c, logger)
+            return try await Self.people("SELECT nip, name, jabatan, opd, email, pangkat FROM person ORDER BY opd, name", c, logger)
         }
     }
 
@@ -296,7 +297,7 @@ public final class PostgresStore: TransactionalStore {
             if let before = filter.before { binds.append(before); sql += " AND start_at < $\(binds.count)" }
             if let series = filter.seriesID { binds.append(series); sql += " AND series_id = $\(binds.count)" }
             let meetings = try await Self.load(PostgresQuery(unsafeSQL: sql + " ORDER BY start_at, year, serial", binds: binds), c, logger)
-            let people = try await Self.people("SELECT nip, name, jabatan, opd, email FROM person", c, logger)
+            let people = try await Self.people("SELECT nip, name, jabatan, opd, email, pangkat FROM person", c, logger)
             return ActionRecord.list(meetings: meetings, people: Dictionary(uniqueKeysWithValues: people.map { ($0.nip, $0) }),
                                      followUps: try await Self.followUps(c, logger), filter: filter)
         }

@@ -21,16 +21,17 @@ public struct PostgresTransaction: StoreTransaction {
     public func person(_ nip: NIP) async throws -> Person? { try await PostgresStore.person(nip, c, logger) }
 
     public func people(_ nips: Set<NIP>) async throws -> [NIP: Person] {
-        let found = try await PostgresStore.people("SELECT nip, name, jabatan, opd, email FROM person WHERE nip = ANY(\(nips.map(\.digits)))", c, logger)
+        let found = try await PostgresStore.people("SELECT nip, name, jabatan, opd, email, pangkat FROM person WHERE nip = ANY(\(nips.map(\.digits)))", c, logger)
         return Dictionary(uniqueKeysWithValues: found.map { ($0.nip, $0) })
     }
 
     public func insertPerson(_ p: Person) async throws {
-        try await c.query("INSERT INTO person VALUES (\(p.nip.digits), \(p.name), \(p.jabatan), \(p.opd), \(p.email))", logger: logger)
+        try await c.query("INSERT INTO person (nip, name, jabatan, opd, email, pangkat) VALUES (\(p.nip.digits), \(p.name), \(p.jabatan), \(p.opd), \(p.email), \(p.pangkat))",
+                          logger: logger)
     }
 
     public func updatePerson(_ p: Person) async throws {
-        try await c.query("UPDATE person SET name = \(p.name), jabatan = \(p.jabatan), opd = \(p.opd), email = \(p.email) WHERE nip = \(p.nip.digits)",
+        try await c.query("UPDATE person SET name = \(p.name), jabatan = \(p.jabatan), opd = \(p.opd), email = \(p.email), pangkat = \(p.pangkat) WHERE nip = \(p.nip.digits)",
                           logger: logger)
     }
 

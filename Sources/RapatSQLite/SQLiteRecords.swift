@@ -41,14 +41,14 @@ enum SnakeCaseNames {
 
 struct PersonRow: SnakeCaseRecord {
     static let databaseTableName = "person"
-    var nip: String, name: String, jabatan: String, opd: String, email: String?
+    var nip: String, name: String, jabatan: String, opd: String, email: String?, pangkat: String?
 
     init(_ p: Person) {
-        nip = p.nip.digits; name = p.name; jabatan = p.jabatan; opd = p.opd; email = p.email
+        nip = p.nip.digits; name = p.name; jabatan = p.jabatan; opd = p.opd; email = p.email; pangkat = p.pangkat
     }
 
     func person() throws -> Person {
-        try Person(nip: NIP(nip), name: name, jabatan: jabatan, opd: opd, email: email)
+        try Person(nip: NIP(nip), name: name, jabatan: jabatan, opd: opd, email: email, pangkat: pangkat)
     }
 }
 

@@ -257,6 +257,10 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        // People's pangkat/golongan.
+        m.registerMigration("v10-pangkat") { db in
+            try db.execute(sql: "ALTER TABLE person ADD COLUMN pangkat TEXT")
+        }
         return m
     }
 }

@@ -48,6 +48,8 @@ public struct MeetingCursor: Sendable, Equatable {
 /// as the conformance suite proves.
 public protocol MeetingStore: Sendable {
     func addPerson(_ person: Person) async throws
+    /// Adds every person in one transaction: one already registered (or twice in the list) refuses them all.
+    func addPeople(_ people: [Person]) async throws
     /// Replaces the stored details of an existing person.
     func updatePerson(_ person: Person) async throws
     func person(_ nip: NIP) async throws -> Person

@@ -249,6 +249,45 @@ import Testing
         #expect(svg.contains("role=\"img\"") && svg.contains("Judul &lt;b&gt;") && svg.contains("OPD &amp; &quot;Dinas&quot;") && svg.contains("bar-flag"))
     }
 
+    /// Orang: the secretariat adds and edits people (NIP checked, pangkat/golongan kept) and imports a spreadsheet's
+    /// CSV all or nothing, a bad line named by its number.
+    @Test func peopleAreAddedEditedAndImported() async throws {
+        let store = try await Self.sqlite()
+        try await Self.app(store).test(.router) { client in
+            let b = Browser()
+            #expect(try await b.signIn(client, "sekretariat") == .seeOther)
+            let list = try await b.request(client, .get, "/orang")
+            #expect(list.status == .ok && list.body.contains("dr. Ratna Dewi") && list.body.contains(">Dinkes <"))
+            let form = try await b.request(client, .get, "/orang/baru")
+            var fields = ["_csrf": Browser.csrf(form.body), "nip": "1975 1205 2003 02 1099", "nama": "Siti Aminah", "jabatan": "Kepala Bapenda",
+                          "pangkat": "Pembina (IV/a)", "opd": "Bapenda", "email": "siti@bantenprov.go.id"]
+            let saved = try await b.request(client, .post, "/orang/baru", form: fields)
+            #expect(saved.status == .seeOther, "\(saved.body)")
+            #expect(try await store.person(try NIP("197512052003021099")).pangkat == "Pembina (IV/a)")
+            let again = try await b.request(client, .post, "/orang/baru", form: fields)
+            #expect(again.status == .conflict && again.body.contains("aria-invalid=\"true\""))
+            fields["nip"] = "123"
+            #expect(try await b.request(client, .post, "/orang/baru", form: fields).status == .badRequest)
+            let edit = try await b.request(client, .get, "/orang/197512052003021099/ubah")
+            fields["_csrf"] = Browser.csrf(edit.body)
+            fields["jabatan"] = "Plt. Kepala Bapenda"
+            #expect(try await b.request(client, .post, "/orang/197512052003021099/ubah", form: fields).status == .seeOther)
+            #expect(try await store.person(try NIP("197512052003021099")).jabatan == "Plt. Kepala Bapenda")
+            // A CSV export with one bad line imports nothing and names the line.
+            let csv = "NIP;Nama;Jabatan;Pangkat/Golongan;OPD;Email\n198001012005011001;Budi;Kepala Dishub;Pembina (IV/a);Dishub;\n123;Salah;;;Dishub;\n"
+            let refused = try await b.request(client, .post, "/orang/impor", form: ["_csrf": fields["_csrf"]!, "csv": csv])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("3"), "\(refused.body)")
+            #expect(try await store.people(opd: "Dishub").isEmpty)
+            let good = csv.replacingOccurrences(of: "123;Salah", with: "198002022006041002;\"Dewi, S.E.\"")
+            let imported = try await b.request(client, .post, "/orang/impor", form: ["_csrf": fields["_csrf"]!, "csv": good])
+            #expect(imported.status == .ok && imported.body.contains("2 orang diimpor"))
+            #expect(try await store.people(opd: "Dishub").map(\.name).sorted() == ["Budi", "Dewi, S.E."])
+            let participant = Browser()
+            #expect(try await participant.signIn(client, "kadinkes") == .seeOther)
+            #expect(try await participant.request(client, .get, "/orang").status == .forbidden)
+        }
+    }
+
     @Test func englishOnRequest() async throws {
         try await Self.app(try await Self.sqlite()).test(.router) { client in
             let b = Browser()

@@ -9,8 +9,10 @@ public struct Person: Hashable, Codable, Sendable {
     /// The organisation unit (Organisasi Perangkat Daerah), e.g. "Dinkes" or "BPKAD".
     public var opd: String
     public var email: String?
+    /// Pangkat/golongan of an ASN, e.g. "Pembina Utama Muda (IV/c)"; nil when not recorded.
+    public var pangkat: String?
 
-    public init(nip: NIP, name: String, jabatan: String, opd: String, email: String? = nil) throws(InputError) {
+    public init(nip: NIP, name: String, jabatan: String, opd: String, email: String? = nil, pangkat: String? = nil) throws(InputError) {
         let name = name.trimmed
         let opd = opd.trimmed
         guard !name.isEmpty else { throw .missing("name", "give the person's full name") }
@@ -20,6 +22,8 @@ public struct Person: Hashable, Codable, Sendable {
         self.jabatan = jabatan.trimmed
         self.opd = opd
         self.email = try email.map(Self.checkedEmail)
+        let rank = pangkat?.trimmed
+        self.pangkat = rank?.isEmpty == false ? rank : nil
     }
 
     /// An address of the form name@domain.tld: a local part of letters, digits and `.!#$%&'*+/=?^_`{|}~-`,

@@ -30,6 +30,18 @@ struct WebPages: Sendable {
         router.post("/rapat/:id/batal") { request, context in try await cancelMeeting(request, context) }
         router.get("/rapat/:id/undangan.ics") { request, context in try await invitation(request, context) }
         router.get("/arsip") { request, context in try await archive(request, context) }
+        router.get("/orang") { request, context in
+            let saved = FormData.query(request)["disimpan"]
+            return try await people(request, context, flash: saved.map { context.language == .en ? "Saved: NIP \($0)." : "Tersimpan: NIP \($0)." })
+        }
+        router.get("/orang/baru") { request, context in try await personForm(request, context, editing: nil, values: nil, error: nil) }
+        router.post("/orang/baru") { request, context in try await savePerson(request, context, editing: nil) }
+        router.get("/orang/:nip/ubah") { request, context in
+            try await personForm(request, context, editing: try await services(context).planning.person(try NIP(context.parameters.get("nip") ?? "")),
+                                 values: nil, error: nil)
+        }
+        router.post("/orang/:nip/ubah") { request, context in try await savePerson(request, context, editing: try NIP(context.parameters.get("nip") ?? "")) }
+        router.post("/orang/impor") { request, context in try await importPeople(request, context) }
         router.get("/laporan") { request, context in try await reports(request, context) }
         router.get("/kalender") { request, context in try await calendar(request, context, made: nil) }
         router.post("/kalender") { request, context in try await makeCalendarLink(request, context) }

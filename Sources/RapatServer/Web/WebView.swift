@@ -34,6 +34,7 @@ struct WebView: Sendable {
             data["csrf"] = context.webSession?.csrf ?? ""
             data["canSearch"] = AccessPolicy.may(context.webPrincipal, .search)
             data["canReport"] = AccessPolicy.may(context.webPrincipal, .readReports)
+            data["canPlan"] = AccessPolicy.may(context.webPrincipal, .registerPeople)
         }
         if let nav { data["nav"] = [nav: true] }
         return data

@@ -26,6 +26,14 @@ public struct Planning: Sendable {
         try await store.addPerson(person)
     }
 
+    /// People from a spreadsheet's CSV export, all or nothing.
+    public func importPeople(csv: String) async throws -> [Person] {
+        try AccessPolicy.require(principal, .registerPeople)
+        let people = try PeopleCSV.parse(csv)
+        try await store.addPeople(people)
+        return people
+    }
+
     public func update(_ person: Person) async throws {
         try AccessPolicy.require(principal, .registerPeople)
         try TextRules.check(person)

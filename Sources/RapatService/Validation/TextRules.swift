@@ -68,7 +68,8 @@ public enum TextRules {
     // MARK: The archive's records
 
     public static func check(_ p: Person) throws(InputError) {
-        try check([single("name", p.name, limit: 200), single("jabatan", p.jabatan, limit: 200), single("OPD", p.opd, limit: 100)].compactMap { $0 })
+        try check([single("name", p.name, limit: 200), single("jabatan", p.jabatan, limit: 200), single("OPD", p.opd, limit: 100),
+                   single("pangkat", p.pangkat, limit: 100)].compactMap { $0 })
     }
 
     public static func check(_ s: Series) throws(InputError) {

@@ -82,6 +82,19 @@ extension TransactionalStore {
         }
     }
 
+    public func addPeople(_ people: [Person]) async throws {
+        try await transaction { tx in
+            var seen = Set<NIP>()
+            for person in people {
+                guard seen.insert(person.nip).inserted else { throw StoreError.duplicatePerson(person.nip, existing: person.name) }
+                if let existing = try await tx.person(person.nip) {
+                    throw StoreError.duplicatePerson(person.nip, existing: "\(existing.name) (\(existing.opd))")
+                }
+                try await tx.insertPerson(person)
+            }
+        }
+    }
+
     public func updatePerson(_ person: Person) async throws {
         try await transaction { tx in
             guard try await tx.person(person.nip) != nil else { throw StoreError.unknownPerson(person.nip) }

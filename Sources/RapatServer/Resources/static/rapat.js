@@ -78,3 +78,14 @@ document.addEventListener("DOMContentLoaded", function () {
     checking = setTimeout(check, 400);
   });
 });
+// Orang: a chosen CSV file is read into the text area (the form itself sends text, so it works without this).
+document.addEventListener("DOMContentLoaded", function () {
+  var file = document.getElementById("berkas-csv"), area = document.getElementById("csv");
+  if (!file || !area) { return; }
+  file.addEventListener("change", function () {
+    if (!file.files.length) { return; }
+    var reader = new FileReader();
+    reader.onload = function () { area.value = reader.result; };
+    reader.readAsText(file.files[0]);
+  });
+});

@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import RapatCore
+import RapatService
+import RapatStore
+
+/// Orang: people per OPD, adding and editing one, and importing many from a spreadsheet's CSV.
+extension WebPages {
+    func people(_ request: Request, _ context: RapatContext, flash: String? = nil, importError: String? = nil, csv: String = "",
+                status: HTTPResponse.Status = .ok) async throws -> Response {
+        try await signedIn(request, context) { s in
+            let people = try await s.planning.people()
+            let groups = Dictionary(grouping: people, by: \.opd).sorted { $0.key.lowercased() < $1.key.lowercased() }.enumerated().map { i, g -> [String: Any] in
+                ["opd": g.key, "key": i, "count": g.value.count,
+                 "people": g.value.sorted { $0.name < $1.name }.map { ["name": $0.name, "nip": $0.nip.digits, "jabatan": $0.jabatan, "pangkat": $0.pangkat ?? "",
+                                                                     "email": $0.email ?? ""] }]
+            }
+            return view.page("orang", request, context, nav: "people", status: status,
+                             ["groups": groups, "flash": flash as Any, "importError": importError as Any, "csv": csv])
+        }
+    }
+
+    func personForm(_ request: Request, _ context: RapatContext, editing: Person?, values: FormData?, error: (field: String, message: String)?,
+                    status: HTTPResponse.Status = .ok) async throws -> Response {
+        try await signedIn(request, context) { s in
+            try AccessPolicy.require(s.principal, .registerPeople)
+            let l = context.language
+            func value(_ name: String, _ current: String?) -> String { values?[name] ?? current ?? "" }
+            let person: [String: Any] = ["nip": value("nip", editing?.nip.digits), "name": value("nama", editing?.name), "jabatan": value("jabatan", editing?.jabatan),
+                                         "pangkat": value("pangkat", editing?.pangkat), "opd": value("opd", editing?.opd), "email": value("email", editing?.email)]
+            let heading = editing == nil ? (l == .en ? "Add a person" : "Tambah orang") : (l == .en ? "Edit \(editing!.name)" : "Ubah \(editing!.name)")
+            return view.page("orang-form", request, context, nav: "people", status: status, [
+                "heading": heading, "person": person, "editing": editing != nil, "opds": try await s.archive.opds(),
+                "action": editing.map { "/orang/\($0.nip.digits)/ubah" } ?? "/orang/baru",
+                "error": error?.message as Any, "errorField": error.map { [$0.field: true] } ?? [:],
+            ])
+        }
+    }
+
+    func savePerson(_ request: Request, _ context: RapatContext, editing nip: NIP?) async throws -> Response {
+        let form = try await FormData.read(request)
+        guard let session = context.webSession, RandomToken.equal(session.csrf, form["_csrf"] ?? "") else {
+            return view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
+        }
+        let s = services(context)
+        var existing: Person?
+        if let nip { existing = try await s.planning.person(nip) }
+        do throws(any Error) {
+            let person = try Person(nip: NIP(nip?.digits ?? form["nip"] ?? ""), name: form["nama"] ?? "", jabatan: form["jabatan"] ?? "", opd: form["opd"] ?? "",
+                                    email: (form["email"] ?? "").isEmpty ? nil : form["email"], pangkat: form["pangkat"])
+            if existing == nil { try await s.planning.register(person) } else { try await s.planning.update(person) }
+            return WebView.redirect("/orang?disimpan=\(person.nip.digits)")
+        } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
+            var field = "nama"
+            if let input = e as? InputError {
+                switch input {
+                case let .missing(f, _), let .invalidValue(f, _, _): field = ["NIP": "nip", "name": "nama", "OPD": "opd", "email": "email"][f] ?? "nama"
+                case .invalidEmail: field = "email"
+                case .invalidNIP: field = "nip"
+                default: break
+                }
+            } else if case .duplicatePerson? = e as? StoreError {
+                field = "nip"
+            }
+            let status: HTTPResponse.Status = (e as? StoreError).map { if case .duplicatePerson = $0 { .conflict } else { .badRequest } } ?? .badRequest
+            return try await personForm(request, context, editing: existing, values: form, error: (field, Catalogue.text(e, context.language)), status: status)
+        }
+    }
+
+    func importPeople(_ request: Request, _ context: RapatContext) async throws -> Response {
+        let form = try await FormData.read(request, limit: 2 << 20)
+        guard let session = context.webSession, RandomToken.equal(session.csrf, form["_csrf"] ?? "") else {
+            return view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
+        }
+        let csv = form["csv"] ?? ""
+        do {
+            let added = try await services(context).planning.importPeople(csv: csv)
+            let l = context.language
+            return try await people(request, context, flash: l == .en ? "\(added.count) people imported." : "\(added.count) orang diimpor.")
+        } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
+            return try await people(request, context, importError: Catalogue.text(e, context.language) + (context.language == .en ? " Nothing was imported." : " Tidak ada yang diimpor."),
+                                    csv: csv, status: .unprocessableContent)
+        }
+    }
+}
