@@ -127,6 +127,9 @@ public struct RapatAPI: Sendable {
                 let principal = context.token.map(Principal.init) ?? Principal(role: .archivist, person: nil)
                 // The permission the table declares is asked before the body is read: a refusal is 403 whatever it holds.
                 if let permission = route.permission { try AccessPolicy.require(principal, permission) }
+                if let permission = route.meetingPermission, !AccessPolicy.may(principal, permission) {
+                    try AccessPolicy.require(principal, permission, on: try await store.meeting(try context.meetingID()))
+                }
                 return try await route.handler(request, context, Services(store: store, principal: principal, language: context.language,
                                                                                 signer: signer))
             }

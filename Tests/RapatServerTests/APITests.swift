@@ -164,6 +164,25 @@ import Testing
         }
     }
 
+    /// The chair (a participant by role) writes and approves the minutes of their own meeting; a participant who is
+    /// neither chair nor minute-taker may not.
+    @Test func theChairApprovesTheirOwnMeetingWhateverTheirRole() async throws {
+        let f = try await Self.fixture()
+        let chair = try await f.store.createToken(role: .participant, person: try NIP(Self.governor), expiresAt: nil)
+        try await f.app.test(.router) { client in
+            _ = try await call(client, .post, "/api/meetings", token: f.secretariat, body: Self.meeting)
+            _ = try await call(client, .post, "/api/meetings/RP-2020-0001/start", token: f.secretariat, body: "{\"at\":\"2020-12-16 09:00\"}")
+            _ = try await call(client, .post, "/api/meetings/RP-2020-0001/end", token: f.secretariat, body: "{\"at\":\"2020-12-16 10:00\"}")
+            let decision = "{\"text\":\"OPD menyusun rencana percepatan\"}"
+            #expect(try await call(client, .post, "/api/meetings/RP-2020-0001/minutes/decisions", token: f.participant, body: decision).0 == .forbidden)
+            #expect(try await call(client, .post, "/api/meetings/RP-2020-0001/minutes/decisions", token: chair, body: decision).0 == .created)
+            let approve = "{\"by\":\"\(Self.governor)\"}"
+            #expect(try await call(client, .post, "/api/meetings/RP-2020-0001/minutes/approve", token: f.participant, body: approve).0 == .forbidden)
+            let (status, body, _) = try await call(client, .post, "/api/meetings/RP-2020-0001/minutes/approve", token: chair, body: approve)
+            #expect(status == .ok, "\(body)")
+        }
+    }
+
     /// A server started without the approving office's key cannot seal: approval answers 409 saying what to give.
     @Test func approvingWithoutASigningKeyIs409() async throws {
         let f = try await Self.fixture()

@@ -18,6 +18,8 @@ struct Route: Sendable {
     var summary: String
     /// What the principal must be allowed to do; the access policy answers before the handler runs.
     var permission: Permission? = nil
+    /// Asked of the meeting the path names: the role's permission, or being that meeting's chair or minute-taker.
+    var meetingPermission: Permission? = nil
     var query: [Parameter] = []
     /// The JSON schema of the request body, if the route takes one.
     var body: [String: any Sendable]?

@@ -101,6 +101,22 @@ public enum AccessPolicy {
         }
     }
 
+    /// What a principal may do on one meeting: what its role allows, and, whatever the role, the meeting's chair
+    /// approves (and corrects) its minutes and the chair and minute-taker write them.
+    public static func may(_ p: Principal, _ permission: Permission, on m: Meeting) -> Bool {
+        if may(p, permission) { return true }
+        guard let person = p.person else { return false }
+        switch permission {
+        case .approveMinutes: return person == m.chair
+        case .writeMinutes: return person == m.chair || person == m.notulis
+        default: return false
+        }
+    }
+
+    public static func require(_ p: Principal, _ permission: Permission, on m: Meeting) throws(AccessDenied) {
+        guard may(p, permission, on: m) else { throw AccessDenied(action: permission.action) }
+    }
+
     public static func requireRead(_ p: Principal, _ m: Meeting) throws(AccessDenied) {
         guard mayRead(p, m) else { throw AccessDenied(action: p.role == .archivist ? .actionReadUnapproved : .actionReadUninvited) }
     }

@@ -9,20 +9,26 @@ public struct MinutesDesk: Sendable {
     /// Seals and signs approvals and corrections.
     let signer: SealSigner?
 
+    /// The secretariat, or this meeting's chair or minute-taker whatever their role.
+    func requireOnMeeting(_ permission: Permission, _ id: MeetingID) async throws {
+        if AccessPolicy.may(principal, permission) { return }
+        try AccessPolicy.require(principal, permission, on: try await store.meeting(id))
+    }
+
     public func note(_ id: MeetingID, item: Int, text: String, speaker: String?) async throws -> Meeting {
-        try AccessPolicy.require(principal, .writeMinutes)
+        try await requireOnMeeting(.writeMinutes, id)
         return try await store.change(id) { m, _ in try m.addNote(item: item, text: text, speaker: speaker) }
     }
 
     public func decide(_ id: MeetingID, item: Int?, text: String) async throws -> (meeting: Meeting, decision: Decision) {
-        try AccessPolicy.require(principal, .writeMinutes)
+        try await requireOnMeeting(.writeMinutes, id)
         let m = try await store.change(id) { m, _ in _ = try m.addDecision(item: item, text: text) }
         return (m, m.minutes.decisions.last!)
     }
 
     /// An action item owned by an OPD, or by a person when `owner` is a registered NIP.
     public func action(_ id: MeetingID, item: Int?, owner: String, due: String?, text: String) async throws -> (meeting: Meeting, action: ActionItem) {
-        try AccessPolicy.require(principal, .writeMinutes)
+        try await requireOnMeeting(.writeMinutes, id)
         let actionOwner: ActionOwner
         if let nip = try? NIP(owner) {
             _ = try await store.person(nip)
@@ -49,7 +55,7 @@ public struct MinutesDesk: Sendable {
 
     /// Records per-OPD figures (target and realisation at a date) at a meeting; all or nothing.
     public func record(_ indicators: [Indicator], at id: MeetingID) async throws -> Meeting {
-        try AccessPolicy.require(principal, .writeMinutes)
+        try await requireOnMeeting(.writeMinutes, id)
         return try await store.change(id) { m, _ in
             for i in indicators { try m.recordIndicator(i) }
         }
@@ -57,7 +63,9 @@ public struct MinutesDesk: Sendable {
 
     /// The chair approves; the minutes are sealed, signed with the office's key, and frozen from then on.
     public func approve(_ id: MeetingID, by: NIP, at: String?) async throws -> Meeting {
-        try AccessPolicy.require(principal, .approveMinutes)
+        try await requireOnMeeting(.approveMinutes, id)
+        // A chair who is not the secretariat approves as themselves only.
+        if !AccessPolicy.may(principal, .approveMinutes), principal.person != by { throw AccessDenied(action: Permission.approveMinutes.action) }
         return try await store.change(id, sealingWith: signer) { m, _ in
             try m.approveMinutes(by: by, at: at == nil ? Date() : MeetingRoom.time(at, for: m))
         }
@@ -65,7 +73,8 @@ public struct MinutesDesk: Sendable {
 
     /// A correction of approved minutes: a new sealed version with its reason.
     public func correct(_ id: MeetingID, by: NIP, reason: String, _ correction: MinutesCorrection) async throws -> Meeting {
-        try AccessPolicy.require(principal, .approveMinutes)
+        try await requireOnMeeting(.approveMinutes, id)
+        if !AccessPolicy.may(principal, .approveMinutes), principal.person != by { throw AccessDenied(action: Permission.approveMinutes.action) }
         guard !correction.isEmpty else {
             throw InputError.missing("correction", "say what to correct: --decide, --replace-decision or --note")
         }
