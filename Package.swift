@@ -70,7 +70,8 @@ let package = Package(
         .executableTarget(
             name: "rapat-bench",
             dependencies: ["RapatCore", "RapatCalendar", "RapatStore", "RapatSQLite", "RapatPostgres", "RapatService", "RapatMinutes", "RapatSamples",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+                           "RapatServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         // Fuzz targets (Tests/Fuzz/run.sh builds them with -sanitize=fuzzer -DFUZZING; plain builds replay files).
         .target(name: "FuzzDriver", path: "Tests/Fuzz/Driver"),

@@ -191,10 +191,9 @@ extension WebPages {
                 data["has_years"] = !years.isEmpty
                 // OPD counts: the units of the people of each meeting found.
                 var opdCounts: [String: Int] = [:]
-                for id in Set(hits.map(\.meetingID)) {
-                    let m = try await s.archive.meeting(id)
-                    for opd in Set(try await s.archive.people(of: m).values.map(\.opd)) { opdCounts[opd, default: 0] += 1 }
-                }
+                var found: [Meeting] = []
+                for id in Set(hits.map(\.meetingID)) { found.append(try await s.archive.meeting(id)) }
+                for opds in try await s.archive.opds(of: found).values { for opd in opds { opdCounts[opd, default: 0] += 1 } }
                 data["facetOpds"] = opdCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { opd, count -> [String: Any] in
                     var items = q.pairs.filter { $0.0 != "opd" }.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
                     items.append("opd=\(opd.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")

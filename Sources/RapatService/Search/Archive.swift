@@ -23,6 +23,13 @@ public struct Archive: Sendable {
         return sealed.record.naming(registry)
     }
 
+    /// The OPDs each readable meeting's people belong to, by meeting (the registry read once).
+    public func opds(of meetings: [Meeting]) async throws -> [MeetingID: Set<String>] {
+        for m in meetings { try AccessPolicy.requireRead(principal, m) }
+        let registry = try await store.people(opd: nil).byNIP
+        return Dictionary(meetings.map { m in (m.id, Set(m.everyone.compactMap { registry[$0]?.opd })) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The OPDs of the registered people, for filters: every principal may know the names of the units.
     public func opds() async throws -> [String] {
         Array(Set(try await store.people(opd: nil).map(\.opd))).sorted { $0.lowercased() < $1.lowercased() }
