@@ -215,6 +215,9 @@ def archivist():
         j.d.find_elements(By.CSS_SELECTOR, "ol.hits li a")[0].click()
         j.after("notula")
         j.expect("Disetujui oleh" in j.text(), "approved minutes open")
+        xml_link = j.d.find_element(By.CSS_SELECTOR, "a[href$='notula.xml']").get_attribute("href")
+        status, xml = fetch(xml_link, j.cookie_header())
+        j.expect(status == 200 and "urn:rapat:minutes:1" in xml and "signature=" in xml, "the approved minutes download as signed XML")
         j.go("/rapat/RP-2021-0001", "draf")
         j.expect("Tidak diizinkan" in j.text(), "a draft (January, not approved) is not shown")
     finally:

@@ -160,6 +160,17 @@ extension WebPages {
         }
     }
 
+    /// Approved minutes as files: XML (our schema) or Akoma Ntoso.
+    func minutesFile(_ request: Request, _ context: RapatContext, akn: Bool) async throws -> Response {
+        try await signedIn(request, context) { s in
+            let id = try meetingID(context)
+            let bytes = akn ? try await s.documents.akomaNtoso(id, authority: "pemda") : try await s.documents.xml(id)
+            let name = akn ? "akn-\(id).xml" : "notula-\(id).xml"
+            return Response(status: .ok, headers: [.contentType: "application/xml; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+    }
+
     // MARK: Arsip
 
     func archive(_ request: Request, _ context: RapatContext) async throws -> Response {
