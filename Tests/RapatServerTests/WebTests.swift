@@ -218,6 +218,16 @@ import Testing
             let saved = try await b.request(client, .post, "/rapat/baru", form: fields)
             #expect(saved.status == .seeOther && saved.headers[.location] == "/rapat/RP-2020-0002")
             #expect(try await b.request(client, .post, "/rapat/baru", form: fields.merging(["_csrf": "salah"]) { $1 }).status == .forbidden)
+            // Changing: the form comes filled; a move onto the Governor's other meeting is refused beside the chair.
+            let edit = try await b.request(client, .get, "/rapat/RP-2020-0002/ubah")
+            #expect(edit.status == .ok && edit.body.contains("value=\"Rapat Koordinasi Anggaran\"") && edit.body.contains("value=\"2020-12-17\""))
+            var change = ["_csrf": Browser.csrf(edit.body), "judul": "Rapat Koordinasi Anggaran (diubah)", "pimpinan": Self.governor.digits,
+                          "tanggal": "2020-12-16", "mulai": "10:00", "selesai": "11:00", "peserta": Self.kadinkes.digits, "zona": "Asia/Jakarta"]
+            let moved = try await b.request(client, .post, "/rapat/RP-2020-0002/ubah", form: change)
+            #expect(moved.status == .conflict && moved.body.contains("RP-2020-0001"))
+            change["tanggal"] = "2020-12-17"
+            #expect(try await b.request(client, .post, "/rapat/RP-2020-0002/ubah", form: change).status == .seeOther)
+            #expect(try await b.request(client, .get, "/rapat/RP-2020-0002").body.contains("Rapat Koordinasi Anggaran (diubah)"))
             // Cancelling: a confirmation page first, then the cancellation to send.
             let confirm = try await b.request(client, .get, "/rapat/RP-2020-0002/batal")
             #expect(confirm.status == .ok && confirm.body.contains("Rapat Koordinasi Anggaran"))

@@ -78,8 +78,8 @@ extension WebPages {
         }
     }
 
-    func newMeetingForm(_ request: Request, _ context: RapatContext, form: PlanForm?, errors: [(String, String)], status: HTTPResponse.Status = .ok)
-        async throws -> Response {
+    func newMeetingForm(_ request: Request, _ context: RapatContext, form: PlanForm?, errors: [(String, String)], status: HTTPResponse.Status = .ok,
+                        editing: MeetingID? = nil) async throws -> Response {
         try await signedIn(request, context) { s in
             try AccessPolicy.require(s.principal, .planMeetings)
             let l = context.language
@@ -124,7 +124,11 @@ extension WebPages {
                 "errors": errorMap, "has_errors": !errors.isEmpty,
                 "errorList": errors.map { ["field": $0.0, "message": $0.1] },
             ]
-            return view.page("rapat-baru", request, context, nav: "meetings", status: status, data)
+            var all = data
+            all["editing"] = editing != nil
+            all["formAction"] = editing.map { "/rapat/\($0)/ubah" } ?? "/rapat/baru"
+            all["heading"] = editing.map { l == .en ? "Change \($0)" : "Ubah \($0)" } ?? WebText.labels(l)["newMeeting"]!
+            return view.page("rapat-baru", request, context, nav: "meetings", status: status, all)
         }
     }
 
@@ -157,6 +161,58 @@ extension WebPages {
             errors[Self.field(of: e, chair: form["pimpinan"])] = Catalogue.text(e, context.language)
         }
         return try JSONResponse.make(["errors": errors])
+    }
+
+    // MARK: Changing
+
+    /// The form of a scheduled meeting, filled with what it holds now.
+    func editForm(_ request: Request, _ context: RapatContext) async throws -> Response {
+        try await signedIn(request, context) { s in
+            try AccessPolicy.require(s.principal, .planMeetings)
+            let m = try await s.archive.meeting(try meetingID(context))
+            let zone = m.zone
+            func hm(_ d: Date) -> String {
+                let c = Calendar.gregorian(zone).dateComponents([.hour, .minute], from: d)
+                return String(format: "%02d:%02d", c.hour!, c.minute!)
+            }
+            var fields = FormData()
+            fields.fields = ["judul": [m.title], "jenis": [m.kind], "pimpinan": [m.chair.digits], "notulis": [m.notulis?.digits ?? ""],
+                             "peserta": m.participants.map(\.digits), "tanggal": [CivilDate(m.start, in: zone).description], "mulai": [hm(m.start)],
+                             "selesai": [hm(m.end)], "zona": [m.timeZone], "tautan": [m.virtualLink ?? ""], "tempat": [m.location ?? ""]]
+            return try await newMeetingForm(request, context, form: PlanForm(fields: fields), errors: [], editing: m.id)
+        }
+    }
+
+    func changeMeeting(_ request: Request, _ context: RapatContext) async throws -> Response {
+        let form = PlanForm(fields: try await FormData.read(request))
+        guard let session = context.webSession, RandomToken.equal(session.csrf, form["_csrf"]) else {
+            return view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
+        }
+        let s = services(context)
+        let id = try meetingID(context)
+        do {
+            let m = try await s.archive.meeting(id)
+            var change = MeetingChange()
+            change.title = form["judul"]
+            change.kind = form["jenis"].isEmpty ? nil : form["jenis"]
+            change.timeZone = form["zona"].isEmpty ? nil : form["zona"]
+            change.start = "\(form["tanggal"]) \(form["mulai"])"
+            change.end = form["selesai"].isEmpty ? nil : form["selesai"]
+            change.minutes = form["selesai"].isEmpty ? Int(form["durasi"]) : nil
+            change.link = form["tautan"]
+            change.location = form["tempat"]
+            change.chair = try NIP(form["pimpinan"])
+            change.notulis = form["notulis"].isEmpty ? nil : try NIP(form["notulis"])
+            let chosen = Set(try form.participants.map { try NIP($0) })
+            change.addParticipants = chosen.subtracting(m.participants).sorted { $0.digits < $1.digits }
+            change.removeParticipants = Set(m.participants).subtracting(chosen).sorted { $0.digits < $1.digits }
+            _ = try await s.planning.update(id, change)
+            return WebView.redirect("/rapat/\(id)")
+        } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
+            let status: HTTPResponse.Status = (e as? PlanningError).map { if case .doubleBooked = $0 { .conflict } else { .unprocessableContent } } ?? .badRequest
+            return try await newMeetingForm(request, context, form: form, errors: [(Self.field(of: e, chair: form["pimpinan"]), Catalogue.text(e, context.language))],
+                                            status: status, editing: id)
+        }
     }
 
     // MARK: Cancelling

@@ -28,6 +28,8 @@ struct WebPages: Sendable {
         router.get("/rapat/:id") { request, context in try await meeting(request, context) }
         router.get("/rapat/:id/notula.xml") { request, context in try await minutesFile(request, context, akn: false) }
         router.get("/rapat/:id/akn.xml") { request, context in try await minutesFile(request, context, akn: true) }
+        router.get("/rapat/:id/ubah") { request, context in try await editForm(request, context) }
+        router.post("/rapat/:id/ubah") { request, context in try await changeMeeting(request, context) }
         router.get("/rapat/:id/batal") { request, context in try await cancelForm(request, context) }
         router.post("/rapat/:id/batal") { request, context in try await cancelMeeting(request, context) }
         router.get("/rapat/:id/undangan.ics") { request, context in try await invitation(request, context) }
