@@ -93,7 +93,8 @@ extension WebPages {
                 let minutes = Int(f["menit-\(i)"]) ?? 0
                 total += minutes
                 rows.append(["index": i, "number": i + 1, "title": f["acara-\(i)"], "minutes": minutes == 0 ? "" : String(minutes),
-                             "presenters": (presenterChoices.isEmpty ? people : presenterChoices).map {
+                             // Presenters come from the people already chosen (the page stays small with a large registry).
+                             "presenters": presenterChoices.map {
                                  ["nip": $0.nip.digits, "name": $0.name, "selected": $0.nip.digits == f["penyaji-\(i)"]]
                              }])
             }
