@@ -11,7 +11,7 @@ public enum IndicatorCSV {
             throw .missing("CSV header in \(source)", "the first line must name the columns: OPD,indicator,target,actual,as-of[,unit]")
         }
         let separator: Character = header.filter { $0 == ";" }.count > header.filter { $0 == "," }.count ? ";" : ","
-        let names = try fields(header, separator: separator, line: 1, source: source)
+        let names = try CSVLine.fields(header, separator: separator, line: 1, source: source)
             .map { $0.lowercased().trimmed.replacingOccurrences(of: "_", with: "-") }
         func column(_ accepted: [String]) throws(InputError) -> Int? {
             names.firstIndex { accepted.contains($0) }
@@ -26,7 +26,7 @@ public enum IndicatorCSV {
         let unit = try column(["unit", "satuan"])
         var result: [Indicator] = []
         for (n, line) in lines.enumerated().dropFirst() where !line.trimmed.isEmpty {
-            let f = try fields(line, separator: separator, line: n + 1, source: source)
+            let f = try CSVLine.fields(line, separator: separator, line: n + 1, source: source)
             let needed = [opd, name, target, actual, asOf].max()!
             guard f.count > needed else {
                 throw .invalidValue(field: "line \(n + 1) of \(source)", value: line, hint: "expected \(names.count) columns, found \(f.count)")
@@ -41,30 +41,5 @@ public enum IndicatorCSV {
             }
         }
         return result
-    }
-
-    /// Splits one line, honouring double quotes ("71,3" stays one field; "" is a quote).
-    static func fields(_ line: String, separator: Character, line number: Int, source: String) throws(InputError) -> [String] {
-        var fields: [String] = [], current = "", quoted = false
-        var chars = Array(line)[...]
-        while let c = chars.popFirst() {
-            if quoted {
-                if c == "\"" {
-                    if chars.first == "\"" { current.append("\""); chars.removeFirst() } else { quoted = false }
-                } else {
-                    current.append(c)
-                }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == separator {
-                fields.append(current.trimmed)
-                current = ""
-            } else {
-                current.append(c)
-            }
-        }
-        guard !quoted else { throw .invalidValue(field: "line \(number) of \(source)", value: line, hint: "a quote is not closed") }
-        fields.append(current.trimmed)
-        return fields
     }
 }

@@ -13,7 +13,7 @@ public enum PeopleCSV {
         }
         let header = lines[headerIndex].replacingOccurrences(of: "\u{FEFF}", with: "")
         let separator: Character = header.filter { $0 == ";" }.count > header.filter { $0 == "," }.count ? ";" : ","
-        let columns = split(header, separator).map { $0.lowercased().trimmed }
+        let columns = try CSVLine.fields(header, separator: separator, line: headerIndex + 1, source: "CSV").map { $0.lowercased() }
         func column(_ names: [String]) -> Int? { columns.firstIndex { c in names.contains(c) } }
         guard let nipColumn = column(["nip"]), let nameColumn = column(["nama", "name"]), let opdColumn = column(["opd", "unit", "unit kerja"]) else {
             throw .invalidValue(field: "CSV header", value: header, hint: "name the columns NIP, Nama and OPD (and Jabatan, Pangkat/Golongan, Email if you have them)")
@@ -22,7 +22,7 @@ public enum PeopleCSV {
         let emailColumn = column(["email", "e-mail", "surel"])
         var people: [Person] = []
         for (i, line) in lines.enumerated() where i > headerIndex && !line.trimmed.isEmpty {
-            let fields = split(line, separator)
+            let fields = try CSVLine.fields(line, separator: separator, line: i + 1, source: "CSV")
             func field(_ c: Int?) -> String? { c.flatMap { $0 < fields.count ? fields[$0].trimmed : nil }.flatMap { $0.isEmpty ? nil : $0 } }
             do {
                 let person = try Person(nip: NIP(field(nipColumn) ?? ""), name: field(nameColumn) ?? "", jabatan: field(jabatanColumn) ?? "",
@@ -35,29 +35,5 @@ public enum PeopleCSV {
         }
         guard !people.isEmpty else { throw .missing("CSV", "add at least one row under the header") }
         return people
-    }
-
-    /// Splits one line at `separator` outside double quotes; `""` inside quotes is a quote.
-    static func split(_ line: String, _ separator: Character) -> [String] {
-        var fields: [String] = [], current = "", quoted = false
-        var chars = Array(line)[...]
-        while let c = chars.popFirst() {
-            if quoted {
-                if c == "\"" {
-                    if chars.first == "\"" { current.append("\""); chars.removeFirst() } else { quoted = false }
-                } else {
-                    current.append(c)
-                }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == separator {
-                fields.append(current)
-                current = ""
-            } else {
-                current.append(c)
-            }
-        }
-        fields.append(current)
-        return fields
     }
 }
