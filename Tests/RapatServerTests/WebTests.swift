@@ -93,6 +93,8 @@ import Testing
             #expect(session.contains("HttpOnly") && session.contains("SameSite=Lax") && !session.contains("Secure"))
             let page = try await b.request(client, .get, "/rapat/RP-2020-0001")
             #expect(page.status == .ok && page.body.contains("Rapat Pimpinan Desember 2020") && page.body.contains("dr. Ratna Dewi"))
+            let list = try await b.request(client, .get, "/rapat")
+            #expect(list.body.contains("<td>Gubernur Banten</td>"), "a participant's list names the chair")
             // Only a local path is a place to go back to.
             #expect(WebPages.localPath("//evil.example/x") == nil && WebPages.localPath("https://evil.example") == nil && WebPages.localPath("/rapat") == "/rapat")
         }

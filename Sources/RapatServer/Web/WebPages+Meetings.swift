@@ -64,17 +64,20 @@ extension WebPages {
             }
             let list = problem == nil ? try await s.archive.meetings(filter) : []
             let people = AccessPolicy.may(s.principal, .listPeople) ? try await s.planning.people() : []
-            let names = people.byNIP
+            // One read of the registry: the people list when the principal may list people, else the listing's names.
+            let (chairNames, opds): ([NIP: String], [String]) = people.isEmpty ? try await s.archive.listing(list)
+                : (Dictionary(people.map { ($0.nip, $0.name) }, uniquingKeysWith: { a, _ in a }),
+                   Array(Set(people.map(\.opd))).sorted { $0.lowercased() < $1.lowercased() })
             var data: [String: Any] = [
                 "filter": ["from": text("dari") ?? "", "to": text("sampai") ?? "", "opd": text("opd") ?? "", "series": text("seri") ?? ""],
                 "statuses": MeetingStatus.allCases.map { ["value": $0.rawValue, "label": WebText.status($0, l), "selected": filter.status == $0] },
-                "opds": try await s.archive.opds(),
+                "opds": opds,
                 "canPickPerson": !people.isEmpty,
                 "canPlan": AccessPolicy.may(s.principal, .planMeetings),
                 "people": people.map { ["nip": $0.nip.digits, "name": $0.name, "opd": $0.opd, "selected": filter.participant == $0.nip] },
                 "meetings": list.map { m -> [String: Any] in
                     var row = item(m, l)
-                    row["chair"] = names[m.chair]?.name ?? m.chair.digits
+                    row["chair"] = chairNames[m.chair] ?? m.chair.digits
                     return row
                 },
                 "has_meetings": !list.isEmpty,

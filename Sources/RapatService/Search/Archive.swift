@@ -30,6 +30,15 @@ public struct Archive: Sendable {
         return Dictionary(meetings.map { m in (m.id, Set(m.everyone.compactMap { registry[$0]?.opd })) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// For a listing of readable meetings, in one read of the registry: the names of their chairs, and every OPD (for filters).
+    public func listing(_ meetings: [Meeting]) async throws -> (chairs: [NIP: String], opds: [String]) {
+        for m in meetings { try AccessPolicy.requireRead(principal, m) }
+        let registry = try await store.people(opd: nil)
+        let chairs = Set(meetings.map(\.chair))
+        let names = Dictionary(registry.filter { chairs.contains($0.nip) }.map { ($0.nip, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return (names, Array(Set(registry.map(\.opd))).sorted { $0.lowercased() < $1.lowercased() })
+    }
+
     /// The OPDs of the registered people, for filters: every principal may know the names of the units.
     public func opds() async throws -> [String] {
         Array(Set(try await store.people(opd: nil).map(\.opd))).sorted { $0.lowercased() < $1.lowercased() }
