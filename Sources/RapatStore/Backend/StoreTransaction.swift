@@ -142,6 +142,7 @@ extension TransactionalStore {
         }
     }
 
+    @discardableResult
     public func updateMeeting(_ id: MeetingID, sealingWith signer: SealSigner?,
                               _ change: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting {
         try await transaction { tx in
