@@ -249,6 +249,13 @@ public final class PostgresStore: TransactionalStore {
         try await read { c in try await Self.load(id, c, logger) }
     }
 
+    public func meetings(ids: [MeetingID]) async throws -> [Meeting] {
+        guard !ids.isEmpty else { return [] }
+        return try await read { c in
+            try await Self.load("SELECT doc FROM meeting WHERE id = ANY(\(ids.map(\.description))) ORDER BY start_at, year, serial", c, logger, lenient: true)
+        }
+    }
+
     public func meetings(_ filter: MeetingFilter) async throws -> [Meeting] {
         try await read { c in
             var query = PostgresQuery(unsafeSQL: "SELECT doc FROM meeting WHERE true")

@@ -219,6 +219,16 @@ public final class SQLiteStore: TransactionalStore {
         return m
     }
 
+    public func meetings(ids: [MeetingID]) async throws -> [Meeting] {
+        guard !ids.isEmpty else { return [] }
+        return try await pool.read { db in
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            let rows = try MeetingRow.fetchAll(db, sql: "SELECT * FROM meeting WHERE id IN (\(marks)) ORDER BY start_at, id",
+                                               arguments: StatementArguments(ids.map(\.description)))
+            return try MeetingRows.load(rows, in: db) { _, _ in }
+        }
+    }
+
     public func meetings(_ filter: MeetingFilter) async throws -> [Meeting] {
         try await pool.read { db in
             var clauses: [String] = []

@@ -69,6 +69,8 @@ public protocol MeetingStore: Sendable {
     func checkMeetings(_ plans: [Meeting], series: Series?) async throws
     func meeting(_ id: MeetingID) async throws -> Meeting
     func meetings(_ filter: MeetingFilter) async throws -> [Meeting]
+    /// The meetings with these ids, in one read (unknown or unreadable ones are left out), in the archive's order.
+    func meetings(ids: [MeetingID]) async throws -> [Meeting]
     func series(_ id: String) async throws -> Series
     func allSeries() async throws -> [Series]
 

@@ -340,3 +340,15 @@ import Testing
         #expect(gone == nil && kept?.value == "new")
     }
 }
+
+@Suite struct MeetingsByIDConformanceTests {
+    @Test(arguments: Backend.all)
+    func severalMeetingsReadAtOnceInTheArchivesOrder(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        let later = try await store.createMeeting(Seed.plan("2020-12-18 09:00"))
+        let earlier = try await store.createMeeting(Seed.plan("2020-12-16 09:00"))
+        let found = try await store.meetings(ids: [later.id, try MeetingID("RP-2019-0999"), earlier.id, later.id])
+        #expect(found.map(\.id) == [earlier.id, later.id])
+        #expect(try await store.meetings(ids: []).isEmpty)
+    }
+}

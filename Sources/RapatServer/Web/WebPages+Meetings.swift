@@ -205,8 +205,7 @@ extension WebPages {
                 data["has_years"] = !years.isEmpty
                 // OPD counts: the units of the people of each meeting found.
                 var opdCounts: [String: Int] = [:]
-                var found: [Meeting] = []
-                for id in Set(hits.map(\.meetingID)) { found.append(try await s.archive.meeting(id)) }
+                let found = try await s.archive.meetings(ids: Array(Set(hits.map(\.meetingID))))
                 for opds in try await s.archive.opds(of: found).values { for opd in opds { opdCounts[opd, default: 0] += 1 } }
                 data["facetOpds"] = opdCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { opd, count -> [String: Any] in
                     var items = q.pairs.filter { $0.0 != "opd" }.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }

@@ -23,6 +23,11 @@ public struct Archive: Sendable {
         return sealed.record.naming(registry)
     }
 
+    /// The readable meetings among `ids`, in one read.
+    public func meetings(ids: [MeetingID]) async throws -> [Meeting] {
+        AccessPolicy.readable(try await store.meetings(ids: ids), by: principal)
+    }
+
     /// The OPDs each readable meeting's people belong to, by meeting (the registry read once).
     public func opds(of meetings: [Meeting]) async throws -> [MeetingID: Set<String>] {
         for m in meetings { try AccessPolicy.requireRead(principal, m) }
@@ -54,8 +59,7 @@ public struct Archive: Sendable {
         try AccessPolicy.require(principal, .search)
         let hits = try await store.search(query)
         guard principal.role != .secretariat else { return hits }
-        var readable: [MeetingID: Bool] = [:]
-        for id in Set(hits.map(\.meetingID)) { readable[id] = AccessPolicy.mayRead(principal, try await store.meeting(id)) }
-        return hits.filter { readable[$0.meetingID] == true }
+        let readable = Set(try await store.meetings(ids: Array(Set(hits.map(\.meetingID)))).filter { AccessPolicy.mayRead(principal, $0) }.map(\.id))
+        return hits.filter { readable.contains($0.meetingID) }
     }
 }
