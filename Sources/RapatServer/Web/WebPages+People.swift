@@ -39,9 +39,7 @@ extension WebPages {
 
     func savePerson(_ request: Request, _ context: RapatContext, editing nip: NIP?) async throws -> Response {
         let form = try await FormData.read(request)
-        guard let session = context.webSession, RandomToken.equal(session.csrf, form["_csrf"] ?? "") else {
-            return view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
-        }
+        if let refusal = refusedWithoutToken(request, context, form["_csrf"]) { return refusal }
         let s = services(context)
         var existing: Person?
         if let nip { existing = try await s.planning.person(nip) }
@@ -69,9 +67,7 @@ extension WebPages {
 
     func importPeople(_ request: Request, _ context: RapatContext) async throws -> Response {
         let form = try await FormData.read(request, limit: 2 << 20)
-        guard let session = context.webSession, RandomToken.equal(session.csrf, form["_csrf"] ?? "") else {
-            return view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
-        }
+        if let refusal = refusedWithoutToken(request, context, form["_csrf"]) { return refusal }
         let csv = form["csv"] ?? ""
         do {
             let added = try await services(context).planning.importPeople(csv: csv)

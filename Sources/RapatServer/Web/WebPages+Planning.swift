@@ -42,6 +42,13 @@ extension WebPages {
         }
     }
 
+    /// A refused plan's status: 409 for a double booking (another meeting holds the time), 422 for another rule, 400 for bad input.
+    static func status(of error: any Error) -> HTTPResponse.Status {
+        guard let e = error as? PlanningError else { return .badRequest }
+        if case .doubleBooked = e { return .conflict }
+        return .unprocessableContent
+    }
+
     /// The field a refusal concerns, so the page shows it there.
     static func field(of error: any Error, chair: String) -> String {
         switch error {
@@ -135,24 +142,21 @@ extension WebPages {
 
     func planMeeting(_ request: Request, _ context: RapatContext) async throws -> Response {
         let form = PlanForm(fields: try await FormData.read(request))
-        guard let session = context.webSession, RandomToken.equal(session.csrf, form["_csrf"]) else {
-            return view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
-        }
+        if let refusal = refusedWithoutToken(request, context, form["_csrf"]) { return refusal }
         let s = services(context)
         do {
             let created = try await s.planning.plan(form.request())
             return WebView.redirect("/rapat/\(created[0].id)")
         } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
-            let status: HTTPResponse.Status = (e as? PlanningError).map { if case .doubleBooked = $0 { .conflict } else { .unprocessableContent } } ?? .badRequest
             return try await newMeetingForm(request, context, form: form, errors: [(Self.field(of: e, chair: form["pimpinan"]), Catalogue.text(e, context.language))],
-                                            status: status)
+                                            status: Self.status(of: e))
         }
     }
 
     /// The rules, run without saving, for the form's script: `{"errors": {"field": "message"}}`, empty when the plan can be saved.
     func checkPlan(_ request: Request, _ context: RapatContext) async throws -> Response {
         let form = PlanForm(fields: try await FormData.read(request))
-        guard let session = context.webSession, RandomToken.equal(session.csrf, form["_csrf"]) else {
+        guard hasToken(context, form["_csrf"]) else {
             return try JSONResponse.make(["errors": ["judul": Self.csrfMessage(context.language)]], status: .forbidden)
         }
         var errors: [String: String] = [:]
@@ -186,9 +190,7 @@ extension WebPages {
 
     func changeMeeting(_ request: Request, _ context: RapatContext) async throws -> Response {
         let form = PlanForm(fields: try await FormData.read(request))
-        guard let session = context.webSession, RandomToken.equal(session.csrf, form["_csrf"]) else {
-            return view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
-        }
+        if let refusal = refusedWithoutToken(request, context, form["_csrf"]) { return refusal }
         let s = services(context)
         let id = try meetingID(context)
         do {
@@ -210,9 +212,8 @@ extension WebPages {
             _ = try await s.planning.update(id, change)
             return WebView.redirect("/rapat/\(id)")
         } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
-            let status: HTTPResponse.Status = (e as? PlanningError).map { if case .doubleBooked = $0 { .conflict } else { .unprocessableContent } } ?? .badRequest
             return try await newMeetingForm(request, context, form: form, errors: [(Self.field(of: e, chair: form["pimpinan"]), Catalogue.text(e, context.language))],
-                                            status: status, editing: id)
+                                            status: Self.status(of: e), editing: id)
         }
     }
 
@@ -228,9 +229,7 @@ extension WebPages {
 
     func cancelMeeting(_ request: Request, _ context: RapatContext) async throws -> Response {
         let form = try await FormData.read(request)
-        guard let session = context.webSession, RandomToken.equal(session.csrf, form["_csrf"] ?? "") else {
-            return view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
-        }
+        if let refusal = refusedWithoutToken(request, context, form["_csrf"]) { return refusal }
         let id = try meetingID(context)
         _ = try await services(context).planning.cancel(id, reason: form["alasan"])
         return WebView.redirect("/rapat/\(id)?dibatalkan=1")

@@ -104,14 +104,23 @@ struct WebPages: Sendable {
 
     func signOut(_ request: Request, _ context: RapatContext) async throws -> Response {
         let form = try await FormData.read(request)
-        guard let session = context.webSession else { return WebView.redirect("/masuk") }
-        guard RandomToken.equal(session.csrf, form["_csrf"] ?? "") else {
-            return view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
-        }
+        guard context.webSession != nil else { return WebView.redirect("/masuk") }
+        if let refusal = refusedWithoutToken(request, context, form["_csrf"]) { return refusal }
         let cookie = try await sessions.storage(for: request).delete(request: request)
         var response = WebView.redirect("/masuk")
         response.setCookie(cookie)
         return response
+    }
+
+    /// Whether a form came with its session's CSRF token.
+    func hasToken(_ context: RapatContext, _ sent: String?) -> Bool {
+        guard let session = context.webSession else { return false }
+        return RandomToken.equal(session.csrf, sent ?? "")
+    }
+
+    /// The 403 page for a form without its session's CSRF token; nil when the token is there.
+    func refusedWithoutToken(_ request: Request, _ context: RapatContext, _ sent: String?) -> Response? {
+        hasToken(context, sent) ? nil : view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
     }
 
     static func csrfMessage(_ l: Language) -> String {
@@ -152,9 +161,7 @@ struct WebPages: Sendable {
     /// A new feed token for the user's own feed (or an OPD's, for a user who is nobody's person); the old one stops.
     func makeCalendarLink(_ request: Request, _ context: RapatContext) async throws -> Response {
         let form = try await FormData.read(request)
-        guard let session = context.webSession, RandomToken.equal(session.csrf, form["_csrf"] ?? "") else {
-            return view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
-        }
+        if let refusal = refusedWithoutToken(request, context, form["_csrf"]) { return refusal }
         let s = services(context)
         let opd = (form["opd"] ?? "").trimmingCharacters(in: .whitespaces)
         guard context.webUser?.person != nil || !opd.isEmpty else {
