@@ -73,18 +73,8 @@ public final class PostgresStore: TransactionalStore {
     /// How long opening waits for the server to accept a connection.
     static let connectTimeoutSeconds = 5
 
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        e.dateEncodingStrategy = .iso8601
-        return e
-    }()
-
-    static let decoder: JSONDecoder = {
-        let d = JSONDecoder()
-        d.dateDecodingStrategy = .iso8601
-        return d
-    }()
+    static var encoder: JSONEncoder { StoredJSON.encoder }
+    static var decoder: JSONDecoder { StoredJSON.decoder }
 
     /// A write transaction; writers take turns on the meeting table so id assignment and the conflict
     /// check see every committed meeting. Domain errors come out as themselves.

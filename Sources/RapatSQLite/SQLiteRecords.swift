@@ -98,28 +98,14 @@ struct AttendanceRow: MeetingChildRow {
 
     static func historyText(_ h: [AttendanceChange]?) -> String? {
         guard let h, !h.isEmpty else { return nil }
-        return String(decoding: try! JSONCoding.encoder.encode(h), as: UTF8.self)  // plain values: encoding cannot fail
+        return String(decoding: try! StoredJSON.encoder.encode(h), as: UTF8.self)  // plain values: encoding cannot fail
     }
 
     func historyEntries() throws -> [AttendanceChange]? {
-        try history.map { try JSONCoding.decoder.decode([AttendanceChange].self, from: Data($0.utf8)) }
+        try history.map { try StoredJSON.decoder.decode([AttendanceChange].self, from: Data($0.utf8)) }
     }
 }
 
-/// JSON with ISO 8601 instants, for the few columns that hold a document.
-enum JSONCoding {
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        e.dateEncodingStrategy = .iso8601
-        return e
-    }()
-    static let decoder: JSONDecoder = {
-        let d = JSONDecoder()
-        d.dateDecodingStrategy = .iso8601
-        return d
-    }()
-}
 
 struct NoteRow: MeetingChildRow {
     static let databaseTableName = "discussion_note"

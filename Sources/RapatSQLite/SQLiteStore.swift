@@ -134,7 +134,7 @@ public final class SQLiteStore: TransactionalStore {
             return try Row.fetchAll(db, sql: "SELECT * FROM minutes_version WHERE meeting_id = ? ORDER BY version", arguments: [id.description]).map { r in
                 MinutesVersion(meetingID: id, version: r["version"], approvedBy: try NIP(r["approved_by"] as String), approvedAt: r["approved_at"],
                                reason: r["reason"], digest: r["digest"],
-                               record: try JSONCoding.decoder.decode(MinutesRecord.self, from: Data((r["canonical"] as String).utf8)),
+                               record: try StoredJSON.decoder.decode(MinutesRecord.self, from: Data((r["canonical"] as String).utf8)),
                                signature: MinutesVersionRow.signature(r))
             }
         }

@@ -41,11 +41,7 @@ public struct ArchiveBundle: Sendable, Equatable {
         return e
     }
 
-    static func decoder() -> JSONDecoder {
-        let d = JSONDecoder()
-        d.dateDecodingStrategy = .iso8601
-        return d
-    }
+    static func decoder() -> JSONDecoder { StoredJSON.decoder }
 
     /// Writes the bundle into `directory` (created if needed; must not hold a bundle already).
     public func write(to directory: URL) throws {

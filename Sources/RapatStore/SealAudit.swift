@@ -114,11 +114,7 @@ public struct SealAudit: Sendable {
         }
     }
 
-    static let decoder: JSONDecoder = {
-        let d = JSONDecoder()
-        d.dateDecodingStrategy = .iso8601
-        return d
-    }()
+    static var decoder: JSONDecoder { StoredJSON.decoder }
 }
 
 /// The period `archive verify` looks at, and the walk over every sealed version in it that both backends share.
