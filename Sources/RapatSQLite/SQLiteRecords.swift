@@ -5,38 +5,14 @@ import RapatStore
 import Synchronization
 
 /// Row types of the SQLite archive; each maps one table, converted to and from the core aggregate here only.
+/// Columns are snake_case: a type whose property names differ says so in its `CodingKeys`. GRDB's key strategies
+/// (`.convertFromSnakeCase`) would build a dictionary of every column's name for every row it decodes: a fifth
+/// of a page's time went to that. With default keys a column is found by its name, once per property.
 protocol SnakeCaseRecord: Codable, FetchableRecord, PersistableRecord {}
 
 /// A row that belongs to one meeting.
 protocol MeetingChildRow: SnakeCaseRecord {
     var meetingId: String { get }
-}
-
-extension SnakeCaseRecord {
-    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    /// GRDB's `.convertToSnakeCase` converts every key of every row it writes; the few names are converted
-    /// once and remembered (a tenth of an import's time went to converting them again).
-    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .custom { key in SnakeCaseNames.column(for: key) } }
-}
-
-enum SnakeCaseNames {
-    private static let cache = Mutex<[String: String]>([:])
-
-    static func column(for key: any CodingKey) -> String {
-        let name = key.stringValue
-        if let known = cache.withLock({ $0[name] }) { return known }
-        var out = ""
-        for c in name {
-            if c.isUppercase {
-                if !out.isEmpty { out.append("_") }
-                out += c.lowercased()
-            } else {
-                out.append(c)
-            }
-        }
-        cache.withLock { $0[name] = out }
-        return out
-    }
 }
 
 struct PersonRow: SnakeCaseRecord {
@@ -76,17 +52,30 @@ struct MeetingRow: SnakeCaseRecord {
     var status: String, sequence: Int, seriesId: String?, occurrenceStart: Date?, icalUid: String?
     var actualStart: Date?, lateStartReason: String?, actualEnd: Date?, cancelReason: String?
     var approvedBy: String?, approvedAt: Date?, approvedVersion: Int?, approvalReason: String?
+    enum CodingKeys: String, CodingKey {
+        case id, year, serial, title, kind, chair, notulis, startAt = "start_at", endAt = "end_at", timeZone = "time_zone"
+        case virtualLink = "virtual_link", location, status, sequence, seriesId = "series_id", occurrenceStart = "occurrence_start"
+        case icalUid = "ical_uid", actualStart = "actual_start", lateStartReason = "late_start_reason", actualEnd = "actual_end"
+        case cancelReason = "cancel_reason", approvedBy = "approved_by", approvedAt = "approved_at", approvedVersion = "approved_version"
+        case approvalReason = "approval_reason"
+    }
 }
 
 struct MeetingPersonRow: MeetingChildRow {
     static let databaseTableName = "meeting_person"
     var meetingId: String, nip: String, role: String, position: Int, startAt: Date, endAt: Date, active: Bool
+    enum CodingKeys: String, CodingKey { case meetingId = "meeting_id", nip, role, position, startAt = "start_at", endAt = "end_at", active }
 }
 
 struct AgendaItemRow: MeetingChildRow {
     static let databaseTableName = "agenda_item"
     var meetingId: String, key: Int, position: Int, title: String, presenter: String?, presenterNip: String?
     var boxMinutes: Int, actualStart: Date?, actualEnd: Date?, carriedFrom: String, isFollowUp: Bool, details: String?, isStanding: Bool
+    enum CodingKeys: String, CodingKey {
+        case meetingId = "meeting_id", key, position, title, presenter, presenterNip = "presenter_nip", boxMinutes = "box_minutes"
+        case actualStart = "actual_start", actualEnd = "actual_end", carriedFrom = "carried_from", isFollowUp = "is_follow_up", details
+        case isStanding = "is_standing"
+    }
 }
 
 struct AttendanceRow: MeetingChildRow {
@@ -95,6 +84,9 @@ struct AttendanceRow: MeetingChildRow {
     var representative: String?, note: String?
     /// JSON of what corrections replaced (`[AttendanceChange]`), oldest first.
     var history: String?
+    enum CodingKeys: String, CodingKey {
+        case meetingId = "meeting_id", nip, category, checkedInAt = "checked_in_at", lateMinutes = "late_minutes", representative, note, history
+    }
 
     static func historyText(_ h: [AttendanceChange]?) -> String? {
         guard let h, !h.isEmpty else { return nil }
@@ -110,22 +102,29 @@ struct AttendanceRow: MeetingChildRow {
 struct NoteRow: MeetingChildRow {
     static let databaseTableName = "discussion_note"
     var meetingId: String, seq: Int, itemKey: Int, text: String, speaker: String?
+    enum CodingKeys: String, CodingKey { case meetingId = "meeting_id", seq, itemKey = "item_key", text, speaker }
 }
 
 struct DecisionRow: MeetingChildRow {
     static let databaseTableName = "decision"
     var meetingId: String, number: Int, itemKey: Int?, text: String
+    enum CodingKeys: String, CodingKey { case meetingId = "meeting_id", number, itemKey = "item_key", text }
 }
 
 struct IndicatorRow: MeetingChildRow {
     static let databaseTableName = "indicator"
     var meetingId: String, opd: String, name: String, asOf: String, target: Double, actual: Double, unit: String
+    enum CodingKeys: String, CodingKey { case meetingId = "meeting_id", opd, name, asOf = "as_of", target, actual, unit }
 }
 
 struct ActionRow: MeetingChildRow {
     static let databaseTableName = "action_item"
     var meetingId: String, number: Int, itemKey: Int?, text: String, ownerOpd: String?, ownerNip: String?
     var dueDate: String?, status: String, completedAt: Date?, completionNote: String?
+    enum CodingKeys: String, CodingKey {
+        case meetingId = "meeting_id", number, itemKey = "item_key", text, ownerOpd = "owner_opd", ownerNip = "owner_nip"
+        case dueDate = "due_date", status, completedAt = "completed_at", completionNote = "completion_note"
+    }
 }
 
 extension ActionRow {

@@ -14,10 +14,26 @@ extension RapatBench {
             commandName: "pages", abstract: "Build an archive of N meetings, sign in, and time each page's server time (p50/p95) and size.")
         @Option(help: "Meetings in the archive.") var meetings = 100_000
         @Option(help: "Requests per page.") var repeats = 100
+        @Option(help: "Time only the pages whose name contains this (e.g. arsip).") var only: String?
+        @Option(help: "Keep the archive in this SQLite file and reuse it when it exists (for profiling runs).") var archive: String?
 
         func run() async throws {
-            let (store, cleanup) = try await RapatBench.openStore(nil, name: "pages")
+            let reused = archive.map { FileManager.default.fileExists(atPath: $0) } ?? false
+            let (store, cleanup) = try await RapatBench.openStore(archive.map { "sqlite:" + $0 }, name: "pages")
             defer { cleanup() }
+            if reused {
+                print("archive \(archive ?? "") reused")
+            } else {
+                try await build(store)
+                _ = try await Services(store: store, principal: .console).accounts.add(username: "sekretariat", role: .secretariat, person: nil, password: Self.password)
+            }
+            try await measure(store)
+            print(String(format: "peak memory %.0f MiB", RapatBench.peakMiB()))
+        }
+
+        static let password = "bench-password-123"
+
+        func build(_ store: any MeetingStore) async throws {
             let people = try RapatBench.meetings(0..<1).1
             try await store.importBundle(ArchiveBundle(people: Array(people.values), series: [], meetings: []))
             var built = 0
@@ -38,8 +54,10 @@ extension RapatBench {
                 }
             }
             print(String(format: "archive of %d meetings built in %.1f s", built, build))
-            let password = "bench-password-123"
-            _ = try await Services(store: store, principal: .console).accounts.add(username: "sekretariat", role: .secretariat, person: nil, password: password)
+        }
+
+        func measure(_ store: any MeetingStore) async throws {
+            let password = Self.password
             let app = Application(router: RapatAPI(store: store).router())
             let detail = try await store.meetings(MeetingFilter(from: Date(), limit: 1)).first?.id.description ?? "RP-2020-0001"
             try await app.test(.router) { client in
@@ -60,7 +78,8 @@ extension RapatBench {
                 cookie = signed.2[values: .setCookie].first { $0.hasPrefix("rapat_sesi=") }.map { String($0.split(separator: ";")[0]) } ?? ""
                 print("page".padding(toLength: 36, withPad: " ", startingAt: 0) + "status   p50 ms   p95 ms   max KB")
                 for (name, uri) in [("beranda /", "/"), ("rapat /rapat", "/rapat"), ("detail /rapat/\(detail)", "/rapat/\(detail)"),
-                                    ("arsip /arsip?q=penyerapan+anggaran", "/arsip?q=penyerapan+anggaran"), ("static /static/rapat.css", "/static/rapat.css")] {
+                                    ("arsip /arsip?q=penyerapan+anggaran", "/arsip?q=penyerapan+anggaran"), ("static /static/rapat.css", "/static/rapat.css")]
+                    where only.map({ name.contains($0) }) ?? true {
                     var times: [Double] = []
                     var status = HTTPResponse.Status.ok, size = 0
                     for _ in 0..<repeats {
@@ -75,7 +94,6 @@ extension RapatBench {
                           + String(format: "%6d  %7.2f  %7.2f  %7.1f", status.code, RapatBench.percentile(times, 50), RapatBench.percentile(times, 95), Double(size) / 1024))
                 }
             }
-            print(String(format: "peak memory %.0f MiB", RapatBench.peakMiB()))
         }
     }
 }
