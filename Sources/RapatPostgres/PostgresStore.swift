@@ -404,23 +404,24 @@ public final class PostgresStore: TransactionalStore {
         // once the window is full instead of collecting every match from the GIN index (it picks by the word's frequency).
         let window = clauses.count == 1
             ? """
-              SELECT s.meeting_id, s.section, s.ref, s.text, s.tsv FROM search_doc s WHERE \(clauses[0])
+              SELECT s.meeting_id, s.seq, s.section, s.ref, s.text, s.tsv FROM search_doc s WHERE \(clauses[0])
               ORDER BY s.meeting_id DESC, s.seq DESC LIMIT $\(binds.count)
               """
             : """
-              SELECT s.meeting_id, s.section, s.ref, s.text, s.tsv FROM search_doc s JOIN meeting m ON m.id = s.meeting_id
+              SELECT s.meeting_id, s.seq, s.section, s.ref, s.text, s.tsv FROM search_doc s JOIN meeting m ON m.id = s.meeting_id
               WHERE \(clauses.joined(separator: " AND ")) ORDER BY s.meeting_id DESC, s.seq DESC LIMIT $\(binds.count)
               """
         binds.append(max(1, query.limit))
+        binds.append(max(0, query.offset))
         let sql = """
             WITH q AS (SELECT (\(expression)) AS query),
             w AS (\(window)),
-            top AS (SELECT w.*, ts_rank_cd(w.tsv, q.query)::float8 AS rank FROM w, q ORDER BY rank DESC, w.meeting_id DESC LIMIT $\(binds.count))
+            top AS (SELECT w.*, ts_rank_cd(w.tsv, q.query)::float8 AS rank FROM w, q ORDER BY rank DESC, w.meeting_id DESC, w.seq DESC LIMIT $\(binds.count - 1) OFFSET $\(binds.count))
             SELECT top.meeting_id, top.section, top.ref,
                    ts_headline('indonesian', top.text, q.query, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…'),
                    top.rank, m.doc::json->>'title', m.start_at, m.doc::json->>'timeZone'
             FROM top JOIN meeting m ON m.id = top.meeting_id, q
-            ORDER BY top.rank DESC, m.start_at DESC
+            ORDER BY top.rank DESC, m.start_at DESC, top.meeting_id DESC, top.seq DESC
             """
         return try await read { c in
             var hits: [SearchHit] = []

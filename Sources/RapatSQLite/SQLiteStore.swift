@@ -53,6 +53,7 @@ public final class SQLiteStore: TransactionalStore {
             do {
                 let result = try await body(SQLiteTransaction(store: self))
                 try await waiting { db in try db.execute(sql: "COMMIT") }
+                idfCache.invalidate()
                 await turns.release()
                 return result
             } catch {
@@ -198,8 +199,10 @@ public final class SQLiteStore: TransactionalStore {
                         createdAt: row["created_at"], expiresAt: row["expires_at"])
     }
 
+    let idfCache = IDFCache()
+
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
-        try await pool.read { db in try SearchIndex.search(query, in: db) }
+        try await pool.read { [idfCache] db in try SearchIndex.search(query, in: db, cache: idfCache) }
     }
 
     public func reindex(progress: (@Sendable (Int, Int) -> Void)?) async throws {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import RapatCore
 import RapatStore
+import Synchronization
 
 /// The FTS5 index of titles, agenda items, discussion, decisions and action items.
 enum SearchIndex {
@@ -40,22 +41,28 @@ enum SearchIndex {
     /// a bounded count however large the archive, where bm25() would count every row holding the phrase.
     static let idfSample = 20_000
 
-    /// The IDF of every phrase of the query, in FTS5's order, counted in the newest `sample` rows.
-    static func idfs(_ q: SearchQuery, in db: Database, sample: Int) throws -> [Double] {
+    /// The IDF of every phrase of the query, in FTS5's order, counted in the newest `sample` rows (or taken from
+    /// `cache` while the index has not changed).
+    static func idfs(_ q: SearchQuery, in db: Database, sample: Int, cache: IDFCache? = nil) throws -> [Double] {
         let phrases = try q.phraseExpressions()
         let sample = max(1, sample)
         // The docsize shadow table holds one row per indexed row, keyed by rowid.
+        let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM search_index_docsize")
+        let (known, generation) = cache?.values(phrases, newest: newest, sample: sample) ?? ([], 0)
+        if known.count == phrases.count { return known }
         let floor = try Int64.fetchOne(db, sql: "SELECT id FROM search_index_docsize ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [sample - 1])
         let rows = try floor == nil ? Int.fetchOne(db, sql: "SELECT count(*) FROM search_index_docsize") ?? 0 : sample
-        return try phrases.map { phrase in
+        let idfs = try phrases.map { phrase in
             let hits = try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index WHERE search_index MATCH ? AND rowid >= ?",
                                         arguments: [phrase, floor ?? Int64.min]) ?? 0
             return SearchRank.idf(hits: hits, rows: rows)
         }
+        cache?.remember(zip(phrases, idfs), newest: newest, sample: sample, generation: generation)
+        return idfs
     }
 
-    static func search(_ q: SearchQuery, in db: Database, idfSample: Int = idfSample) throws -> [SearchHit] {
-        let idfs = try idfs(q, in: db, sample: idfSample)
+    static func search(_ q: SearchQuery, in db: Database, idfSample: Int = idfSample, cache: IDFCache? = nil) throws -> [SearchHit] {
+        let idfs = try idfs(q, in: db, sample: idfSample, cache: cache)
         var clauses = ["search_index MATCH ?"]
         var args: [any DatabaseValueConvertible] = [try q.matchExpression()]
         if let from = q.from { clauses.append("m.start_at >= ?"); args.append(from) }
@@ -74,29 +81,74 @@ enum SearchIndex {
         // scores; the outer query computes no score again and walks one FTS5 cursor from the oldest kept rowid
         // (CROSS JOIN keeps it outermost): FTS5 sets a query up again for every rowid it is asked for, which
         // for a prefix means merging the doclists of every word with that prefix, 20 times over.
+        // The window joins the meetings only when a filter needs them (a lookup per ranked row was a third of
+        // the search); equal scores go newest meeting id first.
         args.append(max(1, q.rankWindow))
         args.append(max(1, q.limit))
+        args.append(max(0, q.offset))
         let match = args[0]
         let rows = try Row.fetchAll(db, sql: """
             WITH top AS MATERIALIZED (
-                SELECT id, score, start_at FROM (
-                    SELECT s.rowid AS id, \(SearchRank.name)(search_index\(String(repeating: ", ?", count: idfs.count))) AS score,
-                           m.start_at AS start_at
-                    FROM search_index s JOIN meeting m ON m.id = s.meeting_id
+                SELECT id, score FROM (
+                    SELECT s.rowid AS id, \(SearchRank.name)(search_index\(String(repeating: ", ?", count: idfs.count))) AS score
+                    FROM search_index s\(clauses.count > 1 ? " JOIN meeting m ON m.id = s.meeting_id" : "")
                     WHERE \(clauses.joined(separator: " AND "))
                     ORDER BY s.rowid DESC
                     LIMIT ?)
-                ORDER BY score, start_at DESC
-                LIMIT ?)
+                ORDER BY score, id DESC
+                LIMIT ? OFFSET ?)
             SELECT s.meeting_id, s.section, s.ref, snippet(search_index, 3, '[', ']', '…', 16) AS snippet,
                    top.score AS score, m.title, m.start_at, m.time_zone
             FROM search_index s CROSS JOIN top JOIN meeting m ON m.id = s.meeting_id
             WHERE search_index MATCH ? AND s.rowid >= (SELECT min(id) FROM top) AND top.id = s.rowid
-            ORDER BY top.score, top.start_at DESC
+            ORDER BY top.score, top.id DESC
             """, arguments: StatementArguments(idfs.map { $0 as any DatabaseValueConvertible } + args + [match]))
         return try rows.map {
             SearchHit(meetingID: try MeetingID($0["meeting_id"] as String), title: $0["title"], start: $0["start_at"], timeZone: $0["time_zone"],
                       section: $0["section"], reference: $0["ref"], snippet: $0["snippet"], score: $0["score"])
         }
     }
+}
+
+/// Phrases' IDFs from recent searches. Counting a phrase in the sample was a fifth of a search; the counts change
+/// only when the index does, and an IDF is an estimate from a sample anyway. An entry holds while this store has
+/// committed nothing, the newest indexed row is the same (another process adding minutes) and for a minute at
+/// most (another process editing older minutes).
+final class IDFCache: Sendable {
+    static let lifetime: Duration = .seconds(60)
+    static let capacity = 1024
+
+    private struct State {
+        var generation = 0
+        var valid: (generation: Int, newest: Int64?, sample: Int, since: ContinuousClock.Instant)?
+        var values: [String: Double] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    /// Every cached IDF of `phrases` in order, or fewer when one is missing or the cache is stale; and the
+    /// generation to hand back to `remember` (what is counted after a commit is not remembered as before it).
+    func values(_ phrases: [String], newest: Int64?, sample: Int) -> ([Double], generation: Int) {
+        state.withLock { s in
+            guard let v = s.valid, v.generation == s.generation, v.newest == newest, v.sample == sample,
+                  ContinuousClock.now - v.since < Self.lifetime else { return ([], s.generation) }
+            return (phrases.compactMap { s.values[$0] }, s.generation)
+        }
+    }
+
+    func remember(_ pairs: some Sequence<(String, Double)>, newest: Int64?, sample: Int, generation: Int) {
+        state.withLock { s in
+            guard generation == s.generation else { return }
+            if let v = s.valid, v.generation == s.generation, v.newest == newest, v.sample == sample,
+               ContinuousClock.now - v.since < Self.lifetime, s.values.count < Self.capacity {
+                for (p, idf) in pairs { s.values[p] = idf }
+            } else {
+                s.valid = (s.generation, newest, sample, ContinuousClock.now)
+                s.values = Dictionary(Array(pairs), uniquingKeysWith: { a, _ in a })
+            }
+        }
+    }
+
+    /// This store changed the archive: nothing cached holds.
+    func invalidate() { state.withLock { $0.generation += 1 } }
 }

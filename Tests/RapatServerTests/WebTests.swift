@@ -114,7 +114,7 @@ import Testing
             // Not approved: the archivist sees neither the meeting nor a search hit of it.
             #expect(try await archivist.request(client, .get, "/rapat/RP-2020-0001").status == .forbidden)
             let search = try await archivist.request(client, .get, "/arsip?q=penyerapan+anggaran")
-            #expect(search.status == .ok && !search.body.contains("RP-2020-0001") && search.body.contains("0 bagian di 0 rapat"))
+            #expect(search.status == .ok && !search.body.contains("RP-2020-0001") && search.body.contains("Tidak ada notula yang cocok."))
             let secretariat = Browser()
             #expect(try await secretariat.signIn(client, "sekretariat") == .seeOther)
             let found = try await secretariat.request(client, .get, "/arsip?q=penyerapan+anggaran")
@@ -337,5 +337,34 @@ import Testing
             let status = try await browser.request(client, .get, "/").status
             #expect(status == .seeOther)
         }
+    }
+
+    @Test func searchResultsComeTwentyToAPage() async throws {
+        let store = try await Self.sqlite()
+        let s = Services(store: store, principal: .console, language: .id)
+        // 25 agenda items, each a section that matches.
+        _ = try await s.planning.plan(PlanRequest(title: "Rapat Koordinasi Anggaran", chair: Self.governor.digits, participants: [Self.kabpkad.digits],
+                                                  start: "2020-12-17 08:00", end: "10:30",
+                                                  agenda: (1...25).map { .init(title: "Pos belanja \($0): realisasi anggaran", minutes: 5) }))
+        try await Self.app(store).test(.router) { client in
+            let b = Browser()
+            #expect(try await b.signIn(client, "sekretariat") == .seeOther)
+            let first = try await b.request(client, .get, "/arsip?q=anggaran")
+            #expect(first.status == .ok && first.body.contains("Hasil 1–20") && first.body.contains("halaman=2") && !first.body.contains("rel=\"prev\""))
+            let second = try await b.request(client, .get, "/arsip?q=anggaran&halaman=2")
+            #expect(second.status == .ok && second.body.contains("Hasil 21–") && second.body.contains("rel=\"prev\"")
+                    && second.body.contains("start=\"21\"") && !second.body.contains("halaman=3"))
+            let items = { (body: String) in Set(body.components(separatedBy: "Pos belanja ").dropFirst().map { $0.prefix { $0.isNumber } }) }
+            #expect(items(first.body).isDisjoint(with: items(second.body)) && items(first.body).union(items(second.body)).count == 25)
+            for bad in ["0", "-1", "dua", "999"] {
+                let refused = try await b.request(client, .get, "/arsip?q=anggaran&halaman=\(bad)")
+                #expect(refused.status == .badRequest && refused.body.contains("halaman"))
+            }
+        }
+    }
+
+    @Test func snippetsAreEscapedAndOnlyTheirMatchesMarked() {
+        #expect(WebPages.snippetHTML("a <script>\"x\" & [anggaran]'s") == "a &lt;script&gt;&quot;x&quot; &amp; <mark>anggaran</mark>&#39;s")
+        #expect(WebPages.snippetHTML("[<b>] tail [") == "<mark>&lt;b&gt;</mark> tail [")
     }
 }

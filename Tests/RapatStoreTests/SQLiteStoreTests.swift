@@ -24,6 +24,29 @@ import Testing
         #expect(try await first.people(opd: nil).count == 50)
     }
 
+    /// IDFs are cached between searches, but a change of the archive by this store (here: minutes added to an
+    /// existing meeting, which leaves the newest indexed row as it was) counts them again.
+    @Test func cachedIDFsFollowAChangeOfTheArchive() async throws {
+        let store = try await Seed.store(.sqlite) as! SQLiteStore
+        var ids: [MeetingID] = []
+        for day in ["2020-12-14", "2020-12-15", "2020-12-16"] {
+            var plan = Seed.plan("\(day) 09:00", title: "Rapat \(day)")
+            plan.agenda = [try AgendaItem(key: 1, title: "Pembukaan", boxMinutes: 10)]
+            ids.append(try await store.createMeeting(plan).id)
+        }
+        let query = SearchQuery("vaksinasi")
+        func idf() async throws -> Double {
+            try await store.pool.read { db in try SearchIndex.idfs(query, in: db, sample: SearchIndex.idfSample, cache: store.idfCache)[0] }
+        }
+        try await store.updateMeeting(ids[2]) { m, _ in try m.addNote(item: 1, text: "Vaksinasi tenaga kesehatan.") }
+        let once = try await idf()
+        #expect(try await idf() == once)
+        try await store.updateMeeting(ids[0]) { m, _ in try m.addNote(item: 1, text: "Vaksinasi lansia.") }
+        let twice = try await idf()
+        #expect(twice < once)
+        #expect(twice == (try await store.pool.read { db in try SearchIndex.idfs(query, in: db, sample: SearchIndex.idfSample)[0] }))
+    }
+
     @Test func aFileThatIsNotAnArchiveIsRefusedClearly() throws {
         let path = try TempDir.make().appendingPathComponent("notes.txt")
         try Data("rapat pimpinan, bukan database\n".utf8).write(to: path)

@@ -52,6 +52,19 @@ import Testing
         #expect(Set(try await store.search(SearchQuery("dipercepat\0dinkes")).map(\.meetingID)) == [ids[0]])
     }
 
+    /// Pages of results (limit and offset) follow the ranking without a gap or a repeat.
+    @Test(arguments: Backend.all)
+    func pagesContinueTheRanking(_ backend: Backend) async throws {
+        let (store, _) = try await Self.corpus(backend)
+        let all = try await store.search(SearchQuery("anggaran OR vaksinasi OR banjir OR posko", limit: 50))
+        #expect(all.count >= 5)
+        var paged: [SearchHit] = []
+        for offset in stride(from: 0, to: all.count + 2, by: 2) {
+            paged += try await store.search(SearchQuery("anggaran OR vaksinasi OR banjir OR posko", limit: 2, offset: offset))
+        }
+        #expect(paged.map { "\($0.meetingID) \($0.section) \($0.snippet)" } == all.map { "\($0.meetingID) \($0.section) \($0.snippet)" })
+    }
+
     @Test(arguments: Backend.all)
     func rankingPutsTheDensestMatchFirst(_ backend: Backend) async throws {
         let (store, ids) = try await Self.corpus(backend)

@@ -184,29 +184,48 @@ extension WebPages {
             func text(_ name: String) -> String? { q[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
             var data: [String: Any] = [
                 "query": ["text": text("q") ?? "", "from": text("dari") ?? "", "to": text("sampai") ?? "", "opd": text("opd") ?? "", "kind": text("jenis") ?? ""],
-                "opds": try await s.archive.opds(),
             ]
-            guard let words = text("q") else { return view.page("arsip", request, context, nav: "archive", data) }
+            guard let words = text("q") else {
+                data["opds"] = try await s.archive.opds()
+                return view.page("arsip", request, context, nav: "archive", data)
+            }
             do {
+                let page = try text("halaman").map { text in
+                    guard let n = Int(text), n >= 1, n <= Self.lastSearchPage else {
+                        throw InputError.invalidValue(field: "halaman", value: text, hint: "1–\(Self.lastSearchPage)")
+                    }
+                    return n
+                } ?? 1
                 let query = SearchQuery(words, from: try text("dari").map { try CivilDate($0).at(hour: 0, minute: 0, in: Self.zone) },
                                         to: try text("sampai").map { try CivilDate($0).adding(days: 1).at(hour: 0, minute: 0, in: Self.zone) },
-                                        opd: text("opd"), kind: text("jenis"), limit: 50)
-                let hits = try await s.archive.search(query)
+                                        opd: text("opd"), kind: text("jenis"), limit: Self.searchPageSize, offset: (page - 1) * Self.searchPageSize)
+                let results = try await s.archive.searchResults(query)
+                let hits = results.hits
+                data["opds"] = results.allOPDs
                 data["searched"] = true
                 let meetingsFound = Set(hits.map(\.meetingID)).count
-                data["resultLabel"] = l == .en ? "\(hits.count) passages in \(meetingsFound) meetings" : "\(hits.count) bagian di \(meetingsFound) rapat"
+                let first = (page - 1) * Self.searchPageSize + 1
+                data["resultLabel"] = hits.isEmpty ? "" : l == .en
+                    ? "Results \(first)–\(first + hits.count - 1): passages in \(meetingsFound) meetings"
+                    : "Hasil \(first)–\(first + hits.count - 1): bagian dari \(meetingsFound) rapat"
+                func pageLink(_ n: Int) -> String {
+                    "/arsip?" + (q.pairs.filter { $0.0 != "halaman" } + [("halaman", "\(n)")])
+                        .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+                }
+                data["firstNumber"] = first
+                if page > 1 { data["previous"] = pageLink(page - 1) }
+                if hits.count == Self.searchPageSize, page < Self.lastSearchPage { data["next"] = pageLink(page + 1) }
                 data["hits"] = hits.map { h -> [String: Any] in
                     let zone = TimeZone(identifier: h.timeZone) ?? Self.zone
                     return ["id": h.meetingID.description, "title": h.title, "when": DateText(l).date(h.start, zone: zone), "section": h.section,
-                            "parts": Self.snippetParts(h.snippet)]
+                            "snippet": Self.snippetHTML(h.snippet)]
                 }
                 let years = Dictionary(grouping: hits, by: { CivilDate($0.start, in: Self.zone).year }).map { ($0.key, Set($0.value.map(\.meetingID)).count) }
                 data["years"] = years.sorted { $0.0 > $1.0 }.map { ["label": "\($0.0)", "count": $0.1] }
                 data["has_years"] = !years.isEmpty
                 // OPD counts: the units of the people of each meeting found.
                 var opdCounts: [String: Int] = [:]
-                let found = try await s.archive.meetings(ids: Array(Set(hits.map(\.meetingID))))
-                for opds in try await s.archive.opds(of: found).values { for opd in opds { opdCounts[opd, default: 0] += 1 } }
+                for opds in results.opdsByMeeting.values { for opd in opds { opdCounts[opd, default: 0] += 1 } }
                 data["facetOpds"] = opdCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { opd, count -> [String: Any] in
                     var items = q.pairs.filter { $0.0 != "opd" }.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
                     items.append("opd=\(opd.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
@@ -216,21 +235,25 @@ extension WebPages {
                 return view.page("arsip", request, context, nav: "archive", data)
             } catch let e where e is SearchError || e is InputError {
                 data["error"] = Catalogue.text(e, l)
+                data["opds"] = try await s.archive.opds()
                 return view.page("arsip", request, context, nav: "archive", status: .badRequest, data)
             }
         }
     }
 
-    /// "a [match] b" as pieces, the matches marked (the template escapes every piece).
-    static func snippetParts(_ snippet: String) -> [[String: Any]] {
-        var parts: [[String: Any]] = []
+    static let searchPageSize = 20
+    /// Results pages reach as far as the store ranks (its rank window).
+    static let lastSearchPage = SearchQuery.defaultRankWindow / searchPageSize
+
+    /// "a [match] b" as HTML, every piece escaped and the matches in `<mark>` (built here: a section per piece
+    /// cost the template more than the rest of the page).
+    static func snippetHTML(_ snippet: String) -> String {
+        var html = ""
         var rest = Substring(snippet)
         while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
-            if open > rest.startIndex { parts.append(["text": String(rest[..<open]), "mark": false]) }
-            parts.append(["text": String(rest[rest.index(after: open)..<close]), "mark": true])
+            html += WebView.escape(rest[..<open]) + "<mark>" + WebView.escape(rest[rest.index(after: open)..<close]) + "</mark>"
             rest = rest[rest.index(after: close)...]
         }
-        if !rest.isEmpty { parts.append(["text": String(rest), "mark": false]) }
-        return parts
+        return html + WebView.escape(rest)
     }
 }

@@ -54,6 +54,23 @@ struct WebView: Sendable {
 
     /// The data without absent values (`Optional.none` in an `Any`), which Mustache would print as "nil"
     /// instead of skipping their section.
+    /// Text made safe inside HTML elements and quoted attributes, as `{{name}}` escapes it.
+    static func escape<S: StringProtocol>(_ text: S) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
     static func clean(_ value: Any) -> Any? {
         let mirror = Mirror(reflecting: value)
         if mirror.displayStyle == .optional {

@@ -28,25 +28,18 @@ public struct Archive: Sendable {
         AccessPolicy.readable(try await store.meetings(ids: ids), by: principal)
     }
 
-    /// The OPDs each readable meeting's people belong to, by meeting (the registry read once).
-    public func opds(of meetings: [Meeting]) async throws -> [MeetingID: Set<String>] {
-        for m in meetings { try AccessPolicy.requireRead(principal, m) }
-        let registry = try await store.people(opd: nil).byNIP
-        return Dictionary(meetings.map { m in (m.id, Set(m.everyone.compactMap { registry[$0]?.opd })) }, uniquingKeysWith: { a, _ in a })
-    }
-
     /// For a listing of readable meetings, in one read of the registry: the names of their chairs, and every OPD (for filters).
     public func listing(_ meetings: [Meeting]) async throws -> (chairs: [NIP: String], opds: [String]) {
         for m in meetings { try AccessPolicy.requireRead(principal, m) }
         let registry = try await store.people(opd: nil)
         let chairs = Set(meetings.map(\.chair))
         let names = Dictionary(registry.filter { chairs.contains($0.nip) }.map { ($0.nip, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return (names, Array(Set(registry.map(\.opd))).sorted { $0.lowercased() < $1.lowercased() })
+        return (names, Self.sortedOPDs(registry))
     }
 
     /// The OPDs of the registered people, for filters: every principal may know the names of the units.
     public func opds() async throws -> [String] {
-        Array(Set(try await store.people(opd: nil).map(\.opd))).sorted { $0.lowercased() < $1.lowercased() }
+        Self.sortedOPDs(try await store.people(opd: nil))
     }
 
     /// The meetings `filter` selects that the principal may read.
@@ -59,7 +52,33 @@ public struct Archive: Sendable {
         try AccessPolicy.require(principal, .search)
         let hits = try await store.search(query)
         guard principal.role != .secretariat else { return hits }
-        let readable = Set(try await store.meetings(ids: Array(Set(hits.map(\.meetingID)))).filter { AccessPolicy.mayRead(principal, $0) }.map(\.id))
+        let readable = Set(AccessPolicy.readable(try await store.meetings(ids: Array(Set(hits.map(\.meetingID)))), by: principal).map(\.id))
         return hits.filter { readable.contains($0.meetingID) }
+    }
+
+    /// What the archive page shows for a search: the hits the principal may read, the OPDs of each meeting found
+    /// (for facet counts) and every registered OPD (for the filter), from one search, one read of the meetings
+    /// found and one read of the registry.
+    public struct SearchResults: Sendable {
+        public var hits: [SearchHit]
+        public var opdsByMeeting: [MeetingID: Set<String>]
+        public var allOPDs: [String]
+    }
+
+    public func searchResults(_ query: SearchQuery) async throws -> SearchResults {
+        try AccessPolicy.require(principal, .search)
+        let hits = try await store.search(query)
+        let found = AccessPolicy.readable(try await store.meetings(ids: Array(Set(hits.map(\.meetingID)))), by: principal)
+        let readable = Set(found.map(\.id))
+        let registry = try await store.people(opd: nil)
+        let byNIP = registry.byNIP
+        return SearchResults(hits: hits.filter { readable.contains($0.meetingID) },
+                             opdsByMeeting: Dictionary(found.map { m in (m.id, Set(m.everyone.compactMap { byNIP[$0]?.opd })) },
+                                                       uniquingKeysWith: { a, _ in a }),
+                             allOPDs: Self.sortedOPDs(registry))
+    }
+
+    static func sortedOPDs(_ people: [Person]) -> [String] {
+        Array(Set(people.map(\.opd))).sorted { $0.lowercased() < $1.lowercased() }
     }
 }

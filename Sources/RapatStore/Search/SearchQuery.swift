@@ -12,6 +12,8 @@ public struct SearchQuery: Sendable, Equatable {
     public var kind: String?
     public var status: MeetingStatus?
     public var limit: Int
+    /// Hits skipped before the first returned, in rank order (a results page); at most the rank window.
+    public var offset: Int
     /// How many of the most recent matching sections are ranked. Up to this many matches the ranking is
     /// exact; beyond it the hits are the best of the most recent ones, so a word found in every meeting of
     /// a decade costs what it costs in a year. Narrow older searches with `from`/`to`.
@@ -20,7 +22,7 @@ public struct SearchQuery: Sendable, Equatable {
     public static let defaultRankWindow = 2000
 
     public init(_ text: String, from: Date? = nil, to: Date? = nil, opd: String? = nil, person: NIP? = nil, kind: String? = nil,
-                status: MeetingStatus? = nil, limit: Int = 20, rankWindow: Int = SearchQuery.defaultRankWindow) {
+                status: MeetingStatus? = nil, limit: Int = 20, offset: Int = 0, rankWindow: Int = SearchQuery.defaultRankWindow) {
         self.text = text
         self.from = from
         self.to = to
@@ -29,6 +31,7 @@ public struct SearchQuery: Sendable, Equatable {
         self.kind = kind
         self.status = status
         self.limit = limit
+        self.offset = offset
         self.rankWindow = rankWindow
     }
 
