@@ -126,6 +126,24 @@ public final class PostgresStore: TransactionalStore {
         }
     }
 
+    public func people(_ nips: Set<NIP>) async throws -> [Person] {
+        guard !nips.isEmpty else { return [] }
+        let digits = nips.map(\.digits)
+        return try await read { c in
+            try await Self.people("SELECT nip, name, jabatan, opd, email, pangkat FROM person WHERE nip = ANY(\(digits)) ORDER BY opd, name", c, logger)
+        }
+    }
+
+    public func opds() async throws -> [String] {
+        try await read { c in
+            var result: [String] = []
+            for try await opd in try await c.query("SELECT opd FROM (SELECT DISTINCT opd FROM person) o ORDER BY lower(opd), opd", logger: logger).decode(String.self) {
+                result.append(opd)
+            }
+            return result
+        }
+    }
+
     // MARK: Settings, holidays, series
 
     static func policy(_ c: PostgresConnection, _ logger: Logger) async throws -> Policy {

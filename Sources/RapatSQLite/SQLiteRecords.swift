@@ -145,6 +145,18 @@ extension PersonRow {
         }
         return try fetchAll(db, sql: "SELECT * FROM person ORDER BY opd, name")
     }
+
+    static func some(_ nips: Set<NIP>, _ db: Database) throws -> [PersonRow] {
+        var rows: [PersonRow] = []
+        let all = nips.map(\.digits)
+        // Chunked to stay under SQLite's bound-parameter limit.
+        for start in stride(from: 0, to: all.count, by: 500) {
+            let chunk = Array(all[start..<min(start + 500, all.count)])
+            rows += try fetchAll(db, sql: "SELECT * FROM person WHERE nip IN (\(databaseQuestionMarks(count: chunk.count)))",
+                                 arguments: StatementArguments(chunk))
+        }
+        return rows.sorted { ($0.opd, $0.name) < ($1.opd, $1.name) }
+    }
 }
 
 /// The `archive` table: this archive's own random id.

@@ -109,6 +109,15 @@ public final class SQLiteStore: TransactionalStore {
         try await pool.read { db in try PersonRow.all(opd: opd, db).map { try $0.person() } }
     }
 
+    public func people(_ nips: Set<NIP>) async throws -> [Person] {
+        guard !nips.isEmpty else { return [] }
+        return try await pool.read { db in try PersonRow.some(nips, db).map { try $0.person() } }
+    }
+
+    public func opds() async throws -> [String] {
+        try await pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT opd FROM person ORDER BY lower(opd), opd") }
+    }
+
     // MARK: Settings and holidays
 
     public func policy() async throws -> Policy {

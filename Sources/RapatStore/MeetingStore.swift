@@ -54,6 +54,10 @@ public protocol MeetingStore: Sendable {
     func updatePerson(_ person: Person) async throws
     func person(_ nip: NIP) async throws -> Person
     func people(opd: String?) async throws -> [Person]
+    /// The registered people among `nips` (a NIP not registered is left out), by OPD and name.
+    func people(_ nips: Set<NIP>) async throws -> [Person]
+    /// The OPDs of the registered people, each once, sorted case-insensitively.
+    func opds() async throws -> [String]
 
     func policy() async throws -> Policy
     func setPolicy(_ policy: Policy) async throws

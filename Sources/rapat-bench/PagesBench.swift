@@ -35,7 +35,12 @@ extension RapatBench {
 
         func build(_ store: any MeetingStore) async throws {
             let people = try RapatBench.meetings(0..<1).1
-            try await store.importBundle(ArchiveBundle(people: Array(people.values), series: [], meetings: []))
+            // A province's registry: the meetings' people and 500 more in 40 OPDs (the planning form and filters list them).
+            let registry = try (0..<500).map { (i: Int) throws -> Person in
+                let nip = try NIP(String(format: "198001012005011%03d", i))
+                return try Person(nip: nip, name: "Pegawai \(i + 1)", jabatan: i % 40 == 0 ? "Kepala" : "Analis", opd: "OPD \(i % 40 + 1)")
+            }
+            try await store.importBundle(ArchiveBundle(people: Array(people.values) + registry, series: [], meetings: []))
             var built = 0
             let build = try await RapatBench.seconds {
                 while built < meetings {
@@ -78,6 +83,7 @@ extension RapatBench {
                 cookie = signed.2[values: .setCookie].first { $0.hasPrefix("rapat_sesi=") }.map { String($0.split(separator: ";")[0]) } ?? ""
                 print("page".padding(toLength: 36, withPad: " ", startingAt: 0) + "status   p50 ms   p95 ms   max KB")
                 for (name, uri) in [("beranda /", "/"), ("rapat /rapat", "/rapat"), ("detail /rapat/\(detail)", "/rapat/\(detail)"),
+                                    ("rapat baru /rapat/baru", "/rapat/baru"),
                                     ("arsip /arsip?q=penyerapan+anggaran", "/arsip?q=penyerapan+anggaran"), ("static /static/rapat.css", "/static/rapat.css")]
                     where only.map({ name.contains($0) }) ?? true {
                     var times: [Double] = []

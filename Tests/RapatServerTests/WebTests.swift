@@ -123,6 +123,15 @@ import Testing
             #expect(ics.status == .ok && ics.body.hasPrefix("BEGIN:VCALENDAR") && ics.headers[.contentDisposition]?.contains("undangan-RP-2020-0001.ics") == true)
             let filtered = try await secretariat.request(client, .get, "/rapat?dari=2020-12-01&sampai=2020-12-31&status=scheduled")
             #expect(filtered.status == .ok && filtered.body.contains("Rapat Pimpinan Desember 2020"))
+            // The participant filter takes part of a name or a NIP, and says when it names nobody or several people.
+            let byName = try await secretariat.request(client, .get, "/rapat?peserta=ratna")
+            #expect(byName.status == .ok && byName.body.contains("Rapat Pimpinan Desember 2020"))
+            let byNIP = try await secretariat.request(client, .get, "/rapat?peserta=\(Self.kabpkad.digits)")
+            #expect(byNIP.status == .ok && !byNIP.body.contains("Rapat Pimpinan Desember 2020"))
+            let several = try await secretariat.request(client, .get, "/rapat?peserta=r")
+            #expect(several.status == .badRequest && several.body.contains("cocok dengan 3 orang") && several.body.contains("aria-invalid=\"true\""))
+            let nobody = try await secretariat.request(client, .get, "/rapat?peserta=Budi")
+            #expect(nobody.status == .badRequest && nobody.body.contains("Tidak ada orang terdaftar bernama “Budi”"))
             let bad = try await secretariat.request(client, .get, "/rapat?dari=kemarin")
             #expect(bad.status == .badRequest && bad.body.contains("kemarin"))
         }

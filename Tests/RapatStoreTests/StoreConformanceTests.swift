@@ -33,6 +33,10 @@ import Testing
         }
         let stranger = try NIP("198001012005011001")
         await #expect(throws: StoreError.unknownPerson(stranger)) { try await store.person(stranger) }
+        // Only the people asked for (a NIP not registered is left out), and the OPDs once each.
+        #expect(Set(try await store.people([Seed.kadinkes, Seed.kabpkad, stranger]).map(\.nip)) == [Seed.kadinkes, Seed.kabpkad])
+        #expect(try await store.people([]).isEmpty)
+        #expect(try await store.opds() == ["BPBD", "BPKAD", "Dinkes", "Setda"])
         var moved = Seed.people[1]
         moved.jabatan = "Plt. Kepala Dinas Kesehatan"
         try await store.updatePerson(moved)

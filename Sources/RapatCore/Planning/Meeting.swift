@@ -103,6 +103,17 @@ public struct Meeting: Hashable, Codable, Sendable {
         return all + participants
     }
 
+    /// Every registered person the meeting names anywhere: its people, presenters, attendance, action-item
+    /// owners and the approver (what a document or page of it may need to name).
+    public var namedPeople: Set<NIP> {
+        var all = Set(everyone)
+        all.formUnion(agenda.compactMap(\.presenterNIP))
+        all.formUnion(attendance.map(\.nip))
+        for a in minutes.actions { if case let .person(nip) = a.owner { all.insert(nip) } }
+        if let by = minutes.approval?.by { all.insert(by) }
+        return all
+    }
+
     /// What a participant sees on an invitation; a change here bumps `sequence`.
     public struct Visible: Equatable {
         let title: String, start: Date, end: Date, zone: String, link: String?, location: String?

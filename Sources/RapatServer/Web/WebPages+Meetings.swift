@@ -52,29 +52,38 @@ extension WebPages {
             let q = FormData.query(request)
             func text(_ name: String) -> String? { q[name].flatMap { $0.isEmpty ? nil : $0 } }
             var filter = MeetingFilter(opd: text("opd"), seriesID: text("seri"), limit: Self.pageSize)
-            var problem: String?
+            let canPickPerson = AccessPolicy.may(s.principal, .listPeople)
+            var problem: String?, participantInvalid = false
             do {
                 filter.from = try text("dari").map { try CivilDate($0).at(hour: 0, minute: 0, in: Self.zone) }
                 filter.to = try text("sampai").map { try CivilDate($0).adding(days: 1).at(hour: 0, minute: 0, in: Self.zone) }
                 filter.status = try text("status").map { try MeetingStatus.parse($0) }
-                filter.participant = try text("peserta").map { try NIP($0) }
+                if let who = text("peserta"), canPickPerson {
+                    let found = try await s.planning.people(named: who)
+                    guard found.count == 1 else { throw Self.participantProblem(who, found, l) }
+                    filter.participant = found[0].nip
+                }
                 if let after = text("setelah") { filter.after = try Self.cursor(after) }
+            } catch let e as WebProblem {
+                problem = e.message
+                participantInvalid = true
+            } catch let e as StoreError {
+                guard case .unknownPerson = e else { throw e }
+                problem = Catalogue.text(e, l)
+                participantInvalid = true
             } catch {
                 problem = Catalogue.text(error, l)
             }
             let list = problem == nil ? try await s.archive.meetings(filter) : []
-            let people = AccessPolicy.may(s.principal, .listPeople) ? try await s.planning.people() : []
-            // One read of the registry: the people list when the principal may list people, else the listing's names.
-            let (chairNames, opds): ([NIP: String], [String]) = people.isEmpty ? try await s.archive.listing(list)
-                : (Dictionary(people.map { ($0.nip, $0.name) }, uniquingKeysWith: { a, _ in a }),
-                   Array(Set(people.map(\.opd))).sorted { $0.lowercased() < $1.lowercased() })
+            // One read of the registry: the chairs' names and the OPDs for the filter.
+            let (chairNames, opds) = try await s.archive.listing(list)
             var data: [String: Any] = [
-                "filter": ["from": text("dari") ?? "", "to": text("sampai") ?? "", "opd": text("opd") ?? "", "series": text("seri") ?? ""],
+                "filter": ["from": text("dari") ?? "", "to": text("sampai") ?? "", "opd": text("opd") ?? "", "series": text("seri") ?? "",
+                           "participant": text("peserta") ?? ""],
                 "statuses": MeetingStatus.allCases.map { ["value": $0.rawValue, "label": WebText.status($0, l), "selected": filter.status == $0] },
                 "opds": opds,
-                "canPickPerson": !people.isEmpty,
+                "canPickPerson": canPickPerson,
                 "canPlan": AccessPolicy.may(s.principal, .planMeetings),
-                "people": people.map { ["nip": $0.nip.digits, "name": $0.name, "opd": $0.opd, "selected": filter.participant == $0.nip] },
                 "meetings": list.map { m -> [String: Any] in
                     var row = item(m, l)
                     row["chair"] = chairNames[m.chair] ?? m.chair.digits
@@ -83,6 +92,7 @@ extension WebPages {
                 "has_meetings": !list.isEmpty,
                 "countLabel": "\(list.count)",
                 "error": problem as Any,
+                "participantInvalid": participantInvalid,
             ]
             if list.count == Self.pageSize, let last = list.last {
                 var items = q.pairs.filter { $0.0 != "setelah" }.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
@@ -91,6 +101,20 @@ extension WebPages {
             }
             return view.page("rapat-daftar", request, context, nav: "meetings", status: problem == nil ? .ok : .badRequest, data)
         }
+    }
+
+    /// A participant filter that names nobody, or several people: the message says which to choose.
+    struct WebProblem: Error { var message: String }
+
+    static func participantProblem(_ text: String, _ found: [Person], _ l: Language) -> WebProblem {
+        if found.isEmpty {
+            return WebProblem(message: l == .en ? "No registered person is named “\(text)”: type part of a name or an 18-digit NIP."
+                              : "Tidak ada orang terdaftar bernama “\(text)”: ketik sebagian nama atau NIP 18 digit.")
+        }
+        let names = found.prefix(5).map { "\($0.name) (\($0.opd), NIP \($0.nip.digits))" }.joined(separator: "; ")
+        let more = found.count > 5 ? (l == .en ? " and \(found.count - 5) more" : " dan \(found.count - 5) lainnya") : ""
+        return WebProblem(message: l == .en ? "“\(text)” names \(found.count) people: \(names)\(more). Type more of the name or the NIP."
+                          : "“\(text)” cocok dengan \(found.count) orang: \(names)\(more). Ketik nama lebih lengkap atau NIP-nya.")
     }
 
     /// `1608084000_RP-2020-0001`: the start (Unix seconds) and id of the last meeting shown.

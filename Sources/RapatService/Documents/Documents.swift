@@ -25,12 +25,15 @@ public struct Documents: Sendable {
         }
     }
 
-    public func xmlWriter() async throws -> XMLWriter {
-        XMLWriter(store: store, writer: MinutesXML(people: try await store.people(opd: nil).byNIP), schema: try MinutesXML.schema())
+    /// A writer naming the people of `meetings`, or of the whole registry (an export of everything).
+    public func xmlWriter(for meetings: [Meeting]? = nil) async throws -> XMLWriter {
+        let people = if let meetings { try await store.people(Set(meetings.flatMap(\.namedPeople))) } else { try await store.people(opd: nil) }
+        return XMLWriter(store: store, writer: MinutesXML(people: people.byNIP), schema: try MinutesXML.schema())
     }
 
     public func xml(_ id: MeetingID) async throws -> [UInt8] {
-        try await xmlWriter().bytes(try await Archive(store: store, principal: principal).meeting(id))
+        let m = try await Archive(store: store, principal: principal).meeting(id)
+        return try await xmlWriter(for: [m]).bytes(m)
     }
 
     /// The values an XPath 1.0 expression selects in each readable meeting's XML minutes (prefix `r:`).
@@ -91,7 +94,7 @@ public struct Documents: Sendable {
     public func akomaNtoso(_ id: MeetingID, authority: String) async throws -> [UInt8] {
         let m = try await Archive(store: store, principal: principal).meeting(id)
         let policy = try await store.policy()
-        let akn = AkomaNtoso(people: try await store.people(opd: nil).byNIP, authority: authority, secretariat: policy.organizerName)
+        let akn = AkomaNtoso(people: try await store.people(m.namedPeople).byNIP, authority: authority, secretariat: policy.organizerName)
         return try akn.write(m, schema: try AkomaNtoso.schema())
     }
 
@@ -102,7 +105,7 @@ public struct Documents: Sendable {
         let (text, source) = try template ?? (try DocumentRenderer.builtIn(document, format), "\(document.rawValue).\(format.rawValue).mustache")
         let organizer = try await store.policy().organizerName
         let sealed = m.minutes.isApproved ? try await store.minutesVersions(m.id).last : nil
-        let registry = try await store.people(opd: nil).byNIP
+        let registry = try await store.people(m.namedPeople).byNIP
         let renderer = DocumentRenderer(people: sealed?.record.naming(registry) ?? registry, language: language, letterhead: letterhead ?? organizer)
         return try renderer.render(m, template: text, source: source, digest: sealed?.digest)
     }

@@ -15,6 +15,20 @@ public struct Planning: Sendable {
         return try await store.people(opd: opd)
     }
 
+    /// The registered people a filter field names: a NIP, or a name (case and accents aside) — the people of
+    /// exactly that name when there are any, else everyone whose name contains it, by name.
+    public func people(named text: String) async throws -> [Person] {
+        try AccessPolicy.require(principal, .listPeople)
+        let wanted = text.trimmingCharacters(in: .whitespaces)
+        if let nip = try? NIP(wanted) { return [try await store.person(nip)] }
+        let fold = { (s: String) in s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        let key = fold(wanted)
+        guard !key.isEmpty else { return [] }
+        let containing = try await store.people(opd: nil).filter { fold($0.name).contains(key) }.sorted { $0.name < $1.name }
+        let exact = containing.filter { fold($0.name) == key }
+        return exact.isEmpty ? containing : exact
+    }
+
     public func person(_ nip: NIP) async throws -> Person {
         try AccessPolicy.require(principal, .listPeople)
         return try await store.person(nip)

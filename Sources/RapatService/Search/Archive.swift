@@ -17,8 +17,7 @@ public struct Archive: Sendable {
     /// minutes name them when sealed, else as registered now.
     public func people(of m: Meeting) async throws -> [NIP: Person] {
         try AccessPolicy.requireRead(principal, m)
-        let named = Set(m.everyone + m.agenda.compactMap(\.presenterNIP))
-        let registry = try await store.people(opd: nil).filter { named.contains($0.nip) }.byNIP
+        let registry = try await store.people(m.namedPeople).byNIP
         guard m.minutes.isApproved, let sealed = try await store.minutesVersions(m.id).last else { return registry }
         return sealed.record.naming(registry)
     }
@@ -28,18 +27,16 @@ public struct Archive: Sendable {
         AccessPolicy.readable(try await store.meetings(ids: ids), by: principal)
     }
 
-    /// For a listing of readable meetings, in one read of the registry: the names of their chairs, and every OPD (for filters).
+    /// For a listing of readable meetings: the names of their chairs, and every OPD (for filters).
     public func listing(_ meetings: [Meeting]) async throws -> (chairs: [NIP: String], opds: [String]) {
         for m in meetings { try AccessPolicy.requireRead(principal, m) }
-        let registry = try await store.people(opd: nil)
-        let chairs = Set(meetings.map(\.chair))
-        let names = Dictionary(registry.filter { chairs.contains($0.nip) }.map { ($0.nip, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return (names, Self.sortedOPDs(registry))
+        let chairs = try await store.people(Set(meetings.map(\.chair)))
+        return (Dictionary(chairs.map { ($0.nip, $0.name) }, uniquingKeysWith: { a, _ in a }), try await store.opds())
     }
 
     /// The OPDs of the registered people, for filters: every principal may know the names of the units.
     public func opds() async throws -> [String] {
-        Self.sortedOPDs(try await store.people(opd: nil))
+        try await store.opds()
     }
 
     /// The meetings `filter` selects that the principal may read.
@@ -58,7 +55,7 @@ public struct Archive: Sendable {
 
     /// What the archive page shows for a search: the hits the principal may read, the OPDs of each meeting found
     /// (for facet counts) and every registered OPD (for the filter), from one search, one read of the meetings
-    /// found and one read of the registry.
+    /// found and one of their people.
     public struct SearchResults: Sendable {
         public var hits: [SearchHit]
         public var opdsByMeeting: [MeetingID: Set<String>]
@@ -70,15 +67,10 @@ public struct Archive: Sendable {
         let hits = try await store.search(query)
         let found = AccessPolicy.readable(try await store.meetings(ids: Array(Set(hits.map(\.meetingID)))), by: principal)
         let readable = Set(found.map(\.id))
-        let registry = try await store.people(opd: nil)
-        let byNIP = registry.byNIP
+        let byNIP = try await store.people(Set(found.flatMap(\.everyone))).byNIP
         return SearchResults(hits: hits.filter { readable.contains($0.meetingID) },
                              opdsByMeeting: Dictionary(found.map { m in (m.id, Set(m.everyone.compactMap { byNIP[$0]?.opd })) },
                                                        uniquingKeysWith: { a, _ in a }),
-                             allOPDs: Self.sortedOPDs(registry))
-    }
-
-    static func sortedOPDs(_ people: [Person]) -> [String] {
-        Array(Set(people.map(\.opd))).sorted { $0.lowercased() < $1.lowercased() }
+                             allOPDs: try await store.opds())
     }
 }
