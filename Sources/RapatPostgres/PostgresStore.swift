@@ -134,6 +134,20 @@ public final class PostgresStore: TransactionalStore {
         }
     }
 
+    public func opds(of ids: [MeetingID]) async throws -> [MeetingID: Set<String>] {
+        guard !ids.isEmpty else { return [:] }
+        let keys = ids.map(\.description)
+        return try await read { c in
+            var result: [MeetingID: Set<String>] = [:]
+            for try await (id, opd) in try await c.query("""
+                SELECT DISTINCT mp.meeting_id, p.opd FROM meeting_person mp JOIN person p ON p.nip = mp.nip WHERE mp.meeting_id = ANY(\(keys))
+                """, logger: logger).decode((String, String).self) {
+                result[try MeetingID(id), default: []].insert(opd)
+            }
+            return result
+        }
+    }
+
     public func opds() async throws -> [String] {
         try await read { c in
             var result: [String] = []
@@ -409,6 +423,7 @@ public final class PostgresStore: TransactionalStore {
         if let from = query.from { binds.append(from); clauses.append("m.start_at >= $\(binds.count)") }
         if let to = query.to { binds.append(to); clauses.append("m.start_at < $\(binds.count)") }
         if let status = query.status { clauses.append("m.status = \(try bind(status.rawValue))") }
+        if query.approvedOnly { clauses.append("m.approved") }
         if let kind = query.kind { clauses.append("lower(m.doc::jsonb->>'kind') = lower(\(try bind(kind)))") }
         if let nip = query.person { clauses.append("m.id IN (SELECT meeting_id FROM meeting_person WHERE nip = \(try bind(nip.digits)))") }
         if let opd = query.opd {

@@ -114,6 +114,24 @@ public final class SQLiteStore: TransactionalStore {
         return try await pool.read { db in try PersonRow.some(nips, db).map { try $0.person() } }
     }
 
+    public func opds(of ids: [MeetingID]) async throws -> [MeetingID: Set<String>] {
+        guard !ids.isEmpty else { return [:] }
+        return try await pool.read { db in
+            var result: [MeetingID: Set<String>] = [:]
+            let keys = ids.map(\.description)
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let chunk = Array(keys[start..<min(start + 500, keys.count)])
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT DISTINCT mp.meeting_id, p.opd FROM meeting_person mp JOIN person p ON p.nip = mp.nip
+                    WHERE mp.meeting_id IN (\(databaseQuestionMarks(count: chunk.count)))
+                    """, arguments: StatementArguments(chunk)) {
+                    result[try MeetingID(row[0] as String), default: []].insert(row[1])
+                }
+            }
+            return result
+        }
+    }
+
     public func opds() async throws -> [String] {
         try await pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT opd FROM person ORDER BY lower(opd), opd") }
     }

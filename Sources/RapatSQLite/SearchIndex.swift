@@ -68,6 +68,7 @@ enum SearchIndex {
         if let from = q.from { clauses.append("m.start_at >= ?"); args.append(from) }
         if let to = q.to { clauses.append("m.start_at < ?"); args.append(to) }
         if let status = q.status { clauses.append("m.status = ?"); args.append(status.rawValue) }
+        if q.approvedOnly { clauses.append("m.approved_by IS NOT NULL") }
         if let kind = q.kind { clauses.append("m.kind = ? COLLATE NOCASE"); args.append(kind) }
         if let nip = q.person { clauses.append("m.id IN (SELECT meeting_id FROM meeting_person WHERE nip = ?)"); args.append(nip.digits) }
         if let opd = q.opd {

@@ -58,6 +58,8 @@ public protocol MeetingStore: Sendable {
     func people(_ nips: Set<NIP>) async throws -> [Person]
     /// The OPDs of the registered people, each once, sorted case-insensitively.
     func opds() async throws -> [String]
+    /// The OPDs of the registered people of each meeting (chair, minute-taker, participants).
+    func opds(of ids: [MeetingID]) async throws -> [MeetingID: Set<String>]
 
     func policy() async throws -> Policy
     func setPolicy(_ policy: Policy) async throws

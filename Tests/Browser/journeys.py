@@ -17,7 +17,7 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, OUT = sys.argv[1].rstrip("/"), pathlib.Path(sys.argv[2])
 OUT.mkdir(parents=True, exist_ok=True)
@@ -119,11 +119,13 @@ def fill_plan(j, date, start, end, agenda_minutes):
     for field, value in [("judul", "Rapat Koordinasi Percepatan Belanja Daerah"), ("tanggal", date), ("mulai", start), ("selesai", end)]:
         el = d.find_element(By.ID, field)
         d.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", el, value)
-    Select(d.find_element(By.ID, "pimpinan")).select_by_value(GOVERNOR)
+    chair = d.find_element(By.ID, "pimpinan")
+    chair.clear()
+    chair.send_keys(GOVERNOR)
     find = d.find_element(By.ID, "cari-peserta")
     find.clear()
     find.send_keys("BPKAD")
-    for box in d.find_elements(By.CSS_SELECTOR, "fieldset.opd:not([hidden]) input[name=peserta]"):
+    for box in d.find_elements(By.CSS_SELECTOR, "details.opd:not([hidden]) input[name=peserta]"):
         if not box.is_selected():
             box.click()
     d.find_element(By.ID, "acara-0").clear()
@@ -140,7 +142,9 @@ def secretariat():
         j.sign_in("sekretariat")
         j.expect("Beranda" in j.text(), "home page after sign-in")
         j.go("/rapat/baru", "rapat-baru")
-        GOVERNOR = next(o.get_attribute("value") for o in j.d.find_elements(By.CSS_SELECTOR, "#pimpinan option") if "Gubernur" in o.text)
+        # The chair is picked from the list of people ("name · NIP"), as typing a name and choosing does.
+        GOVERNOR = next(o.get_attribute("value") for o in j.d.find_elements(By.CSS_SELECTOR, "#daftar-orang option")
+                        if o.get_attribute("textContent").startswith("Gubernur"))
         # The Governor chairs the rapat pimpinan of 16 December 2020, 09.00–11.00: a meeting at 10.00 double-books him.
         fill_plan(j, "2020-12-16", "10:00", "11:00", 45)
         j.d.find_element(By.CSS_SELECTOR, "form#form-rapat button.primary").click()

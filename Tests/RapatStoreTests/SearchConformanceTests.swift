@@ -106,6 +106,24 @@ import Testing
         #expect(!(try await store.search(SearchQuery("anggaran", person: Seed.kadinkes)).isEmpty))
     }
 
+    /// An archivist's search is narrowed in the query itself (so pages of results are full pages): approved minutes only.
+    @Test(arguments: Backend.all)
+    func approvedOnlyFindsApprovedMinutesAndOPDsAreCountedPerMeeting(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        let draft = try await store.createMeeting(Seed.plan("2020-12-17 13:00", title: "Rapat Draf"))
+        try await store.updateMeeting(draft.id) { m, _ in
+            m.agenda = [try AgendaItem(key: 1, title: "Penyerapan anggaran", boxMinutes: 10)]
+        }
+        let approved = try await IntegrityTests.approved(store)
+        var q = SearchQuery("penyerapan")
+        #expect(Set(try await store.search(q).map(\.meetingID)) == [draft.id, approved])
+        q.approvedOnly = true
+        #expect(Set(try await store.search(q).map(\.meetingID)) == [approved])
+        let opds = try await store.opds(of: [approved, draft.id])
+        #expect(opds[approved] == ["Setda", "Dinkes", "BPKAD"] && opds[draft.id] == ["Setda", "Dinkes", "BPKAD"])
+        #expect(try await store.opds(of: []).isEmpty)
+    }
+
     @Test(arguments: Backend.all, [
         "\"", "*", "-", "anggaran\"", "AND", "NOT dinkes", "anggaran OR", "((anggaran)", "a\"b\"c OR", "'; DROP TABLE meeting; --",
         "NEAR(anggaran dinkes)", "anggaran:dinkes", "^anggaran", "{text}:anggaran", "🙂", "\u{0}anggaran",

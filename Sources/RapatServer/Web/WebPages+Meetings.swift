@@ -59,17 +59,11 @@ extension WebPages {
                 filter.to = try text("sampai").map { try CivilDate($0).adding(days: 1).at(hour: 0, minute: 0, in: Self.zone) }
                 filter.status = try text("status").map { try MeetingStatus.parse($0) }
                 if let who = text("peserta"), canPickPerson {
-                    let found = try await s.planning.people(named: who)
-                    guard found.count == 1 else { throw Self.participantProblem(who, found, l) }
-                    filter.participant = found[0].nip
+                    filter.participant = try await s.planning.person(named: who, field: "peserta").nip
                 }
                 if let after = text("setelah") { filter.after = try Self.cursor(after) }
-            } catch let e as WebProblem {
-                problem = e.message
-                participantInvalid = true
-            } catch let e as StoreError {
-                guard case .unknownPerson = e else { throw e }
-                problem = Catalogue.text(e, l)
+            } catch let e as PersonNotNamed {
+                problem = e.message(l)
                 participantInvalid = true
             } catch {
                 problem = Catalogue.text(error, l)
@@ -101,20 +95,6 @@ extension WebPages {
             }
             return view.page("rapat-daftar", request, context, nav: "meetings", status: problem == nil ? .ok : .badRequest, data)
         }
-    }
-
-    /// A participant filter that names nobody, or several people: the message says which to choose.
-    struct WebProblem: Error { var message: String }
-
-    static func participantProblem(_ text: String, _ found: [Person], _ l: Language) -> WebProblem {
-        if found.isEmpty {
-            return WebProblem(message: l == .en ? "No registered person is named “\(text)”: type part of a name or an 18-digit NIP."
-                              : "Tidak ada orang terdaftar bernama “\(text)”: ketik sebagian nama atau NIP 18 digit.")
-        }
-        let names = found.prefix(5).map { "\($0.name) (\($0.opd), NIP \($0.nip.digits))" }.joined(separator: "; ")
-        let more = found.count > 5 ? (l == .en ? " and \(found.count - 5) more" : " dan \(found.count - 5) lainnya") : ""
-        return WebProblem(message: l == .en ? "“\(text)” names \(found.count) people: \(names)\(more). Type more of the name or the NIP."
-                          : "“\(text)” cocok dengan \(found.count) orang: \(names)\(more). Ketik nama lebih lengkap atau NIP-nya.")
     }
 
     /// `1608084000_RP-2020-0001`: the start (Unix seconds) and id of the last meeting shown.

@@ -20,6 +20,21 @@ extension WebPages {
 
         var participants: [String] { fields.fields["peserta"] ?? [] }
 
+        /// The form with its chair and minute-taker fields (a name, "name · NIP" as the list offers, or a NIP)
+        /// turned into the NIPs of the registered people they name.
+        func resolved(_ planning: Planning) async throws -> PlanForm {
+            var copy = self
+            for field in ["pimpinan", "notulis"] where !self[field].isEmpty {
+                copy.fields.fields[field] = [try await planning.person(named: self[field], field: field).nip.digits]
+            }
+            return copy
+        }
+
+        /// The NIP of the chair the form names, as digits, or the field as typed (to place a refusal beside its field).
+        func chairNIP(_ planning: Planning) async -> String {
+            (try? await planning.person(named: self["pimpinan"], field: "pimpinan").nip.digits) ?? self["pimpinan"]
+        }
+
         /// What `Planning` takes, from the fields a browser sent.
         func request() -> PlanRequest {
             var agenda: [PlanRequest.Item] = []
@@ -52,6 +67,7 @@ extension WebPages {
     /// The field a refusal concerns, so the page shows it there.
     static func field(of error: any Error, chair: String) -> String {
         switch error {
+        case let e as PersonNotNamed: return e.field
         case let e as PlanningError:
             switch e {
             case .endBeforeStart, .tooLong: return "selesai"
@@ -105,8 +121,18 @@ extension WebPages {
                                  ["nip": $0.nip.digits, "name": $0.name, "selected": $0.nip.digits == f["penyaji-\(i)"]]
                              }])
             }
+            // Participants by OPD, each OPD folded away unless someone in it is chosen (the page stays small and
+            // short with a province's registry); the search field filters and unfolds them where JavaScript runs.
             let groups = Dictionary(grouping: people, by: \.opd).sorted { $0.key.lowercased() < $1.key.lowercased() }.map { opd, members -> [String: Any] in
-                ["opd": opd, "people": members.map { ["nip": $0.nip.digits, "name": $0.name, "jabatan": $0.jabatan, "checked": chosen.contains($0.nip.digits)] }]
+                let picked = members.filter { chosen.contains($0.nip.digits) }.count
+                return ["opd": opd, "open": picked > 0, "chosenLabel": picked > 0 ? "(\(picked)/\(members.count))" : "(\(members.count))",
+                        "people": members.map { ["nip": $0.nip.digits, "name": $0.name, "jabatan": $0.jabatan, "checked": chosen.contains($0.nip.digits)] }]
+            }
+            // A chosen chair or minute-taker is shown as the list offers them: "name · NIP".
+            let byNIP = people.byNIP
+            func shown(_ field: String) -> String {
+                guard let nip = try? NIP(f[field]), let p = byNIP[nip] else { return f[field] }
+                return "\(p.name) · \(nip.digits)"
             }
             let days = l == .en ? ["MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday"]
                 : ["MO": "Senin", "TU": "Selasa", "WE": "Rabu", "TH": "Kamis", "FR": "Jumat"]
@@ -123,9 +149,9 @@ extension WebPages {
             for (field, message) in errors where errorMap[field] == nil { errorMap[field] = message }
             let data: [String: Any] = [
                 "form": ["title": f["judul"], "kind": f["jenis"], "date": f["tanggal"], "startTime": f["mulai"], "endTime": f["selesai"],
-                         "minutes": f["durasi"], "link": f["tautan"], "location": f["tempat"], "count": f["kali"].isEmpty ? "6" : f["kali"]],
-                "chairs": people.map { ["nip": $0.nip.digits, "name": $0.name, "jabatan": $0.jabatan, "opd": $0.opd, "selected": $0.nip.digits == f["pimpinan"]] },
-                "notulisOptions": people.map { ["nip": $0.nip.digits, "name": $0.name, "opd": $0.opd, "selected": $0.nip.digits == f["notulis"]] },
+                         "minutes": f["durasi"], "link": f["tautan"], "location": f["tempat"], "count": f["kali"].isEmpty ? "6" : f["kali"],
+                         "chair": shown("pimpinan"), "notulis": shown("notulis")],
+                "everyone": people.map { ["nip": $0.nip.digits, "name": $0.name, "jabatan": $0.jabatan, "opd": $0.opd] },
                 "zones": Self.zones.map { ["id": $0.id, "label": l == .en ? $0.en_label : $0.id_label, "selected": $0.id == (f["zona"].isEmpty ? "Asia/Jakarta" : f["zona"])] },
                 "repeatModes": modes, "groups": groups, "rows": rows, "agendaTotal": String(total),
                 "boxIDs": (0..<Self.agendaRows).map { "menit-\($0)" }.joined(separator: " "),
@@ -145,10 +171,10 @@ extension WebPages {
         if let refusal = refusedWithoutToken(request, context, form["_csrf"]) { return refusal }
         let s = services(context)
         do {
-            let created = try await s.planning.plan(form.request())
+            let created = try await s.planning.plan(try await form.resolved(s.planning).request())
             return WebView.redirect("/rapat/\(created[0].id)")
         } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
-            return try await newMeetingForm(request, context, form: form, errors: [(Self.field(of: e, chair: form["pimpinan"]), Catalogue.text(e, context.language))],
+            return try await newMeetingForm(request, context, form: form, errors: [(Self.field(of: e, chair: await form.chairNIP(s.planning)), Catalogue.text(e, context.language))],
                                             status: Self.status(of: e))
         }
     }
@@ -160,10 +186,11 @@ extension WebPages {
             return try JSONResponse.make(["errors": ["judul": Self.csrfMessage(context.language)]], status: .forbidden)
         }
         var errors: [String: String] = [:]
+        let s = services(context)
         do {
-            try await services(context).planning.check(form.request())
+            try await s.planning.check(try await form.resolved(s.planning).request())
         } catch let e where Catalogue.knows(e) {
-            errors[Self.field(of: e, chair: form["pimpinan"])] = Catalogue.text(e, context.language)
+            errors[Self.field(of: e, chair: await form.chairNIP(s.planning))] = Catalogue.text(e, context.language)
         }
         return try JSONResponse.make(["errors": errors])
     }
@@ -195,6 +222,7 @@ extension WebPages {
         let id = try meetingID(context)
         do {
             let m = try await s.archive.meeting(id)
+            let form = try await form.resolved(s.planning)
             var change = MeetingChange()
             change.title = form["judul"]
             change.kind = form["jenis"].isEmpty ? nil : form["jenis"]
@@ -212,7 +240,7 @@ extension WebPages {
             _ = try await s.planning.update(id, change)
             return WebView.redirect("/rapat/\(id)")
         } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
-            return try await newMeetingForm(request, context, form: form, errors: [(Self.field(of: e, chair: form["pimpinan"]), Catalogue.text(e, context.language))],
+            return try await newMeetingForm(request, context, form: form, errors: [(Self.field(of: e, chair: await form.chairNIP(s.planning)), Catalogue.text(e, context.language))],
                                             status: Self.status(of: e), editing: id)
         }
     }

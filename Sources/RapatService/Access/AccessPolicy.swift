@@ -132,4 +132,15 @@ public enum AccessPolicy {
         if p.role == .participant { f.participant = p.person }
         return f
     }
+
+    /// A search narrowed to what the principal may read, so that pages of results are full pages.
+    public static func scope(_ query: SearchQuery, for p: Principal) -> SearchQuery {
+        var q = query
+        switch p.role {
+        case .secretariat: break
+        case .archivist: q.approvedOnly = true
+        case .participant: q.person = p.person
+        }
+        return q
+    }
 }

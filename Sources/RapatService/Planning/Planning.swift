@@ -15,18 +15,37 @@ public struct Planning: Sendable {
         return try await store.people(opd: opd)
     }
 
-    /// The registered people a filter field names: a NIP, or a name (case and accents aside) — the people of
-    /// exactly that name when there are any, else everyone whose name contains it, by name.
+    /// The registered people a field names: a NIP (alone, or within text such as "Gubernur Banten · 197002051995021001"),
+    /// or a name, case and accents aside — the people of exactly that name when there are any, else everyone
+    /// whose name contains it, by name.
     public func people(named text: String) async throws -> [Person] {
         try AccessPolicy.require(principal, .listPeople)
         let wanted = text.trimmingCharacters(in: .whitespaces)
-        if let nip = try? NIP(wanted) { return [try await store.person(nip)] }
+        if let nip = Self.nip(in: wanted) { return try await store.people([nip]) }
         let fold = { (s: String) in s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
         let key = fold(wanted)
         guard !key.isEmpty else { return [] }
         let containing = try await store.people(opd: nil).filter { fold($0.name).contains(key) }.sorted { $0.name < $1.name }
         let exact = containing.filter { fold($0.name) == key }
         return exact.isEmpty ? containing : exact
+    }
+
+    /// The one registered person `text` names (see `people(named:)`); refused naming nobody or several people.
+    public func person(named text: String, field: String) async throws -> Person {
+        let found = try await people(named: text)
+        guard found.count == 1 else { throw PersonNotNamed(field: field, text: text, candidates: found) }
+        return found[0]
+    }
+
+    /// An 18-digit run that is a valid NIP.
+    static func nip(in text: String) -> NIP? {
+        var run = ""
+        for c in text + " " {
+            if c.isASCII, c.isNumber { run.append(c); continue }
+            if run.count == 18, let nip = try? NIP(run) { return nip }
+            run = ""
+        }
+        return nil
     }
 
     public func person(_ nip: NIP) async throws -> Person {
@@ -168,5 +187,23 @@ public struct MeetingChange: Sendable {
         if let chair { m.chair = chair }
         if let notulis { m.notulis = notulis }
         m.changeParticipants(adding: addParticipants, removing: removeParticipants)
+    }
+}
+
+/// A field that should name one registered person names nobody, or several people.
+public struct PersonNotNamed: Error, LocalizedMessage, Equatable {
+    public var field: String
+    public var text: String
+    public var candidates: [Person]
+
+    public func message(_ l: Language) -> String {
+        if candidates.isEmpty {
+            return l == .en ? "No registered person is named “\(text)”: type part of a name or an 18-digit NIP."
+                : "Tidak ada orang terdaftar bernama “\(text)”: ketik sebagian nama atau NIP 18 digit."
+        }
+        let names = candidates.prefix(5).map { "\($0.name) (\($0.opd), NIP \($0.nip.digits))" }.joined(separator: "; ")
+        let more = candidates.count > 5 ? (l == .en ? " and \(candidates.count - 5) more" : " dan \(candidates.count - 5) lainnya") : ""
+        return l == .en ? "“\(text)” names \(candidates.count) people: \(names)\(more). Type more of the name or the NIP."
+            : "“\(text)” cocok dengan \(candidates.count) orang: \(names)\(more). Ketik nama lebih lengkap atau NIP-nya."
     }
 }

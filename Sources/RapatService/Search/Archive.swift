@@ -47,15 +47,14 @@ public struct Archive: Sendable {
     /// Full-text search; an archivist finds approved minutes only.
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         try AccessPolicy.require(principal, .search)
-        let hits = try await store.search(query)
+        let hits = try await store.search(AccessPolicy.scope(query, for: principal))
         guard principal.role != .secretariat else { return hits }
         let readable = Set(AccessPolicy.readable(try await store.meetings(ids: Array(Set(hits.map(\.meetingID)))), by: principal).map(\.id))
         return hits.filter { readable.contains($0.meetingID) }
     }
 
     /// What the archive page shows for a search: the hits the principal may read, the OPDs of each meeting found
-    /// (for facet counts) and every registered OPD (for the filter), from one search, one read of the meetings
-    /// found and one of their people.
+    /// (for facet counts) and every registered OPD (for the filter).
     public struct SearchResults: Sendable {
         public var hits: [SearchHit]
         public var opdsByMeeting: [MeetingID: Set<String>]
@@ -63,14 +62,7 @@ public struct Archive: Sendable {
     }
 
     public func searchResults(_ query: SearchQuery) async throws -> SearchResults {
-        try AccessPolicy.require(principal, .search)
-        let hits = try await store.search(query)
-        let found = AccessPolicy.readable(try await store.meetings(ids: Array(Set(hits.map(\.meetingID)))), by: principal)
-        let readable = Set(found.map(\.id))
-        let byNIP = try await store.people(Set(found.flatMap(\.everyone))).byNIP
-        return SearchResults(hits: hits.filter { readable.contains($0.meetingID) },
-                             opdsByMeeting: Dictionary(found.map { m in (m.id, Set(m.everyone.compactMap { byNIP[$0]?.opd })) },
-                                                       uniquingKeysWith: { a, _ in a }),
-                             allOPDs: try await store.opds())
+        let hits = try await search(query)
+        return SearchResults(hits: hits, opdsByMeeting: try await store.opds(of: Array(Set(hits.map(\.meetingID)))), allOPDs: try await store.opds())
     }
 }

@@ -11,6 +11,8 @@ public struct SearchQuery: Sendable, Equatable {
     public var person: NIP?
     public var kind: String?
     public var status: MeetingStatus?
+    /// Only meetings whose minutes are approved (what an archivist may read).
+    public var approvedOnly = false
     public var limit: Int
     /// Hits skipped before the first returned, in rank order (a results page); at most the rank window.
     public var offset: Int

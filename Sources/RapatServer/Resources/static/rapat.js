@@ -30,13 +30,14 @@ document.addEventListener("DOMContentLoaded", function () {
   plan.addEventListener("input", updateTotal);
   updateTotal();
 
-  // Participants: filter the OPD groups as one types.
+  // Participants: filter the OPD groups as one types, unfolding those with a match; an empty search folds
+  // back every OPD in which nobody is chosen.
   var find = document.getElementById("cari-peserta");
   if (find) {
     find.addEventListener("input", function () {
-      var q = find.value.toLowerCase();
-      plan.querySelectorAll("fieldset.opd").forEach(function (group) {
-        var opd = group.querySelector("legend").textContent.toLowerCase();
+      var q = find.value.toLowerCase().trim();
+      plan.querySelectorAll("details.opd").forEach(function (group) {
+        var opd = group.querySelector("summary").textContent.toLowerCase();
         var any = false;
         group.querySelectorAll(".person").forEach(function (p) {
           var show = !q || opd.indexOf(q) >= 0 || p.textContent.toLowerCase().indexOf(q) >= 0;
@@ -44,6 +45,7 @@ document.addEventListener("DOMContentLoaded", function () {
           any = any || show;
         });
         group.hidden = !any;
+        group.open = q ? any : group.querySelector("input:checked") !== null;
       });
     });
   }
