@@ -382,4 +382,14 @@ import Testing
         #expect(WebPages.snippetHTML("a <script>\"x\" & [anggaran]'s") == "a &lt;script&gt;&quot;x&quot; &amp; <mark>anggaran</mark>&#39;s")
         #expect(WebPages.snippetHTML("[<b>] tail [") == "<mark>&lt;b&gt;</mark> tail [")
     }
+
+    @Test func absentValuesAreDroppedAndPresentOnesUnwrapped() {
+        let some: String? = "ada", none: String? = nil, nested: [String: Any]? = ["a": Optional<Int>.some(1), "b": Optional<Int>.none]
+        let cleaned = WebView.clean(["some": some as Any, "none": none as Any, "nested": nested as Any, "list": [some as Any, none as Any]]) as? [String: Any]
+        #expect(cleaned?["some"] as? String == "ada" && cleaned?["none"] == nil)
+        #expect(String(describing: cleaned?["some"] ?? "") == "ada")
+        let inner = cleaned?["nested"] as? [String: Any]
+        #expect(inner?["a"] as? Int == 1 && inner?["b"] == nil && String(describing: inner?["a"] ?? "") == "1")
+        #expect((cleaned?["list"] as? [Any])?.count == 1)
+    }
 }
