@@ -40,6 +40,8 @@ struct AuthMiddleware: RouterMiddleware {
     let store: any MeetingStore
     /// Router paths that need no token, and those that take it in the query.
     let open: Set<String>, tokenInQuery: [String]
+    /// Tokens looked up in the last second, by the hash of their secret: a revoked token stops within a second.
+    let tokens = RecentLookups<APIToken?>(), feedTokens = RecentLookups<FeedToken?>()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -50,11 +52,15 @@ struct AuthMiddleware: RouterMiddleware {
         if open.contains(path) { return try await next(request, context) }
         if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
             let secret = String(header.dropFirst(7)).trimmed
-            guard let token = try await store.token(secret: secret), token.isValid(at: Date()) else { throw APIError.unauthenticated }
+            let hash = APIToken.hash(secret)
+            guard let token = try await tokens.value(hash, load: { try await store.token(secret: secret) }), token.isValid(at: Date()) else {
+                throw APIError.unauthenticated
+            }
             context.token = token
-            context.tokenHash = APIToken.hash(secret)
+            context.tokenHash = hash
         } else if tokenInQuery.contains(where: { request.uri.path.hasPrefix($0) }), let secret = request.uri.queryParameters.get("token") {
-            guard let feed = try await store.feedToken(secret: String(secret)) else { throw APIError.unauthenticated }
+            guard let feed = try await feedTokens.value(APIToken.hash(String(secret)), load: { try await store.feedToken(secret: String(secret)) })
+            else { throw APIError.unauthenticated }
             context.token = APIToken(id: feed.id, role: feed.role, person: feed.person, createdAt: feed.createdAt)
             context.feed = feed.feed
         } else {

@@ -393,3 +393,24 @@ import Testing
         #expect((cleaned?["list"] as? [Any])?.count == 1)
     }
 }
+
+@Suite struct RecentLookupsTests {
+    /// A lookup is repeated from memory for its lifetime, then read again; a change of access in this process
+    /// (a new generation) makes the next lookup read again at once.
+    @Test func rememberedForTheirLifetimeOrUntilAccessChanges() async throws {
+        let changes = Counter(), reads = Counter()
+        let lookups = RecentLookups<Int>(lifetime: .milliseconds(200), generation: { changes.n })
+        func read() async throws -> Int { try await lookups.value("k") { reads.next() } }
+        #expect(try await read() == 1)
+        #expect(try await read() == 1)
+        _ = changes.next()
+        #expect(try await read() == 2)
+        try await Task.sleep(for: .milliseconds(250))
+        #expect(try await read() == 3)
+    }
+
+    final class Counter: @unchecked Sendable {  // used by one test task
+        var n = 0
+        func next() -> Int { n += 1; return n }
+    }
+}

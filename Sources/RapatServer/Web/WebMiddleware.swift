@@ -10,6 +10,8 @@ struct WebMiddleware: RouterMiddleware {
     typealias Context = RapatContext
     let store: any MeetingStore
     let sessions: WebSessions
+    /// Users and their names read in the last second (a disabled user is out within it; at once when disabled here).
+    let users = RecentLookups<(user: WebUser, name: String?)?>()
 
     static let languageCookie = "rapat_bahasa"
 
@@ -19,10 +21,13 @@ struct WebMiddleware: RouterMiddleware {
         var context = context
         context.language = Self.language(request)
         if !path.hasPrefix("/static/"), let session = try? await sessions.storage(for: request).load(request: request),
-           let user = try await store.user(session.username), !user.disabled {
+           let (user, name) = try await users.value(session.username, load: { [store] in
+               guard let user = try await store.user(session.username) else { return nil }
+               return (user, try? await user.person.asyncMap { try await store.person($0).name })
+           }), !user.disabled {
             context.webUser = user
             context.webSession = session
-            if let nip = user.person { context.webUserName = try? await store.person(nip).name }
+            context.webUserName = name
         }
         var response = try await next(request, context)
         Self.secure(&response.headers)
@@ -44,5 +49,12 @@ struct WebMiddleware: RouterMiddleware {
         headers[.xContentTypeOptions] = "nosniff"
         headers[.init("Referrer-Policy")!] = "same-origin"
         headers[.init("X-Frame-Options")!] = "DENY"
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
     }
 }

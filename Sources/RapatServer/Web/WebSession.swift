@@ -13,6 +13,13 @@ struct WebSession: Codable, Sendable, Equatable {
 /// kept where every `rapat serve` on the same database reads them (and survive a restart).
 struct StoreSessionDriver: PersistDriver {
     let store: any MeetingStore
+    /// Sessions read in the last second: every page reads its session, and most pages come in bursts.
+    let recent = RecentLookups<SharedValue?>()
+
+    struct SharedValue: Sendable {
+        var text: String
+        var expiresAt: Date?
+    }
 
     static let encoder: JSONEncoder = {
         let e = JSONEncoder()
@@ -41,7 +48,9 @@ struct StoreSessionDriver: PersistDriver {
     }
 
     func getWithTTL<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> (object: Object, ttl: Duration?)? {
-        guard let (text, expiresAt) = try await store.sharedValue(key) else { return nil }
+        let found = try await recent.value(key) { try await store.sharedValue(key).map { SharedValue(text: $0.0, expiresAt: $0.1) } }
+        guard let found, found.expiresAt.map({ $0 > Date() }) ?? true else { return nil }
+        let (text, expiresAt) = (found.text, found.expiresAt)
         guard let object = try? JSONDecoder().decode(Object.self, from: Data(text.utf8)) else { throw PersistError.invalidConversion }
         return (object, expiresAt.map { .seconds(max(0, $0.timeIntervalSinceNow)) })
     }

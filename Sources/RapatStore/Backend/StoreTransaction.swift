@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import RapatCore
 
 /// What a backend offers inside one write transaction: reads and writes of rows, never a decision.
@@ -343,6 +344,7 @@ extension TransactionalStore {
             try await tx.insertFeedToken(hash: APIToken.hash(secret), feed: feed, role: role, person: person, ownerHash: ownerHash,
                                          createdAt: Date().wholeSecond)
         }
+        AccessChanges.changed()
         return secret
     }
 
@@ -362,27 +364,40 @@ extension TransactionalStore {
             if let person = user.person, try await tx.person(person) == nil { throw StoreError.unknownPerson(person) }
             try await tx.updateUser(user)
         }
+        AccessChanges.changed()
     }
 
     public func setSharedValue(_ key: String, _ value: String, expiresAt: Date?, onlyIfAbsent: Bool) async throws -> Bool {
-        try await transaction { tx in
+        let stored = try await transaction { tx in
             if onlyIfAbsent, try await tx.sharedValue(key, now: Date()) != nil { return false }
             try await tx.putSharedValue(key, value, expiresAt: expiresAt)
             return true
         }
+        AccessChanges.changed()
+        return stored
     }
 
     public func removeSharedValue(_ key: String) async throws {
         try await transaction { tx in try await tx.deleteSharedValue(key) }
+        AccessChanges.changed()
     }
 
     public func revokeTokens(prefix: String) async throws -> Int {
         let p = prefix.lowercased()
         guard p.count >= 6, p.allSatisfy(\.isHexDigit) else { throw StoreError.tokenPrefixTooShort(prefix) }
         let n = try await transaction { tx in try await tx.deleteTokens(hashPrefix: p) }
+        AccessChanges.changed()
         guard n > 0 else { throw StoreError.unknownToken(prefix) }
         return n
     }
+}
+
+/// Counts changes of access made in this process (a token revoked or replaced, a user changed, shared state such
+/// as a session removed): what the server remembers of recent lookups is dropped at once, not after its second.
+public enum AccessChanges {
+    private static let counter = Atomic<Int>(0)
+    public static var generation: Int { counter.load(ordering: .acquiring) }
+    public static func changed() { counter.add(1, ordering: .releasing) }
 }
 
 /// Thrown inside a dry run's transaction so the backend rolls it back; carries what the import would have done.
