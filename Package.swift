@@ -64,7 +64,7 @@ let package = Package(
             name: "rapat",
             dependencies: [
                 "RapatCore", "RapatStore", "RapatService", "RapatCalendar", "RapatMinutes", "RapatSamples", "RapatServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(

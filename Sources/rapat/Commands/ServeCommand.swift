@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RapatCore
 import RapatServer
 import RapatService
@@ -35,6 +36,9 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         let configuration = ServerConfiguration(host: host, port: port, idleTimeoutSeconds: max(1, idleTimeout), signer: signer)
+        // The request log is buffered (one write per 100 ms, warnings and errors at once), not a write per request.
+        LoggingSystem.bootstrap(BufferedLogHandler.init)
+        defer { BufferedLogHandler.flush() }
         let app = makeApplication(store: try await location.open(), configuration: configuration)
         // runService stops on SIGTERM/SIGINT after the requests in flight are answered.
         try await app.runService()
