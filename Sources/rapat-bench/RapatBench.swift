@@ -15,7 +15,7 @@ import RapatService
 struct RapatBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapat-bench", abstract: "Measure Rapat: prints figures, asserts nothing.",
-        subcommands: [ICS.self, ICSWrite.self, ICSRead.self, Import.self, Conflict.self, Search.self, XML.self, Pages.self], defaultSubcommand: ICS.self)
+        subcommands: [ICS.self, ICSWrite.self, ICSRead.self, Import.self, Conflict.self, Search.self, XML.self, Pages.self, HTTPPeer.self], defaultSubcommand: ICS.self)
 
     /// Peak resident memory of this process in MiB.
     static func peakMiB() -> Double {

@@ -17,12 +17,12 @@ public struct BufferedLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String,
-                    file: String, function: String, line: UInt) {
+    public func log(event: LogEvent) {
         var all = metadata
-        if let extra { all.merge(extra) { _, new in new } }
+        if let extra = event.metadata { all.merge(extra) { _, new in new } }
         let fields = all.isEmpty ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        LogSink.shared.append("\(LogSink.timestamp()) \(level) \(label):\(fields) [\(source)] \(message)\n", urgent: level >= .warning)
+        LogSink.shared.append("\(LogSink.timestamp()) \(event.level) \(label):\(fields) [\(event.source)] \(event.message)\n",
+                              urgent: event.level >= .warning)
     }
 
     /// Writes every buffered line now.
