@@ -454,7 +454,7 @@ public final class PostgresStore: TransactionalStore {
                    ts_headline('indonesian', top.text, q.query, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…'),
                    top.rank, m.doc::json->>'title', m.start_at, m.doc::json->>'timeZone'
             FROM top JOIN meeting m ON m.id = top.meeting_id, q
-            ORDER BY top.rank DESC, m.start_at DESC, top.meeting_id DESC, top.seq DESC
+            ORDER BY top.rank DESC, top.meeting_id DESC, top.seq DESC
             """
         return try await read { c in
             var hits: [SearchHit] = []
