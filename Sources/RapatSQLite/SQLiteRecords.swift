@@ -152,7 +152,7 @@ extension PersonRow {
         // Chunked to stay under SQLite's bound-parameter limit.
         for start in stride(from: 0, to: all.count, by: 500) {
             let chunk = Array(all[start..<min(start + 500, all.count)])
-            rows += try fetchAll(db, sql: "SELECT * FROM person WHERE nip IN (\(databaseQuestionMarks(count: chunk.count)))",
+            rows += try fetchAll(db.cachedStatement(sql: "SELECT * FROM person WHERE nip IN (\(databaseQuestionMarks(count: chunk.count)))"),
                                  arguments: StatementArguments(chunk))
         }
         return rows.sorted { ($0.opd, $0.name) < ($1.opd, $1.name) }
@@ -336,7 +336,7 @@ enum MeetingRows {
 
     /// The one meeting `sql` selects, or nil.
     static func loadOne(sql: String, _ arguments: StatementArguments, _ db: Database) throws -> Meeting? {
-        try MeetingRow.fetchOne(db, sql: sql, arguments: arguments).map { try load([$0], in: db)[0] }
+        try MeetingRow.fetchOne(db.cachedStatement(sql: sql), arguments: arguments).map { try load([$0], in: db)[0] }
     }
 
     /// Loads the meetings whose rows are given, with all their children, keeping the rows' order.
@@ -350,7 +350,8 @@ enum MeetingRows {
             // Chunked to stay under SQLite's bound-parameter limit.
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
                 let marks = databaseQuestionMarks(count: chunk.count)
-                let rows = try R.fetchAll(db, sql: "SELECT * FROM \(R.databaseTableName) WHERE meeting_id IN (\(marks)) ORDER BY meeting_id, \(order)",
+                // Cached statements: preparing one (with GRDB's authorizer called per column) cost as much as reading it.
+                let rows = try R.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(R.databaseTableName) WHERE meeting_id IN (\(marks)) ORDER BY meeting_id, \(order)"),
                                           arguments: StatementArguments(chunk))
                 for r in rows { result[r.meetingId, default: []].append(r) }
             }
@@ -425,7 +426,7 @@ enum WebUserRow {
     }
 
     static func one(_ username: String, _ db: Database) throws -> WebUser? {
-        try Row.fetchOne(db, sql: "SELECT * FROM web_user WHERE username = ?", arguments: [username]).flatMap(user)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM web_user WHERE username = ?"), arguments: [username]).flatMap(user)
     }
 
     static func all(_ db: Database) throws -> [WebUser] {
@@ -436,7 +437,7 @@ enum WebUserRow {
 /// The `shared_value` table: sessions and throttling state, with their expiry.
 enum SharedValueRow {
     static func live(_ key: String, now: Date, _ db: Database) throws -> (String, Date?)? {
-        guard let r = try Row.fetchOne(db, sql: "SELECT value, expires_at FROM shared_value WHERE key = ?", arguments: [key]) else { return nil }
+        guard let r = try Row.fetchOne(db.cachedStatement(sql: "SELECT value, expires_at FROM shared_value WHERE key = ?"), arguments: [key]) else { return nil }
         let expires: Date? = r["expires_at"]
         if let expires, expires <= now { return nil }
         return (r["value"], expires)

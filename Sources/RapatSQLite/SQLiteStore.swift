@@ -253,7 +253,7 @@ public final class SQLiteStore: TransactionalStore {
         guard !ids.isEmpty else { return [] }
         return try await pool.read { db in
             let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-            let rows = try MeetingRow.fetchAll(db, sql: "SELECT * FROM meeting WHERE id IN (\(marks)) ORDER BY start_at, id",
+            let rows = try MeetingRow.fetchAll(db.cachedStatement(sql: "SELECT * FROM meeting WHERE id IN (\(marks)) ORDER BY start_at, id"),
                                                arguments: StatementArguments(ids.map(\.description)))
             return try MeetingRows.load(rows, in: db) { _, _ in }
         }
