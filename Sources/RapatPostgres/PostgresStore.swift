@@ -368,7 +368,12 @@ public final class PostgresStore: TransactionalStore {
 
     public func minutesVersions(_ id: MeetingID) async throws -> [MinutesVersion] {
         try await read { c in
-            _ = try await Self.load(id, c, logger)
+            // The meeting must exist; reading all of it to know that cost more than the versions.
+            var exists = false
+            for try await found in try await c.query("SELECT EXISTS(SELECT 1 FROM meeting WHERE id = \(id.description))", logger: logger).decode(Bool.self) {
+                exists = found
+            }
+            guard exists else { throw StoreError.unknownMeeting(id) }
             return try await Self.versions(id, c, logger).compactMap(\.1)
         }
     }

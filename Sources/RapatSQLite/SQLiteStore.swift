@@ -158,8 +158,11 @@ public final class SQLiteStore: TransactionalStore {
 
     public func minutesVersions(_ id: MeetingID) async throws -> [MinutesVersion] {
         try await pool.read { db in
-            _ = try Self.load(id, db)
-            return try Row.fetchAll(db, sql: "SELECT * FROM minutes_version WHERE meeting_id = ? ORDER BY version", arguments: [id.description]).map { r in
+            // The meeting must exist; reading all of it to know that cost more than the versions.
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM meeting WHERE id = ?)"), arguments: [id.description]) == true
+            else { throw StoreError.unknownMeeting(id) }
+            return try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM minutes_version WHERE meeting_id = ? ORDER BY version"),
+                                    arguments: [id.description]).map { r in
                 MinutesVersion(meetingID: id, version: r["version"], approvedBy: try NIP(r["approved_by"] as String), approvedAt: r["approved_at"],
                                reason: r["reason"], digest: r["digest"],
                                record: try StoredJSON.decoder.decode(MinutesRecord.self, from: Data((r["canonical"] as String).utf8)),

@@ -54,6 +54,10 @@ import Testing
         await #expect(throws: StoreError.unknownMeeting(try MeetingID("RP-2020-0099"))) {
             try await store.meeting(try MeetingID("RP-2020-0099"))
         }
+        await #expect(throws: StoreError.unknownMeeting(try MeetingID("RP-2020-0099"))) {
+            try await store.minutesVersions(try MeetingID("RP-2020-0099"))
+        }
+        #expect(try await store.minutesVersions(a.id).isEmpty)
     }
 
     @Test(arguments: Backend.all)
