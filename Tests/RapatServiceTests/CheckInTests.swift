@@ -16,7 +16,10 @@ import Testing
         try await s.administration.set("working-hours", "00:00-23:59")
         try await s.planning.register(try Person(nip: kadinkes, name: "dr. Ratna Dewi", jabatan: "Kadinkes", opd: "Dinkes"))
         let now = Date()
-        let start = now.addingTimeInterval(-now.timeIntervalSince1970.truncatingRemainder(dividingBy: 60))
+        // Starting this minute, unless the hour would cross midnight WIB (a meeting may not): then the last hour of
+        // the day, started late with the reason below, and checked in at most 12 hours after its end, as allowed.
+        let lastHour = CivilDate(now, in: Zone.jakarta).at(hour: 22, minute: 59, in: Zone.jakarta)
+        let start = min(now.addingTimeInterval(-now.timeIntervalSince1970.truncatingRemainder(dividingBy: 60)), lastHour)
         let stamp = ISO8601DateFormatter().string(from: start)
         let m = try await s.planning.plan(PlanRequest(title: "Rapat", chair: TextRulesTests.governor, participants: [kadinkes.digits], start: stamp, minutes: 60))[0]
         // A reason in case the machine is slow and the start falls after the grace (it is ignored when on time).
