@@ -378,6 +378,14 @@ import Testing
         }
     }
 
+    @Test func linksKeepTheOtherFieldsAndReplaceOne() {
+        let q = FormData.parse("q=penyerapan+anggaran&opd=Dinkes&halaman=2")
+        #expect(q.link("/arsip", setting: "halaman", to: "3") == "/arsip?opd=Dinkes&q=penyerapan%20anggaran&halaman=3")
+        let next = q.link("/rapat", setting: "setelah", to: "1608084000_RP-2020-0001")
+        #expect(FormData.parse(String(next.dropFirst("/rapat?".count)))["setelah"] == "1608084000_RP-2020-0001")
+        #expect(FormData.parse("a%26b=x").link("/p", setting: "opd", to: "A&B") == "/p?a%26b=x&opd=A%26B")
+    }
+
     @Test func snippetsAreEscapedAndOnlyTheirMatchesMarked() {
         #expect(WebPages.snippetHTML("a <script>\"x\" & [anggaran]'s") == "a &lt;script&gt;&quot;x&quot; &amp; <mark>anggaran</mark>&#39;s")
         #expect(WebPages.snippetHTML("[<b>] tail [") == "<mark>&lt;b&gt;</mark> tail [")

@@ -10,6 +10,13 @@ struct FormData: Sendable {
     /// Every field in a stable order (for links that keep the filters).
     var pairs: [(String, String)] { fields.keys.sorted().flatMap { k in fields[k]!.map { (k, $0) } } }
 
+    /// A link to `path` keeping every field but `name`, which becomes `value` (the next page, another facet).
+    func link(_ path: String, setting name: String, to value: String) -> String {
+        func encoded(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+        let items = (pairs.filter { $0.0 != name } + [(name, value)]).map { encoded($0.0) + "=" + encoded($0.1) }
+        return path + "?" + items.joined(separator: "&")
+    }
+
     /// The query string as a browser's GET form sends it (`+` for a space).
     static func query(_ request: Request) -> FormData { parse(request.uri.query ?? "") }
 

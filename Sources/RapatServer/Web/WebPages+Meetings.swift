@@ -69,7 +69,7 @@ extension WebPages {
                 problem = Catalogue.text(error, l)
             }
             let list = problem == nil ? try await s.archive.meetings(filter) : []
-            // One read of the registry: the chairs' names and the OPDs for the filter.
+            // The chairs' names and every OPD (for the filter), without reading the whole registry.
             let (chairNames, opds) = try await s.archive.listing(list)
             var data: [String: Any] = [
                 "filter": ["from": text("dari") ?? "", "to": text("sampai") ?? "", "opd": text("opd") ?? "", "series": text("seri") ?? "",
@@ -89,9 +89,7 @@ extension WebPages {
                 "participantInvalid": participantInvalid,
             ]
             if list.count == Self.pageSize, let last = list.last {
-                var items = q.pairs.filter { $0.0 != "setelah" }.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
-                items.append("setelah=\(Int(last.start.timeIntervalSince1970))_\(last.id)")
-                data["next"] = "/rapat?" + items.joined(separator: "&")
+                data["next"] = q.link("/rapat", setting: "setelah", to: "\(Int(last.start.timeIntervalSince1970))_\(last.id)")
             }
             return view.page("rapat-daftar", request, context, nav: "meetings", status: problem == nil ? .ok : .badRequest, data)
         }
@@ -212,13 +210,9 @@ extension WebPages {
                 data["resultLabel"] = hits.isEmpty ? "" : l == .en
                     ? "Results \(first)–\(first + hits.count - 1): passages in \(meetingsFound) meetings"
                     : "Hasil \(first)–\(first + hits.count - 1): bagian dari \(meetingsFound) rapat"
-                func pageLink(_ n: Int) -> String {
-                    "/arsip?" + (q.pairs.filter { $0.0 != "halaman" } + [("halaman", "\(n)")])
-                        .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
-                }
                 data["firstNumber"] = first
-                if page > 1 { data["previous"] = pageLink(page - 1) }
-                if hits.count == Self.searchPageSize, page < Self.lastSearchPage { data["next"] = pageLink(page + 1) }
+                if page > 1 { data["previous"] = q.link("/arsip", setting: "halaman", to: "\(page - 1)") }
+                if hits.count == Self.searchPageSize, page < Self.lastSearchPage { data["next"] = q.link("/arsip", setting: "halaman", to: "\(page + 1)") }
                 data["hits"] = hits.map { h -> [String: Any] in
                     let zone = TimeZone(identifier: h.timeZone) ?? Self.zone
                     return ["id": h.meetingID.description, "title": h.title, "when": DateText(l).date(h.start, zone: zone), "section": h.section,
@@ -231,9 +225,7 @@ extension WebPages {
                 var opdCounts: [String: Int] = [:]
                 for opds in results.opdsByMeeting.values { for opd in opds { opdCounts[opd, default: 0] += 1 } }
                 data["facetOpds"] = opdCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { opd, count -> [String: Any] in
-                    var items = q.pairs.filter { $0.0 != "opd" }.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
-                    items.append("opd=\(opd.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
-                    return ["label": opd, "count": count, "href": "/arsip?" + items.joined(separator: "&")]
+                    ["label": opd, "count": count, "href": q.link("/arsip", setting: "opd", to: opd)]
                 }
                 data["has_facetOpds"] = !opdCounts.isEmpty
                 return view.page("arsip", request, context, nav: "archive", data)
