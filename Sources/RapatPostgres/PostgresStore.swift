@@ -3,6 +3,7 @@ import Logging
 import PostgresNIO
 import RapatCore
 import RapatStore
+import Synchronization
 
 /// The archive in PostgreSQL, for many `rapat serve` instances sharing one database. Same behaviour as
 /// SQLiteStore (the conformance suite runs on both); writes are transactions that take a table lock,
@@ -12,6 +13,11 @@ public final class PostgresStore: TransactionalStore {
     let runner: Task<Void, Never>
     let logger: Logger
     let url: String
+    /// For the connection that listens to other instances' changes (`events`).
+    let listenConfiguration: PostgresConnection.Configuration
+    let relay = Mutex<Task<Void, Never>?>(nil)
+    public let events: MeetingEvents
+    let starter: RelayStarter
 
     /// Connects to `postgres://user[:password]@host[:port]/database` and migrates.
     public convenience init(url: String) async throws { try await self.init(url: url, migratingUpTo: nil) }
@@ -32,8 +38,15 @@ public final class PostgresStore: TransactionalStore {
         let config = PostgresClient.Configuration(host: host, port: port, username: user, password: components.password,
                                                   database: database, tls: .disable)
         let client = PostgresClient(configuration: config, backgroundLogger: logger)
+        var listen = PostgresConnection.Configuration(host: host, port: port, username: user, password: components.password, database: database, tls: .disable)
+        listen.options.connectTimeout = .seconds(Int64(Self.connectTimeoutSeconds))
+        listenConfiguration = listen
+        let starter = RelayStarter()
+        self.starter = starter
+        events = MeetingEvents(firstListener: { starter.run() })
         self.client = client
         runner = Task { await client.run() }
+        starter.set { [weak self] in self?.startRelay() }
         do {
             try await PostgresSchema.migrate(client, logger: logger, upTo: last)
         } catch let error as StoreError {
@@ -46,7 +59,10 @@ public final class PostgresStore: TransactionalStore {
         }
     }
 
-    deinit { runner.cancel() }
+    deinit {
+        runner.cancel()
+        relay.withLock { $0?.cancel() }
+    }
 
     /// One connection made and closed before the pool starts: the pool retries a refused or unreachable server for
     /// a minute and more, this says at once (within `connectTimeout`) what is wrong and what to check.
@@ -82,7 +98,10 @@ public final class PostgresStore: TransactionalStore {
         do {
             return try await client.withTransaction(logger: logger) { c in
                 try await c.query("LOCK TABLE meeting IN SHARE ROW EXCLUSIVE MODE", logger: logger)
-                return try await body(PostgresTransaction(c: c, logger: logger))
+                let tx = PostgresTransaction(c: c, logger: logger)
+                let result = try await body(tx)
+                try await Self.announce(tx.changed.all, c, logger)
+                return result
             }
         } catch let e as PostgresTransactionError {
             throw e.closureError ?? e

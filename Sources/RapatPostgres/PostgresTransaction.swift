@@ -8,6 +8,8 @@ import RapatStore
 public struct PostgresTransaction: StoreTransaction {
     let c: PostgresConnection
     let logger: Logger
+    /// The meetings saved, announced (NOTIFY) just before the commit, which delivers them.
+    let changed = ChangedMeetings()
 
     public func policy() async throws -> Policy { try await PostgresStore.policy(c, logger) }
     public func holidays() async throws -> [Holiday] { try await PostgresStore.holidays(c, logger) }
@@ -69,7 +71,10 @@ public struct PostgresTransaction: StoreTransaction {
         return others.map { BookedSlot(meetingID: $0.id, title: $0.title, start: $0.start, end: $0.end, timeZone: $0.timeZone, people: Set($0.everyone)) }
     }
 
-    public func save(_ m: Meeting) async throws { try await PostgresStore.save(m, c, logger) }
+    public func save(_ m: Meeting) async throws {
+        try await PostgresStore.save(m, c, logger)
+        changed.insert(m.id)
+    }
 
     public func series(_ id: String) async throws -> Series? {
         try await PostgresStore.series("SELECT id, title, rule, exceptions FROM series WHERE id = \(id)", c, logger).first

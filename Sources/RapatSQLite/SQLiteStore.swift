@@ -41,6 +41,9 @@ public final class SQLiteStore: TransactionalStore {
         }
     }
 
+    /// Meetings changed by this process's commits (another process writing the same file is not heard).
+    public let events = MeetingEvents()
+
     /// Write transactions of this store take turns here; other processes wait on SQLite's own lock.
     let turns = WriteTurns()
 
@@ -51,10 +54,12 @@ public final class SQLiteStore: TransactionalStore {
             // instead of holding one of the few threads that every task shares.
             try await waiting { db in try db.execute(sql: "BEGIN IMMEDIATE") }
             do {
-                let result = try await body(SQLiteTransaction(store: self))
+                let tx = SQLiteTransaction(store: self)
+                let result = try await body(tx)
                 try await waiting { db in try db.execute(sql: "COMMIT") }
                 idfCache.invalidate()
                 await turns.release()
+                events.publish(tx.changed.all)
                 return result
             } catch {
                 try? await pool.writeWithoutTransaction { db in if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") } }

@@ -6,6 +6,8 @@ import RapatStore
 /// The primitives of one SQLite write transaction: each is one step on the writer connection.
 public struct SQLiteTransaction: StoreTransaction {
     let store: SQLiteStore
+    /// The meetings saved, told to listeners after the commit.
+    let changed = ChangedMeetings()
 
     func run<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T { try await store.run(body) }
 
@@ -50,7 +52,10 @@ public struct SQLiteTransaction: StoreTransaction {
 
     public func booked(for m: Meeting) async throws -> [BookedSlot] { try await run { db in try MeetingPersonRow.booked(for: m, db) } }
 
-    public func save(_ m: Meeting) async throws { try await run { db in try MeetingRows.save(m, in: db) } }
+    public func save(_ m: Meeting) async throws {
+        try await run { db in try MeetingRows.save(m, in: db) }
+        changed.insert(m.id)
+    }
 
     public func series(_ id: String) async throws -> Series? {
         try await run { db in try SeriesRow.fetchOne(db, key: id)?.series() }

@@ -154,6 +154,10 @@ public protocol MeetingStore: Sendable {
     @discardableResult
     func updateMeeting(_ id: MeetingID, sealingWith signer: SealSigner?,
                        _ change: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting
+
+    /// The meetings committed writes change, as they commit: every instance of Rapat on this archive hears
+    /// them (PostgreSQL relays them between instances; SQLite tells this process).
+    var events: MeetingEvents { get }
 }
 
 extension MeetingStore {
