@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Signed seals use ECDSA P-256 from swift-crypto; everything else in the core is plain Swift.
@@ -56,6 +57,7 @@ let package = Package(
             name: "RapatServer",
             dependencies: ["RapatCore", "RapatStore", "RapatService", "RapatCalendar", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdAuth", package: "hummingbird-auth"), .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                            .product(name: "Logging", package: "swift-log")],
             // The web face's templates (also at templates/web) and its stylesheet and script.
             resources: [.copy("Resources/web"), .copy("Resources/static")]

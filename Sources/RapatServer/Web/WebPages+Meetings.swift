@@ -150,6 +150,7 @@ extension WebPages {
                     : "Rapat dibatalkan. Kirim pembatalan (.ics) kepada peserta agar rapat hilang dari kalender mereka.")
             return view.page("rapat-detail", request, context, nav: "meetings", ["meeting": detail, "has_meeting_agenda": !m.agenda.isEmpty,
                                                                                   "has_meeting_decisions": !m.minutes.decisions.isEmpty,
+                                                                                  "canEnterRoom": m.status == .scheduled || m.status == .started,
                                                                                   "canCancel": m.status == .scheduled && AccessPolicy.may(s.principal, .planMeetings),
                                                                                   "flash": flash as Any])
         }

@@ -32,6 +32,11 @@ struct WebPages: Sendable {
         router.post("/rapat/:id/ubah") { request, context in try await changeMeeting(request, context) }
         router.get("/rapat/:id/batal") { request, context in try await cancelForm(request, context) }
         router.post("/rapat/:id/batal") { request, context in try await cancelMeeting(request, context) }
+        router.get("/rapat/:id/ruang") { request, context in try await roomPage(request, context) }
+        router.get("/rapat/:id/ruang/langsung") { request, context in try await roomEvents(request, context) }
+        for action in ["mulai", "berikutnya", "selesai", "hadir", "kehadiran"] {
+            router.post("/rapat/:id/ruang/\(action)") { request, context in try await roomAction(request, context, action) }
+        }
         router.get("/rapat/:id/undangan.ics") { request, context in try await invitation(request, context) }
         router.get("/arsip") { request, context in try await archive(request, context) }
         router.get("/orang") { request, context in

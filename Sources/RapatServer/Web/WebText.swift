@@ -4,8 +4,11 @@ import RapatStore
 /// Every label the pages show, in Indonesian and English; the templates hold no words of their own.
 enum WebText {
     static func labels(_ l: Language) -> [String: String] {
-        l == .en ? english : indonesian
+        l == .en ? allEnglish : allIndonesian
     }
+
+    static let allIndonesian = indonesian.merging(roomIndonesian) { a, _ in a }
+    static let allEnglish = english.merging(roomEnglish) { a, _ in a }
 
     static func role(_ r: Role, _ l: Language) -> String {
         switch (r, l) {

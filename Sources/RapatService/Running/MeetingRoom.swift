@@ -58,3 +58,48 @@ public struct MeetingRoom: Sendable {
         return try await store.change(id) { m, _ in try m.endMeeting(at: Self.time(at, for: m)) }
     }
 }
+
+/// What the meeting room shows one reader at one instant: the meeting, the people it names, the on-time policy,
+/// the server's clock (the browser only renders it) and what this reader may do there.
+public struct RoomView: Sendable {
+    public let meeting: Meeting
+    public let people: [NIP: Person]
+    public let onTime: OnTimePolicy
+    public let now: Date
+    /// Start, move on and end the meeting.
+    public let mayRun: Bool
+    /// Record anyone's attendance (izin, sakit, dinas luar, a representative…).
+    public let mayRecordAttendance: Bool
+    /// The reader's own NIP when they are invited and may still check themselves in now.
+    public let mayCheckInAs: NIP?
+    /// The reader's own NIP, when they are a registered person.
+    public let readerNIP: NIP?
+
+    public var progress: MeetingProgress { meeting.progress(at: now) }
+    /// The reader's own recorded attendance, if they are invited.
+    public func attendance(of nip: NIP) -> Attendance? { meeting.attendance.first { $0.nip == nip } }
+    /// Whole minutes past the scheduled start plus grace, seen now (0 when not late): a start now needs a reason when > 0.
+    public var minutesPastGrace: Int {
+        guard meeting.status == .scheduled else { return 0 }
+        return max(0, Int(now.timeIntervalSince(meeting.start) / 60) - onTime.graceMinutes)
+    }
+}
+
+extension MeetingRoom {
+    /// The room as this principal may see it now.
+    public func view(_ id: MeetingID) async throws -> RoomView {
+        let m = try await store.meeting(id)
+        try AccessPolicy.requireRead(principal, m)
+        let people = try await store.people(m.namedPeople).byNIP
+        let open = m.status == .scheduled || m.status == .started
+        var selfCheckIn: NIP?
+        if principal.role == .participant, let me = principal.person, m.everyone.contains(me), open,
+           !m.attendance.contains(where: { $0.nip == me }) {
+            selfCheckIn = me
+        }
+        return RoomView(meeting: m, people: people, onTime: try await store.policy().onTime, now: Date(),
+                        mayRun: AccessPolicy.may(principal, .runMeetings) && open,
+                        mayRecordAttendance: AccessPolicy.may(principal, .runMeetings) && open, mayCheckInAs: selfCheckIn,
+                        readerNIP: principal.person)
+    }
+}

@@ -32,6 +32,10 @@ struct ServeCommand: AsyncParsableCommand {
                 text += "  \(account.username.padding(toLength: 12, withPad: " ", startingAt: 0)) (\(account.role.rawValue))  "
                     + global.t("kata sandi", "password") + ": \(DemoArchive.password)\n"
             }
+            if let id = DemoArchive.roomMeeting {
+                text += global.t("Rapat yang sedang menunggu dimulai (ruang rapat)", "A meeting waiting to start (meeting room)")
+                    + ": http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/rapat/\(id)/ruang\n"
+            }
             // Written at once, unbuffered: the server runs on and the newcomer reads this first.
             FileHandle.standardOutput.write(Data(text.utf8))
         }

@@ -28,7 +28,40 @@ enum DemoArchive {
             _ = try await services.accounts.add(username: account.username, role: account.role, person: person, password: password)
         }
         try await planThisWeek(services, people: people)
+        roomMeeting = try await meetingNow(store, people: people)
         return signer
+    }
+
+    /// The meeting `meetingNow` made in the last `build` (printed for the newcomer).
+    nonisolated(unsafe) static var roomMeeting: MeetingID?
+
+    /// A meeting that was due to start seven minutes ago and has not started, to try the meeting room with
+    /// (a late start asks for its reason). It is written as a record (an archive bundle), not planned: the demo
+    /// may be started at night or on a holiday, when the planning rules would refuse it.
+    static func meetingNow(_ store: any MeetingStore, people: [Person]) async throws -> MeetingID? {
+        guard let governor = people.first(where: { $0.jabatan == "Gubernur" }),
+              let dinkes = people.first(where: { $0.opd == "Dinkes" && $0.jabatan.hasPrefix("Kepala") }) else { return nil }
+        let zone = Zone.jakarta
+        let minute = (Date().timeIntervalSince1970 / 60).rounded(.down) * 60
+        let start = Date(timeIntervalSince1970: minute - 7 * 60)
+        let year = CivilDate(start, in: zone).year
+        let yearStart = try CivilDate(year: year, month: 1, day: 1).at(hour: 0, minute: 0, in: zone)
+        let taken = try await store.meetings(MeetingFilter(from: yearStart, to: try CivilDate(year: year + 1, month: 1, day: 1).at(hour: 0, minute: 0, in: zone)))
+        let serial = (taken.filter { $0.id.year == year }.map(\.id.serial).max() ?? 0) + 1
+        // One head of each of a few OPDs besides Dinkes, and a minute-taker of the Setda.
+        var others: [NIP] = []
+        for opd in ["BPKAD", "Bappeda", "BPBD", "Dishub", "DPMPTSP"] {
+            if let head = people.first(where: { $0.opd == opd && $0.jabatan.hasPrefix("Kepala") }) ?? people.first(where: { $0.opd == opd }) { others.append(head.nip) }
+        }
+        let notulis = people.first { $0.opd == "Setda" && $0.nip != governor.nip }?.nip
+        let m = try Meeting(id: MeetingID(year: year, serial: serial), title: "Rapat Pimpinan Virtual: Evaluasi Penyerapan Anggaran OPD",
+                            chair: governor.nip, notulis: notulis, participants: [dinkes.nip] + others, start: start,
+                            end: start.addingTimeInterval(120 * 60), virtualLink: "https://vicon.bantenprov.example.go.id/rapim",
+                            agenda: [try AgendaItem(key: 1, title: "Pembukaan oleh Gubernur", presenterNIP: governor.nip, boxMinutes: 1),
+                                     try AgendaItem(key: 2, title: "Evaluasi penyerapan anggaran per OPD", presenterNIP: others.first, boxMinutes: 60),
+                                     try AgendaItem(key: 3, title: "Tindak lanjut dan penutup", boxMinutes: 20)])
+        try await store.importBundle(ArchiveBundle(people: [], series: [], meetings: [.init(meeting: m, versions: [])]))
+        return m.id
     }
 
     /// Two meetings on the next working days, so the home page shows today's and this week's meetings.

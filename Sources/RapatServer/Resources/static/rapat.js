@@ -9,6 +9,8 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 
+  meetingRoom();
+
   var plan = document.getElementById("form-rapat");
   if (!plan) { return; }
 
@@ -91,3 +93,102 @@ document.addEventListener("DOMContentLoaded", function () {
     reader.readAsText(file.files[0]);
   });
 });
+
+// Ruang rapat: the server's clock moved on in the browser (offset from the time each page or event carries),
+// countdowns and the predicted end redrawn every second, the live part replaced on every event the server
+// sends, and the late-start reason asked in a dialog before the form goes.
+function meetingRoom() {
+  var room = document.getElementById("ruang");
+  if (!room) { return; }
+  var zone = room.getAttribute("data-zone");
+  var lang = document.documentElement.lang === "en" ? "en-GB" : "id-ID";
+  var offset = 0;
+  function live() { return document.getElementById("langsung"); }
+  function number(el, name) {
+    var v = el && el.getAttribute(name);
+    return v ? parseInt(v, 10) : NaN;
+  }
+  function sync() { var n = number(live(), "data-now"); if (!isNaN(n)) { offset = n - Date.now(); } }
+  function now() { return Date.now() + offset; }
+  var clock = new Intl.DateTimeFormat(lang, { timeZone: zone, hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+  var hm = new Intl.DateTimeFormat(lang, { timeZone: zone, hour: "2-digit", minute: "2-digit", hour12: false });
+  function span(ms) {
+    var s = Math.floor(Math.abs(ms) / 1000), h = Math.floor(s / 3600), m = Math.floor(s / 60) % 60, r = s % 60;
+    function two(x) { return (x < 10 ? "0" : "") + x; }
+    return (h > 0 ? h + ":" + two(m) : two(m)) + ":" + two(r);
+  }
+  function label(name) { return room.getAttribute("data-label-" + name) || ""; }
+  function tick() {
+    var t = now();
+    document.getElementById("jam").textContent = clock.format(new Date(t)) + " " + (room.getAttribute("data-zone-suffix") || "");
+    var l = live();
+    if (!l) { return; }
+    var down = document.getElementById("hitung-mundur");
+    if (down) {
+      var left = number(down, "data-deadline") - t;
+      // Whole seconds as the server counts them: rounded down, so "over" begins at the deadline.
+      var secs = Math.floor(left / 1000);
+      down.textContent = (secs < 0 ? label("over") : label("left")) + " " + span(secs * 1000);
+      down.classList.toggle("over", secs < 0);
+    }
+    if (isNaN(number(l, "data-ended"))) {
+      var from = number(l, "data-remaining-from");
+      var predicted = Math.max(t, isNaN(from) ? t : from) + number(l, "data-remaining") * 1000;
+      var end = document.getElementById("perkiraan-selesai");
+      if (end) { end.textContent = hm.format(new Date(predicted)).replace(":", lang === "id-ID" ? "." : ":") + " " + (end.getAttribute("data-suffix") || ""); }
+      var delta = Math.round((predicted - number(l, "data-scheduled-end")) / 60000);
+      var note = document.getElementById("selisih-jadwal");
+      if (note) { note.textContent = delta === 0 ? "" : "(" + Math.abs(delta) + " " + label("minutes") + " " + (delta < 0 ? label("ahead") : label("behind")) + ")"; }
+    }
+  }
+  function showFor(status) {
+    room.querySelectorAll("[data-when]").forEach(function (el) {
+      el.hidden = el.getAttribute("data-when").split(" ").indexOf(status) < 0;
+    });
+  }
+  sync();
+  tick();
+  setInterval(tick, 250);
+
+  // The late start: the reason is asked before the form goes (the server asks again if it must).
+  var start = document.getElementById("form-mulai");
+  var dialog = document.getElementById("dialog-alasan");
+  var reason = document.getElementById("alasan");
+  if (start && dialog && reason) {
+    start.addEventListener("submit", function (event) {
+      var late = now() - number(room, "data-start") > number(room, "data-grace") * 1000 + 59999;
+      if (late && reason.value.trim() === "") {
+        event.preventDefault();
+        reason.required = true;
+        if (typeof dialog.showModal === "function") { if (!dialog.open) { dialog.showModal(); } } else { dialog.setAttribute("open", ""); }
+        reason.focus();
+      }
+    });
+    document.getElementById("tutup-alasan").addEventListener("click", function () {
+      reason.required = false;
+      dialog.close ? dialog.close() : dialog.removeAttribute("open");
+    });
+  }
+
+  if (!window.EventSource) { return; }
+  var lost = document.getElementById("sambungan");
+  var source = new EventSource(room.getAttribute("data-events"));
+  source.addEventListener("ruang", function (event) {
+    var data = JSON.parse(event.data);
+    lost.hidden = true;
+    var current = live();
+    var focused = document.activeElement && document.activeElement.id;
+    if (current && current.outerHTML !== data.html) {
+      var holder = document.createElement("div");
+      holder.innerHTML = data.html;
+      var fresh = holder.firstElementChild;
+      if (fresh) { current.replaceWith(fresh); }
+      if (focused && document.getElementById(focused)) { document.getElementById(focused).focus(); }
+    }
+    offset = data.now - Date.now();
+    showFor(data.status);
+    tick();
+  });
+  source.addEventListener("error", function () { lost.hidden = false; });
+  source.addEventListener("open", function () { lost.hidden = true; });
+}
