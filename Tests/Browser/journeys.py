@@ -4,11 +4,17 @@
 axe-core (axe-selenium-python) checks every page visited against WCAG 2.1 A and AA.
 
 Usage: journeys.py BASE_URL OUT_DIR     (OUT_DIR receives screenshots, the downloaded invitation and its meeting id)
+With RAPAT_BIN and RAPAT_DATABASE set, the punctuality report of the meeting run in the room is compared with
+`rapat report punctuality --json` on the same archive.
 """
+import datetime
 import json
+import os
 import pathlib
 import re
+import subprocess
 import sys
+import time
 import traceback
 import urllib.request
 
@@ -248,6 +254,89 @@ def security():
         j.d.quit()
 
 
+def room():
+    """Ruang rapat: the secretariat runs the demo's meeting (due seven minutes ago) on a console while Kepala Dinkes
+    follows on a phone; what one does reaches the other without reload."""
+    j = Journey("ruang", browser())
+    p = Journey("ruang-peserta", browser(phone=True))
+    try:
+        j.sign_in("sekretariat")
+        j.go("/rapat?status=scheduled", "rapat-terjadwal")
+        link = next(a for a in j.d.find_elements(By.CSS_SELECTOR, "a") if "Evaluasi Penyerapan Anggaran OPD" in a.text)
+        mid = re.search(r"(RP-\d{4}-\d{4})", link.get_attribute("href")).group(1)
+        j.go(f"/rapat/{mid}/ruang", "konsol")
+        j.expect(j.d.find_element(By.ID, "jam").text.strip() != "", "the server's clock shows")
+        # Seven minutes late: starting asks for the reason in a dialog, and the reason is required.
+        j.d.find_element(By.ID, "mulai").click()
+        dialog = j.d.find_element(By.ID, "dialog-alasan")
+        WebDriverWait(j.d, 5).until(lambda d: dialog.get_attribute("open") is not None)
+        j.shot("alasan-terlambat")
+        j.d.find_element(By.ID, "mulai-dengan-alasan").click()
+        j.expect(j.d.execute_script("return document.getElementById('alasan').validity.valueMissing"), "an empty reason is refused by the form")
+        j.expect("/ruang" in j.d.current_url and dialog.get_attribute("open") is not None, "the dialog stays open without a reason")
+        j.d.find_element(By.ID, "alasan").send_keys("Menunggu sambungan video Gubernur")
+        j.d.find_element(By.ID, "mulai-dengan-alasan").click()
+        WebDriverWait(j.d, 5).until(lambda d: "terlambat" in d.find_element(By.ID, "langsung").text)
+        j.shot("dimulai")
+        started = j.d.find_element(By.ID, "mulai-aktual").text
+        j.expect(re.search(r"terlambat (7|8) menit: Menunggu sambungan video Gubernur", started), f"the late start and its reason show: {started!r}")
+        # The first item (a one-minute time box) opens; its countdown runs.
+        j.d.find_element(By.ID, "berikutnya").click()
+        WebDriverWait(j.d, 5).until(lambda d: d.find_elements(By.ID, "hitung-mundur"))
+        j.expect("sisa" in j.d.find_element(By.ID, "hitung-mundur").text, "the running item counts down")
+        predicted = j.d.find_element(By.ID, "perkiraan-selesai").text
+        # The participant checks in on a phone; the console shows it within a second, without reload.
+        p.sign_in("kadinkes")
+        p.go(f"/rapat/{mid}/ruang", "ruang-peserta")
+        j.d.execute_script("window.__notReloaded = true")
+        p.d.find_element(By.ID, "hadir-daring").click()
+        clicked = time.monotonic()
+        WebDriverWait(j.d, 1.5, poll_frequency=0.02).until(lambda d: "hadir daring" in d.find_element(By.ID, "langsung").text)
+        seen = time.monotonic() - clicked
+        j.expect(j.d.execute_script("return window.__notReloaded === true"), "the console was not reloaded")
+        print(f"room: the participant's check-in reached the console after {seen * 1000:.0f} ms")
+        j.expect(seen <= 1.0, f"the check-in reached the console within a second (took {seen:.2f} s)")
+        p.after("tercatat")
+        p.expect("Anda tercatat: hadir daring" in p.text() and not p.d.find_elements(By.ID, "hadir-daring"), "the participant sees their attendance, once")
+        # The item overruns: the count turns into an overrun; a minute over, the predicted end has moved a minute on
+        # (and the report counts the item as overrun: it ran two minutes of its one).
+        WebDriverWait(j.d, 75, poll_frequency=0.5).until(lambda d: "over" in d.find_element(By.ID, "hitung-mundur").get_attribute("class"))
+        j.expect("lewat" in j.d.find_element(By.ID, "hitung-mundur").text, "the overrun shows")
+        j.shot("melewati-waktu")
+        WebDriverWait(j.d, 75, poll_frequency=0.5).until(lambda d: re.search(r"lewat (0[1-9]|[1-9]\d):", d.find_element(By.ID, "hitung-mundur").text))
+
+        def minutes(text):
+            h, m = re.match(r"(\d\d)[.:](\d\d)", text).groups()
+            return int(h) * 60 + int(m)
+        moved = (minutes(j.d.find_element(By.ID, "perkiraan-selesai").text) - minutes(predicted)) % 1440
+        j.expect(1 <= moved <= 3, f"the predicted end moved later (from {predicted} to {j.d.find_element(By.ID, 'perkiraan-selesai').text})")
+        j.d.find_element(By.ID, "berikutnya").click()
+        WebDriverWait(j.d, 5).until(lambda d: "2. " in d.find_element(By.ID, "langsung").text)
+        j.d.find_element(By.ID, "selesai").click()
+        WebDriverWait(j.d, 5).until(lambda d: "Selesai pukul" in d.find_element(By.ID, "langsung").text)
+        j.shot("selesai")
+        # The participant's phone heard the end too.
+        WebDriverWait(p.d, 2).until(lambda d: "Selesai pukul" in d.find_element(By.ID, "langsung").text)
+        p.shot("selesai")
+        # The punctuality report shows what the CLI reports for the same archive.
+        today = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7))).date()
+        period = f"dari={today - datetime.timedelta(days=1)}&sampai={today + datetime.timedelta(days=1)}"
+        j.go(f"/laporan?{period}", "laporan-ketepatan")
+        row = j.d.find_element(By.XPATH, f"//a[contains(@href, '/rapat/{mid}')]/ancestor::tr").find_elements(By.TAG_NAME, "td")
+        web = [c.text.strip() for c in row]
+        if os.environ.get("RAPAT_BIN") and os.environ.get("RAPAT_DATABASE"):
+            report = json.loads(subprocess.check_output([os.environ["RAPAT_BIN"], "report", "punctuality", "--database", os.environ["RAPAT_DATABASE"],
+                                                         "--from", str(today - datetime.timedelta(days=1)), "--to", str(today + datetime.timedelta(days=1)), "--json"]))
+            cli = next(m for m in report["meetings"] if m["id"] == mid)
+            expected = [f"{cli['startDelayMinutes']} menit", f"{cli['overrunItems']}/{cli['agendaItems']}", f"{cli['present']}/{cli['invited']}"]
+            j.expect([web[2], web[4], web[5]] == expected, f"the web report {web} shows the CLI's figures {expected}")
+            print(f"room: report row {web[2]} late, {web[4]} items over, {web[5]} present — as `rapat report punctuality`")
+        return mid
+    finally:
+        j.d.quit()
+        p.d.quit()
+
+
 GOVERNOR = None
 status = 0
 try:
@@ -255,6 +344,7 @@ try:
     participant(mid)
     archivist()
     security()
+    room()
 except (AssertionError, WebDriverException, StopIteration) as e:
     traceback.print_exc()
     status = 1

@@ -41,11 +41,12 @@ extension WebPages {
             }
         }
         if let i = progress.runningItem, let deadline = progress.runningDeadline {
-            let left = Int(deadline.timeIntervalSince(v.now).rounded(.down))
+            // As the page's clock counts: time left in whole seconds up, time over in whole seconds passed.
+            let left = deadline.timeIntervalSince(v.now), over = left <= 0
             let item = m.agenda[i]
             live["running"] = ["number": i + 1, "title": item.title, "presenter": item.presenterNIP.map(name) ?? item.presenter ?? "",
-                               "box": text.minutes(item.boxMinutes), "deadlineMs": Self.ms(deadline), "over": left < 0,
-                               "countdown": (left < 0 ? t["overrun"]! : t["timeLeft"]!) + " " + Self.span(left)]
+                               "box": text.minutes(item.boxMinutes), "deadlineMs": Self.ms(deadline), "over": over,
+                               "countdown": (over ? t["overrun"]! : t["timeLeft"]!) + " " + Self.span(Int(over ? (-left).rounded(.down) : left.rounded(.up)))]
         }
         live["items"] = m.agenda.enumerated().map { i, a -> [String: Any] in
             let state = a.actualEnd != nil ? "done" : a.isRunning ? "running" : "waiting"

@@ -126,10 +126,10 @@ function meetingRoom() {
     var down = document.getElementById("hitung-mundur");
     if (down) {
       var left = number(down, "data-deadline") - t;
-      // Whole seconds as the server counts them: rounded down, so "over" begins at the deadline.
-      var secs = Math.floor(left / 1000);
-      down.textContent = (secs < 0 ? label("over") : label("left")) + " " + span(secs * 1000);
-      down.classList.toggle("over", secs < 0);
+      // Time left counts whole seconds up (00:01 until the deadline); time over counts whole seconds passed.
+      var over = left <= 0;
+      down.textContent = (over ? label("over") : label("left")) + " " + span(over ? Math.floor(-left / 1000) * 1000 : Math.ceil(left / 1000) * 1000);
+      down.classList.toggle("over", over);
     }
     if (isNaN(number(l, "data-ended"))) {
       var from = number(l, "data-remaining-from");
