@@ -19,7 +19,7 @@ import traceback
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -254,6 +254,12 @@ def security():
         j.d.quit()
 
 
+def wait(driver, seconds, condition, poll=0.1):
+    """Waits for `condition`, reading again an element replaced meanwhile (a page loading, a live part redrawn)."""
+    return WebDriverWait(driver, seconds, poll_frequency=poll,
+                         ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition)
+
+
 def room():
     """Ruang rapat: the secretariat runs the demo's meeting (due seven minutes ago) on a console while Kepala Dinkes
     follows on a phone; what one does reaches the other without reload."""
@@ -269,20 +275,20 @@ def room():
         # Seven minutes late: starting asks for the reason in a dialog, and the reason is required.
         j.d.find_element(By.ID, "mulai").click()
         dialog = j.d.find_element(By.ID, "dialog-alasan")
-        WebDriverWait(j.d, 5).until(lambda d: dialog.get_attribute("open") is not None)
+        wait(j.d, 5, lambda d: dialog.get_attribute("open") is not None)
         j.shot("alasan-terlambat")
         j.d.find_element(By.ID, "mulai-dengan-alasan").click()
         j.expect(j.d.execute_script("return document.getElementById('alasan').validity.valueMissing"), "an empty reason is refused by the form")
         j.expect("/ruang" in j.d.current_url and dialog.get_attribute("open") is not None, "the dialog stays open without a reason")
         j.d.find_element(By.ID, "alasan").send_keys("Menunggu sambungan video Gubernur")
         j.d.find_element(By.ID, "mulai-dengan-alasan").click()
-        WebDriverWait(j.d, 5).until(lambda d: "terlambat" in d.find_element(By.ID, "langsung").text)
+        wait(j.d, 5, lambda d: "terlambat" in d.find_element(By.ID, "langsung").text)
         j.shot("dimulai")
         started = j.d.find_element(By.ID, "mulai-aktual").text
         j.expect(re.search(r"terlambat (7|8) menit: Menunggu sambungan video Gubernur", started), f"the late start and its reason show: {started!r}")
         # The first item (a one-minute time box) opens; its countdown runs.
         j.d.find_element(By.ID, "berikutnya").click()
-        WebDriverWait(j.d, 5).until(lambda d: d.find_elements(By.ID, "hitung-mundur"))
+        wait(j.d, 5, lambda d: d.find_elements(By.ID, "hitung-mundur"))
         j.expect("sisa" in j.d.find_element(By.ID, "hitung-mundur").text, "the running item counts down")
         predicted = j.d.find_element(By.ID, "perkiraan-selesai").text
         # The participant checks in on a phone; the console shows it within a second, without reload.
@@ -291,7 +297,7 @@ def room():
         j.d.execute_script("window.__notReloaded = true")
         p.d.find_element(By.ID, "hadir-daring").click()
         clicked = time.monotonic()
-        WebDriverWait(j.d, 1.5, poll_frequency=0.02).until(lambda d: "hadir daring" in d.find_element(By.ID, "langsung").text)
+        wait(j.d, 1.5, lambda d: "hadir daring" in d.find_element(By.ID, "langsung").text, poll=0.02)
         seen = time.monotonic() - clicked
         j.expect(j.d.execute_script("return window.__notReloaded === true"), "the console was not reloaded")
         print(f"room: the participant's check-in reached the console after {seen * 1000:.0f} ms")
@@ -300,10 +306,10 @@ def room():
         p.expect("Anda tercatat: hadir daring" in p.text() and not p.d.find_elements(By.ID, "hadir-daring"), "the participant sees their attendance, once")
         # The item overruns: the count turns into an overrun; a minute over, the predicted end has moved a minute on
         # (and the report counts the item as overrun: it ran two minutes of its one).
-        WebDriverWait(j.d, 75, poll_frequency=0.5).until(lambda d: "over" in d.find_element(By.ID, "hitung-mundur").get_attribute("class"))
+        wait(j.d, 75, lambda d: "over" in d.find_element(By.ID, "hitung-mundur").get_attribute("class"), poll=0.5)
         j.expect("lewat" in j.d.find_element(By.ID, "hitung-mundur").text, "the overrun shows")
         j.shot("melewati-waktu")
-        WebDriverWait(j.d, 75, poll_frequency=0.5).until(lambda d: re.search(r"lewat (0[1-9]|[1-9]\d):", d.find_element(By.ID, "hitung-mundur").text))
+        wait(j.d, 75, lambda d: re.search(r"lewat (0[1-9]|[1-9]\d):", d.find_element(By.ID, "hitung-mundur").text), poll=0.5)
 
         def minutes(text):
             h, m = re.match(r"(\d\d)[.:](\d\d)", text).groups()
@@ -311,12 +317,12 @@ def room():
         moved = (minutes(j.d.find_element(By.ID, "perkiraan-selesai").text) - minutes(predicted)) % 1440
         j.expect(1 <= moved <= 3, f"the predicted end moved later (from {predicted} to {j.d.find_element(By.ID, 'perkiraan-selesai').text})")
         j.d.find_element(By.ID, "berikutnya").click()
-        WebDriverWait(j.d, 5).until(lambda d: "2. " in d.find_element(By.ID, "langsung").text)
+        wait(j.d, 5, lambda d: "2. " in d.find_element(By.ID, "langsung").text)
         j.d.find_element(By.ID, "selesai").click()
-        WebDriverWait(j.d, 5).until(lambda d: "Selesai pukul" in d.find_element(By.ID, "langsung").text)
+        wait(j.d, 5, lambda d: "Selesai pukul" in d.find_element(By.ID, "langsung").text)
         j.shot("selesai")
         # The participant's phone heard the end too.
-        WebDriverWait(p.d, 2).until(lambda d: "Selesai pukul" in d.find_element(By.ID, "langsung").text)
+        wait(p.d, 2, lambda d: "Selesai pukul" in d.find_element(By.ID, "langsung").text)
         p.shot("selesai")
         # The punctuality report shows what the CLI reports for the same archive.
         today = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7))).date()

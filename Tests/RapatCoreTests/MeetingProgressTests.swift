@@ -49,3 +49,30 @@ import Testing
         #expect(n.progress(at: Fx.at("2020-12-16 12:00")).predictedEnd(at: Fx.at("2020-12-16 12:00")) == Fx.at("2020-12-16 09:45"))
     }
 }
+
+@Suite struct LineDiffTests {
+    static func apply(_ diff: [LineDiff.Line]) -> (old: [String], new: [String]) {
+        (diff.filter { $0.change != .added }.map(\.text), diff.filter { $0.change != .removed }.map(\.text))
+    }
+
+    @Test func aReplacedDecisionShowsAsRemovedAndAdded() {
+        let old = ["Rapat Pimpinan", "Keputusan 1: Penyerapan 88%", "Keputusan 2: Rapat berikutnya 20 Januari", "Disetujui"]
+        let new = ["Rapat Pimpinan", "Keputusan 1: Penyerapan 90%", "Keputusan 2: Rapat berikutnya 20 Januari", "Keputusan 3: Laporan mingguan", "Disetujui"]
+        let diff = LineDiff.compare(old, new)
+        #expect(diff.filter { $0.change == .removed }.map(\.text) == ["Keputusan 1: Penyerapan 88%"])
+        #expect(diff.filter { $0.change == .added }.map(\.text) == ["Keputusan 1: Penyerapan 90%", "Keputusan 3: Laporan mingguan"])
+        #expect(Self.apply(diff) == (old, new))
+    }
+
+    @Test func anyTwoListsRebuildFromTheirDifference() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let old = (0..<Int.random(in: 0...12, using: &rng)).map { _ in ["a", "b", "c", "d"].randomElement(using: &rng)! }
+            let new = (0..<Int.random(in: 0...12, using: &rng)).map { _ in ["a", "b", "c", "e"].randomElement(using: &rng)! }
+            let diff = LineDiff.compare(old, new)
+            #expect(Self.apply(diff) == (old, new))
+            #expect(diff.filter { $0.change == .same }.count <= min(old.count, new.count))
+        }
+        #expect(LineDiff.compare([], []).isEmpty && LineDiff.compare(["x"], ["x"]) == [.init(change: .same, text: "x")])
+    }
+}
