@@ -343,6 +343,63 @@ def room():
         p.d.quit()
 
 
+def notula(mid):
+    """The notula of the meeting just run: the minute-taker writes notes, a decision and an action item (a reload
+    loses nothing typed), the chair approves, the notula is read-only, a correction shows in the comparison."""
+    j = Journey("notula", browser())
+    c = Journey("notula-pimpinan", browser())
+    try:
+        j.sign_in("sekretariat")
+        j.go(f"/rapat/{mid}/notula", "editor")
+        note = j.d.find_element(By.ID, "catatan-2")
+        note.send_keys("Penyerapan anggaran Dinkes baru 71 % dari target 88 %.")
+        j.d.find_element(By.ID, "pembicara-2").send_keys("Kepala BPKAD")
+        # A reload before sending: the draft is still there.
+        j.d.refresh()
+        wait(j.d, 5, lambda d: d.find_element(By.ID, "catatan-2").get_attribute("value").startswith("Penyerapan anggaran Dinkes"))
+        j.shot("draf-setelah-muat-ulang")
+        j.d.find_element(By.CSS_SELECTOR, "#form-catatan-2 button").click()
+        wait(j.d, 5, lambda d: "Kepala BPKAD: Penyerapan anggaran Dinkes" in d.find_element(By.ID, "acara-2").text)
+        j.expect(j.d.find_element(By.ID, "catatan-2").get_attribute("value") == "", "the sent draft is gone from the form")
+        j.d.find_element(By.CSS_SELECTOR, "#acara-2 details:nth-of-type(1) summary").click()
+        j.d.find_element(By.ID, "keputusan-2").send_keys("Dinkes mempercepat realisasi belanja modal sebelum 20 Desember.")
+        j.d.find_element(By.CSS_SELECTOR, "#form-keputusan-2 button").click()
+        wait(j.d, 5, lambda d: "Dinkes mempercepat realisasi" in d.find_element(By.ID, "acara-2").text)
+        j.d.find_element(By.CSS_SELECTOR, "#acara-2 details:nth-of-type(2) summary").click()
+        j.d.find_element(By.ID, "tugas-2").send_keys("Laporan mingguan realisasi belanja kepada Sekda")
+        j.d.find_element(By.ID, "pemilik-2").send_keys("Dinkes")
+        j.d.execute_script("document.getElementById('tenggat-2').value = '2030-01-31'")
+        j.d.find_element(By.CSS_SELECTOR, "#form-tugas-2 button").click()
+        wait(j.d, 5, lambda d: "Laporan mingguan realisasi belanja" in d.find_element(By.ID, "acara-2").text)
+        j.d.refresh()
+        j.expect("Penyerapan anggaran Dinkes" in j.text() and "Laporan mingguan" in j.text(), "a reload shows everything saved")
+        j.shot("tersimpan")
+        # The chair approves; the notula becomes read-only.
+        c.sign_in("gubernur")
+        c.go(f"/rapat/{mid}/notula", "sebelum-disetujui")
+        c.d.find_element(By.ID, "setujui").click()
+        wait(c.d, 5, lambda d: d.find_elements(By.ID, "disetujui"))
+        c.after("disetujui")
+        c.expect(not c.d.find_elements(By.ID, "form-catatan-2") and not c.d.find_elements(By.ID, "setujui"), "approved minutes offer no editing")
+        j.d.refresh()
+        j.expect(not j.d.find_elements(By.ID, "form-catatan-2") and "disegel" in j.text(), "the minute-taker sees them read-only too")
+        # A correction is a new version with a reason; the comparison shows what changed.
+        c.d.find_element(By.ID, "alasan-koreksi").send_keys("Tanggal tenggat salah ketik")
+        c.d.find_element(By.CSS_SELECTOR, "#nomor-keputusan option[value='1']").click()
+        c.d.find_element(By.ID, "keputusan-ganti").send_keys("Dinkes mempercepat realisasi belanja modal sebelum 18 Desember.")
+        c.d.find_element(By.CSS_SELECTOR, "#form-koreksi button.primary").click()
+        wait(c.d, 5, lambda d: d.find_elements(By.ID, "form-bandingkan"))
+        c.d.find_element(By.CSS_SELECTOR, "#form-bandingkan button").click()
+        c.after("perbandingan-versi")
+        removed = [e.text for e in c.d.find_elements(By.CSS_SELECTOR, "li.diff-removed")]
+        added = [e.text for e in c.d.find_elements(By.CSS_SELECTOR, "li.diff-added")]
+        c.expect(any("20 Desember" in t for t in removed) and any("18 Desember" in t for t in added),
+                 f"the comparison shows the replaced decision (removed {removed}, added {added})")
+    finally:
+        j.d.quit()
+        c.d.quit()
+
+
 GOVERNOR = None
 status = 0
 try:
@@ -350,7 +407,7 @@ try:
     participant(mid)
     archivist()
     security()
-    room()
+    notula(room())
 except (AssertionError, WebDriverException, StopIteration) as e:
     traceback.print_exc()
     status = 1

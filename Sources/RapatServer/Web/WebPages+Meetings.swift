@@ -151,6 +151,8 @@ extension WebPages {
             return view.page("rapat-detail", request, context, nav: "meetings", ["meeting": detail, "has_meeting_agenda": !m.agenda.isEmpty,
                                                                                   "has_meeting_decisions": !m.minutes.decisions.isEmpty,
                                                                                   "canEnterRoom": m.status == .scheduled || m.status == .started,
+                                                                                  "canWriteMinutes": !m.minutes.isApproved && m.status != .cancelled
+                                                                                      && AccessPolicy.may(s.principal, .writeMinutes, on: m),
                                                                                   "canCancel": m.status == .scheduled && AccessPolicy.may(s.principal, .planMeetings),
                                                                                   "flash": flash as Any])
         }

@@ -37,6 +37,7 @@ struct WebPages: Sendable {
         for action in ["mulai", "berikutnya", "selesai", "hadir", "kehadiran"] {
             router.post("/rapat/:id/ruang/\(action)") { request, context in try await roomAction(request, context, action) }
         }
+        registerMinutes(on: router)
         router.get("/rapat/:id/undangan.ics") { request, context in try await invitation(request, context) }
         router.get("/arsip") { request, context in try await archive(request, context) }
         router.get("/orang") { request, context in

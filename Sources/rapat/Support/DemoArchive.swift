@@ -8,8 +8,11 @@ import RapatStore
 /// show, and one account per role.
 enum DemoArchive {
     static let password = "rapat-demo-2020"
-    static let accounts: [(username: String, role: Role, opd: String?)] = [
-        ("sekretariat", .secretariat, nil), ("kadinkes", .participant, "Dinkes"), ("arsiparis", .archivist, nil),
+    /// Each account and whom it is: a jabatan ("Gubernur", who chairs the demo's meetings and approves their
+    /// minutes) or the head of an OPD.
+    static let accounts: [(username: String, role: Role, who: String?)] = [
+        ("sekretariat", .secretariat, nil), ("kadinkes", .participant, "Dinkes"), ("gubernur", .participant, "Gubernur"),
+        ("arsiparis", .archivist, nil),
     ]
 
     /// Builds the demo into `path` (deleted first) and returns the key that seals approvals.
@@ -24,7 +27,9 @@ enum DemoArchive {
         let services = Services(store: store, principal: .console, signer: signer)
         let people = try await services.planning.people()
         for account in accounts {
-            let person = account.opd.flatMap { opd in people.first { $0.opd == opd && $0.jabatan.hasPrefix("Kepala") }?.nip }
+            let person = account.who.flatMap { who in
+                (people.first { $0.jabatan == who } ?? people.first { $0.opd == who && $0.jabatan.hasPrefix("Kepala") })?.nip
+            }
             _ = try await services.accounts.add(username: account.username, role: account.role, person: person, password: password)
         }
         try await planThisWeek(services, people: people)

@@ -10,6 +10,7 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 
   meetingRoom();
+  keepDrafts();
 
   var plan = document.getElementById("form-rapat");
   if (!plan) { return; }
@@ -191,4 +192,29 @@ function meetingRoom() {
   });
   source.addEventListener("error", function () { lost.hidden = false; });
   source.addEventListener("open", function () { lost.hidden = true; });
+}
+
+// Notula drafts: what is typed in a form marked data-draft is kept in this browser (per page, form and field)
+// until the form is sent, so a reload or a lost connection loses nothing; a form holding a draft is opened.
+function keepDrafts() {
+  var forms = document.querySelectorAll("form[data-draft]");
+  if (!forms.length || !window.localStorage) { return; }
+  function key(form, field) { return "rapat-draft:" + location.pathname + ":" + form.id + ":" + field.name; }
+  forms.forEach(function (form) {
+    var fields = form.querySelectorAll("textarea, input:not([type=hidden]), select");
+    fields.forEach(function (field) {
+      var saved = localStorage.getItem(key(form, field));
+      if (saved !== null && field.value === "") {
+        field.value = saved;
+        var details = form.closest("details");
+        if (details) { details.open = true; }
+      }
+      field.addEventListener("input", function () {
+        if (field.value === "") { localStorage.removeItem(key(form, field)); } else { localStorage.setItem(key(form, field), field.value); }
+      });
+    });
+    form.addEventListener("submit", function () {
+      fields.forEach(function (field) { localStorage.removeItem(key(form, field)); });
+    });
+  });
 }
