@@ -390,6 +390,7 @@ def notula(mid):
         c.d.find_element(By.CSS_SELECTOR, "#form-koreksi button.primary").click()
         wait(c.d, 5, lambda d: d.find_elements(By.ID, "form-bandingkan"))
         c.d.find_element(By.CSS_SELECTOR, "#form-bandingkan button").click()
+        wait(c.d, 5, lambda d: d.find_elements(By.ID, "ringkasan-perubahan"))
         c.after("perbandingan-versi")
         removed = [e.text for e in c.d.find_elements(By.CSS_SELECTOR, "li.diff-removed")]
         added = [e.text for e in c.d.find_elements(By.CSS_SELECTOR, "li.diff-added")]

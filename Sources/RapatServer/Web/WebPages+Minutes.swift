@@ -40,7 +40,7 @@ extension WebPages {
                         "actions": actions.map(actionRow), "has_actions": !actions.isEmpty]
             }
             var items: [[String: Any]] = m.agenda.enumerated().map { i, item in
-                entries(item.key).merging(["position": i + 1, "title": item.title, "presenter": item.presenterNIP.map(name) ?? item.presenter ?? ""]) { a, _ in a }
+                entries(item.key).merging(["position": i + 1, "title": item.title, "presenter": (item.presenterNIP.map(name) ?? item.presenter).flatMap { $0.isEmpty ? nil : $0 } as Any]) { a, _ in a }
             }
             // What belongs to no item: the meeting as a whole.
             items.append(entries(nil).merging(["position": 0, "title": t["generalMinutes"]!, "general": true]) { a, _ in a })

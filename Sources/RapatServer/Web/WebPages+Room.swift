@@ -44,13 +44,13 @@ extension WebPages {
             // As the page's clock counts: time left in whole seconds up, time over in whole seconds passed.
             let left = deadline.timeIntervalSince(v.now), over = left <= 0
             let item = m.agenda[i]
-            live["running"] = ["number": i + 1, "title": item.title, "presenter": item.presenterNIP.map(name) ?? item.presenter ?? "",
+            live["running"] = ["number": i + 1, "title": item.title, "presenter": (item.presenterNIP.map(name) ?? item.presenter).flatMap { $0.isEmpty ? nil : $0 } as Any,
                                "box": text.minutes(item.boxMinutes), "deadlineMs": Self.ms(deadline), "over": over,
                                "countdown": (over ? t["overrun"]! : t["timeLeft"]!) + " " + Self.span(Int(over ? (-left).rounded(.down) : left.rounded(.up)))]
         }
         live["items"] = m.agenda.enumerated().map { i, a -> [String: Any] in
             let state = a.actualEnd != nil ? "done" : a.isRunning ? "running" : "waiting"
-            var row: [String: Any] = ["number": i + 1, "title": a.title, "presenter": a.presenterNIP.map(name) ?? a.presenter ?? "",
+            var row: [String: Any] = ["number": i + 1, "title": a.title, "presenter": (a.presenterNIP.map(name) ?? a.presenter).flatMap { $0.isEmpty ? nil : $0 } as Any,
                                       "box": a.boxMinutes, "state": state,
                                       "stateLabel": t[state == "done" ? "itemDone" : state == "running" ? "itemRunning" : "itemWaiting"]!]
             if let s = a.actualStart { row["actual"] = text.time(s, zone: zone) + (a.actualEnd.map { "–" + text.time($0, zone: zone) } ?? "") }
