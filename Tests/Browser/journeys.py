@@ -319,6 +319,9 @@ def room():
         j.d.find_element(By.ID, "berikutnya").click()
         wait(j.d, 5, lambda d: "2. " in d.find_element(By.ID, "langsung").text)
         j.d.find_element(By.ID, "selesai").click()
+        wait(j.d, 5, lambda d: d.switch_to.alert)
+        j.expect("Akhiri rapat" in j.d.switch_to.alert.text, "ending asks first")
+        j.d.switch_to.alert.accept()
         wait(j.d, 5, lambda d: "Selesai pukul" in d.find_element(By.ID, "langsung").text)
         j.shot("selesai")
         # The participant's phone heard the end too.

@@ -48,6 +48,23 @@ import Testing
             let written = try await b.request(client, .get, Self.page)
             #expect(written.body.contains("<strong>Kepala BPKAD:</strong> Realisasi 71 % dari target 88 %.") && written.body.contains("Percepat belanja modal."))
             #expect(written.body.contains("Laporan mingguan") && written.body.contains("id=\"setujui\""))
+            // An entry written by mistake is removed before approval; decisions are numbered again; a removal of
+            // what the page no longer shows (changed meanwhile) removes nothing.
+            #expect(try await b.request(client, .post, Self.page + "/keputusan", form: ["_csrf": token, "acara": "1", "isi": "Salah ketik"]).status == .seeOther)
+            #expect(try await b.request(client, .post, Self.page + "/keputusan", form: ["_csrf": token, "acara": "1", "isi": "Rapat berikutnya 20 Januari."]).status == .seeOther)
+            #expect(try await b.request(client, .post, Self.page + "/hapus",
+                                        form: ["_csrf": token, "jenis": "keputusan", "nomor": "2", "isi": "Bukan ini"]).status == .conflict)
+            #expect(try await b.request(client, .post, Self.page + "/hapus",
+                                        form: ["_csrf": token, "jenis": "keputusan", "nomor": "2", "isi": "Salah ketik", "acara": "1"]).status == .seeOther)
+            var draft = try await store.meeting(MeetingID("RP-2020-0001")).minutes
+            #expect(draft.decisions.map(\.number) == [1, 2] && draft.decisions.map(\.text) == ["Percepat belanja modal.", "Rapat berikutnya 20 Januari."])
+            #expect(try await b.request(client, .post, Self.page + "/hapus",
+                                        form: ["_csrf": token, "jenis": "keputusan", "nomor": "2", "isi": "Rapat berikutnya 20 Januari."]).status == .seeOther)
+            #expect(try await b.request(client, .post, Self.page + "/catatan", form: ["_csrf": token, "acara": "1", "isi": "Catatan keliru"]).status == .seeOther)
+            #expect(try await b.request(client, .post, Self.page + "/hapus",
+                                        form: ["_csrf": token, "jenis": "catatan", "nomor": "1", "isi": "Catatan keliru"]).status == .seeOther)
+            draft = try await store.meeting(MeetingID("RP-2020-0001")).minutes
+            #expect(draft.notes.map(\.text) == ["Realisasi 71 % dari target 88 %."] && draft.decisions.count == 1)
             // The secretariat records the chair's approval; the notula is sealed and read-only.
             #expect(try await b.request(client, .post, Self.page + "/setujui", form: ["_csrf": token]).status == .seeOther)
             let m = try await store.meeting(MeetingID("RP-2020-0001"))
@@ -55,6 +72,8 @@ import Testing
             let sealed = try await b.request(client, .get, Self.page)
             #expect(sealed.body.contains("id=\"disetujui\"") && !sealed.body.contains("id=\"form-catatan-1\"") && !sealed.body.contains("id=\"setujui\""))
             #expect(try await b.request(client, .post, Self.page + "/catatan", form: ["_csrf": token, "acara": "1", "isi": "terlambat"]).status == .conflict)
+            #expect(try await b.request(client, .post, Self.page + "/hapus",
+                                        form: ["_csrf": token, "jenis": "catatan", "nomor": "0", "isi": "Realisasi 71 % dari target 88 %."]).status == .conflict)
             // A correction needs its reason, then makes version 2; the comparison shows the replaced decision.
             #expect(try await b.request(client, .post, Self.page + "/koreksi",
                                         form: ["_csrf": token, "alasan": "", "nomor-keputusan": "1", "keputusan-ganti": "Percepat belanja modal dan barang."]).status == .conflict)

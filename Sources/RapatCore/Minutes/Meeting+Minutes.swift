@@ -54,6 +54,26 @@ extension Meeting {
         minutes.actions[i].completionNote = note
     }
 
+    /// Removes a note, decision or action item written by mistake, before approval. `text` is the entry as the
+    /// editor showed it: when it no longer matches, nothing is removed. Decisions and action items are numbered
+    /// again from 1 (nothing refers to them before approval).
+    public mutating func removeEntry(_ entry: MinutesEntry, text: String) throws(MinutesError) {
+        try ensureMinutesOpen()
+        switch entry {
+        case let .note(index):
+            guard minutes.notes.indices.contains(index), minutes.notes[index].text == text else { throw .entryChanged(id) }
+            minutes.notes.remove(at: index)
+        case let .decision(number):
+            guard let i = minutes.decisions.firstIndex(where: { $0.number == number }), minutes.decisions[i].text == text else { throw .entryChanged(id) }
+            minutes.decisions.remove(at: i)
+            for k in minutes.decisions.indices { minutes.decisions[k].number = k + 1 }
+        case let .action(number):
+            guard let i = minutes.actions.firstIndex(where: { $0.number == number }), minutes.actions[i].text == text else { throw .entryChanged(id) }
+            minutes.actions.remove(at: i)
+            for k in minutes.actions.indices { minutes.actions[k].number = k + 1 }
+        }
+    }
+
     /// Records (or replaces) an OPD's figure for an indicator at a date.
     public mutating func recordIndicator(_ indicator: Indicator) throws(MinutesError) {
         try ensureMinutesOpen()
@@ -83,4 +103,11 @@ extension Meeting {
         guard nip == chair else { throw .notChair(nip, id, chair: chair) }
         minutes.approval = Approval(by: nip, at: time.wholeSecond)
     }
+}
+
+/// One entry of draft minutes: a note (its place in the list of notes), a decision or an action item (its number).
+public enum MinutesEntry: Hashable, Sendable {
+    case note(Int)
+    case decision(Int)
+    case action(Int)
 }

@@ -9,6 +9,8 @@ public enum MinutesError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownAction(meeting: MeetingID, number: Int)
     case emptyText(String)
     case notApproved(MeetingID)
+    /// The entry a removal names is no longer what the editor showed (someone changed the minutes meanwhile).
+    case entryChanged(MeetingID)
 
     public var description: String {
         switch self {
@@ -28,6 +30,8 @@ public enum MinutesError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the minutes of \(id) are not approved yet: a correction applies to approved minutes; edit them directly"
         case let .emptyText(what):
             return "the \(what) is empty: write what was said or decided"
+        case let .entryChanged(id):
+            return "the minutes of \(id) changed meanwhile: reload the page and remove the entry again"
         }
     }
 }

@@ -11,7 +11,7 @@ extension WebPages {
     func registerMinutes(on router: Router<RapatContext>) {
         router.get("/rapat/:id/notula") { request, context in try await minutesPage(request, context) }
         router.get("/rapat/:id/notula/versi") { request, context in try await minutesComparison(request, context) }
-        for action in ["catatan", "keputusan", "tugas", "tindak-lanjut-lalu", "setujui", "koreksi"] {
+        for action in ["catatan", "keputusan", "tugas", "hapus", "tindak-lanjut-lalu", "setujui", "koreksi"] {
             router.post("/rapat/:id/notula/\(action)") { request, context in try await minutesAction(request, context, action) }
         }
     }
@@ -35,7 +35,8 @@ extension WebPages {
             }
             func entries(_ key: Int?) -> [String: Any] {
                 let decisions = m.minutes.decisions.filter { $0.itemKey == key }, actions = m.minutes.actions.filter { $0.itemKey == key }
-                return ["notes": m.minutes.notes.filter { $0.itemKey == key }.map { ["speaker": $0.speaker ?? "", "text": $0.text] },
+                let notes = m.minutes.notes.enumerated().filter { $0.element.itemKey == key }
+                return ["notes": notes.map { ["index": $0.offset, "speaker": $0.element.speaker ?? "", "text": $0.element.text] },
                         "decisions": decisions.map { ["number": $0.number, "text": $0.text] }, "has_decisions": !decisions.isEmpty,
                         "actions": actions.map(actionRow), "has_actions": !actions.isEmpty]
             }
@@ -106,6 +107,17 @@ extension WebPages {
                 anchor = "#acara-\(try number("acara") ?? 0)"
                 guard let owner = text("pemilik") else { throw InputError.missing("pemilik", "name the OPD (or the NIP of the person) who follows it up") }
                 _ = try await s.minutes.action(id, item: try number("acara"), owner: owner, due: text("tenggat"), text: form["isi"] ?? "")
+            case "hapus":
+                guard let n = Int(form["nomor"] ?? "") else { throw InputError.missing("nomor", "remove an entry from its button") }
+                let entry: MinutesEntry
+                switch form["jenis"] {
+                case "catatan": entry = .note(n)
+                case "keputusan": entry = .decision(n)
+                case "tugas": entry = .action(n)
+                default: throw InputError.invalidValue(field: "jenis", value: form["jenis"] ?? "", hint: "catatan, keputusan or tugas")
+                }
+                anchor = "#acara-\(try number("acara") ?? 0)"
+                _ = try await s.minutes.remove(id, entry, text: form["isi"] ?? "")
             case "tindak-lanjut-lalu":
                 anchor = "#tindak-lanjut-lalu"
                 let earlier = try MeetingID(form["rapat"] ?? "")

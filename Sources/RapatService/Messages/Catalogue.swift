@@ -133,6 +133,8 @@ public enum Catalogue {
             return "notula \(id) belum disetujui: koreksi berlaku untuk notula yang sudah disetujui; ubah langsung saja"
         case let .emptyText(what):
             return "\(what) kosong: tuliskan apa yang dibahas atau diputuskan"
+        case let .entryChanged(id):
+            return "notula \(id) berubah sementara itu: muat ulang halaman lalu hapus lagi"
         }
     }
 

@@ -41,6 +41,12 @@ public struct MinutesDesk: Sendable {
         return (m, m.minutes.actions.last!)
     }
 
+    /// Removes an entry written by mistake, before approval (`text`: the entry as shown, or nothing is removed).
+    public func remove(_ id: MeetingID, _ entry: MinutesEntry, text: String) async throws -> Meeting {
+        try await requireOnMeeting(.writeMinutes, id)
+        return try await store.change(id) { m, _ in try m.removeEntry(entry, text: text) }
+    }
+
     /// Marks an action item done (or open again): inside the minutes before approval, beside them after.
     public func setAction(_ id: ActionID, done: Bool, note: String?) async throws -> ActionRecord {
         try AccessPolicy.require(principal, .writeMinutes)
