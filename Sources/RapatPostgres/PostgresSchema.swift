@@ -69,6 +69,12 @@ enum PostgresSchema {
         ("v7-pangkat", """
             ALTER TABLE person ADD COLUMN pangkat text
             """),
+        // The numbering register of letters (undangan): a number is given once and never again.
+        ("v8-letter-numbers", """
+            CREATE TABLE letter_number (year int NOT NULL, serial int NOT NULL, document text NOT NULL,
+                                        meeting_id text NOT NULL REFERENCES meeting(id), number text NOT NULL UNIQUE,
+                                        assigned_at timestamptz NOT NULL, PRIMARY KEY (year, serial), UNIQUE (document, meeting_id))
+            """),
     ]
 
     static func migrate(_ client: PostgresClient, logger: Logger, upTo last: String? = nil) async throws {

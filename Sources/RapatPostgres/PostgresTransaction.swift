@@ -152,6 +152,23 @@ public struct PostgresTransaction: StoreTransaction {
             """, logger: logger)
     }
 
+    public func letterNumber(document: String, meeting: MeetingID) async throws -> LetterNumber? {
+        try await PostgresStore.letterNumbers("SELECT year, serial, document, meeting_id, number, assigned_at FROM letter_number WHERE document = \(document) AND meeting_id = \(meeting.description)", c, logger).first
+    }
+
+    public func lastLetterSerial(year: Int) async throws -> Int {
+        var last = 0
+        for try await value in try await c.query("SELECT COALESCE(MAX(serial), 0) FROM letter_number WHERE year = \(year)", logger: logger).decode(Int.self) { last = value }
+        return last
+    }
+
+    public func insertLetterNumber(_ n: LetterNumber) async throws {
+        try await c.query("""
+            INSERT INTO letter_number (year, serial, document, meeting_id, number, assigned_at)
+            VALUES (\(n.year), \(n.serial), \(n.document), \(n.meetingID.description), \(n.text), \(n.assignedAt))
+            """, logger: logger)
+    }
+
     public func sharedValue(_ key: String, now: Date) async throws -> String? {
         try await PostgresStore.sharedValue(key, now: now, c, logger)?.0
     }

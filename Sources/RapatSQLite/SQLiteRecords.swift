@@ -443,3 +443,23 @@ enum SharedValueRow {
         return (r["value"], expires)
     }
 }
+
+/// A row of the numbering register.
+struct LetterNumberRow: FetchableRecord, Decodable {
+    var year: Int
+    var serial: Int
+    var document: String
+    var meetingID: String
+    var number: String
+    var assignedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case year, serial, document, number
+        case meetingID = "meeting_id"
+        case assignedAt = "assigned_at"
+    }
+
+    func value() throws -> LetterNumber {
+        LetterNumber(year: year, serial: serial, document: document, meetingID: try MeetingID(meetingID), text: number, assignedAt: assignedAt)
+    }
+}

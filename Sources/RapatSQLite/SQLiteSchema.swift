@@ -261,6 +261,21 @@ enum SQLiteSchema {
         m.registerMigration("v10-pangkat") { db in
             try db.execute(sql: "ALTER TABLE person ADD COLUMN pangkat TEXT")
         }
+        // The numbering register of letters (undangan): a number is given once and never again.
+        m.registerMigration("v11-letter-numbers") { db in
+            try db.execute(sql: """
+                CREATE TABLE letter_number (
+                    year INTEGER NOT NULL,
+                    serial INTEGER NOT NULL,
+                    document TEXT NOT NULL,
+                    meeting_id TEXT NOT NULL REFERENCES meeting(id),
+                    number TEXT NOT NULL UNIQUE,
+                    assigned_at DATETIME NOT NULL,
+                    PRIMARY KEY (year, serial),
+                    UNIQUE (document, meeting_id)
+                );
+                """)
+        }
         return m
     }
 }

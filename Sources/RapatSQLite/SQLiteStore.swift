@@ -234,6 +234,12 @@ public final class SQLiteStore: TransactionalStore {
                         createdAt: row["created_at"], expiresAt: row["expires_at"])
     }
 
+    public func letterNumbers(year: Int) async throws -> [LetterNumber] {
+        try await pool.read { db in
+            try LetterNumberRow.fetchAll(db, sql: "SELECT * FROM letter_number WHERE year = ? ORDER BY serial", arguments: [year]).map { try $0.value() }
+        }
+    }
+
     let idfCache = IDFCache()
 
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {

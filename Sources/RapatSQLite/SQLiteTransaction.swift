@@ -104,6 +104,24 @@ public struct SQLiteTransaction: StoreTransaction {
         }
     }
 
+    public func letterNumber(document: String, meeting: MeetingID) async throws -> LetterNumber? {
+        try await run { db in
+            try LetterNumberRow.fetchOne(db, sql: "SELECT * FROM letter_number WHERE document = ? AND meeting_id = ?",
+                                         arguments: [document, meeting.description])?.value()
+        }
+    }
+
+    public func lastLetterSerial(year: Int) async throws -> Int {
+        try await run { db in try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM letter_number WHERE year = ?", arguments: [year]) ?? 0 }
+    }
+
+    public func insertLetterNumber(_ n: LetterNumber) async throws {
+        try await run { db in
+            try db.execute(sql: "INSERT INTO letter_number (year, serial, document, meeting_id, number, assigned_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [n.year, n.serial, n.document, n.meetingID.description, n.text, n.assignedAt])
+        }
+    }
+
     public func sharedValue(_ key: String, now: Date) async throws -> String? {
         try await run { db in try SharedValueRow.live(key, now: now, db)?.0 }
     }

@@ -155,6 +155,12 @@ public protocol MeetingStore: Sendable {
     func updateMeeting(_ id: MeetingID, sealingWith signer: SealSigner?,
                        _ change: @escaping @Sendable (inout Meeting, Policy) throws -> Void) async throws -> Meeting
 
+    /// The letter number of a meeting's document (its undangan): the one given before, or the next serial of the
+    /// year of `date` in `zone`, given now and never again.
+    func letterNumber(document: String, for meeting: MeetingID, pattern: LetterPattern, at date: Date, zone: TimeZone) async throws -> LetterNumber
+    /// The numbering register of a year, by serial.
+    func letterNumbers(year: Int) async throws -> [LetterNumber]
+
     /// The meetings committed writes change, as they commit: every instance of Rapat on this archive hears
     /// them (PostgreSQL relays them between instances; SQLite tells this process).
     var events: MeetingEvents { get }

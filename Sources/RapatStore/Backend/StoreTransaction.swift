@@ -51,6 +51,12 @@ public protocol StoreTransaction {
     func user(_ username: String) async throws -> WebUser?
     func insertUser(_ user: WebUser) async throws
     func updateUser(_ user: WebUser) async throws
+    /// The number a document of a meeting was given, if any.
+    func letterNumber(document: String, meeting: MeetingID) async throws -> LetterNumber?
+    /// The highest serial of the numbering register in `year`; 0 when none.
+    func lastLetterSerial(year: Int) async throws -> Int
+    func insertLetterNumber(_ number: LetterNumber) async throws
+
     /// The live value under `key` (expired ones read as absent).
     func sharedValue(_ key: String, now: Date) async throws -> String?
     func putSharedValue(_ key: String, _ value: String, expiresAt: Date?) async throws
@@ -277,6 +283,21 @@ extension TransactionalStore {
                 }
                 summary.created.append(try await insertMeeting(m, planner: planner, tx).id)
             }
+        }
+    }
+
+    // MARK: Letter numbers
+
+    public func letterNumber(document: String, for meeting: MeetingID, pattern: LetterPattern, at date: Date, zone: TimeZone) async throws -> LetterNumber {
+        try await transaction { tx in
+            if let given = try await tx.letterNumber(document: document, meeting: meeting) { return given }
+            guard try await tx.meeting(meeting) != nil else { throw StoreError.unknownMeeting(meeting) }
+            let year = CivilDate(date, in: zone).year
+            let serial = try await tx.lastLetterSerial(year: year) + 1
+            let number = LetterNumber(year: year, serial: serial, document: document, meetingID: meeting,
+                                      text: pattern.text(serial: serial, year: year), assignedAt: date)
+            try await tx.insertLetterNumber(number)
+            return number
         }
     }
 
