@@ -6,7 +6,10 @@ import RapatCore
 /// Dinas layout: dates and durations in Indonesian by default ("Rabu, 16 Desember 2020", "pukul 09.00 WIB",
 /// "terlambat 7 menit"), English on request.
 public struct DocumentRenderer {
-    public enum Document: String, CaseIterable, Sendable { case notula, undangan }
+    public enum Document: String, CaseIterable, Sendable {
+        case notula, undangan
+        case daftarHadir = "daftar-hadir"
+    }
     public enum Format: String, CaseIterable, Sendable { case md, html, txt }
 
     public var people: [NIP: Person]
@@ -14,11 +17,54 @@ public struct DocumentRenderer {
     /// The letterhead line (kop), e.g. "Pemerintah Provinsi Banten — Sekretariat Daerah".
     public var letterhead: String
 
+    /// The kop of official documents (falls back to `letterhead` as its unit line when not configured).
+    public var kop = Letterhead()
+    /// What only the archive knows: the letter's number and date, who gets a copy, where approval is verified.
+    public var letter = LetterDetails()
+    /// `<link …>` to the documents' stylesheet (web), or nil for the stylesheet inlined (a standalone file).
+    public var stylesheetLink: String?
+
+    public struct LetterDetails: Sendable {
+        public var number: String?
+        public var date: Date?
+        public var copiesTo: [String] = []
+        public var verification: String?
+        public init(number: String? = nil, date: Date? = nil, copiesTo: [String] = [], verification: String? = nil) {
+            self.number = number
+            self.date = date
+            self.copiesTo = copiesTo
+            self.verification = verification
+        }
+    }
+
     public init(people: [NIP: Person], language: Language = .id, letterhead: String) {
         self.people = people
         self.language = language
         self.letterhead = letterhead
     }
+
+    /// The documents' stylesheet (A4, print).
+    public static let stylesheet: String = {
+        guard let url = Bundle.module.url(forResource: "dokumen", withExtension: "css", subdirectory: "templates"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return "" }
+        return text
+    }()
+
+    /// The partials every document template may use: `{{> kop}}`, `{{> tandaTangan}}`.
+    static let partials: [(String, String)] = ["kop", "tandaTangan"].compactMap { name in
+        guard let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "templates"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+        return (name, text)
+    }
+
+    /// "Kamis, 10 Desember 2020" → "10 Desember 2020", as a letter is dated.
+    static func withoutWeekday(_ date: String) -> String {
+        guard let comma = date.firstIndex(of: ",") else { return date }
+        return date[date.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A long list of addressees goes to a lampiran ("daftar terlampir").
+    public static let addresseesInline = 8
 
     /// The built-in template for a document and format (templates/ in the repository).
     public static func builtIn(_ document: Document, _ format: Format) throws(RenderError) -> String {
@@ -31,15 +77,16 @@ public struct DocumentRenderer {
 
     /// Renders `template` (its text; `source` names it in errors) with the meeting's minutes.
     public func render(_ m: Meeting, template: String, source: String, digest: String? = nil) throws(RenderError) -> String {
-        let parsed: MustacheTemplate
+        var library = MustacheLibrary()
         do {
-            parsed = try MustacheTemplate(string: template)
+            for (name, text) in Self.partials { try library.register(text, named: name) }
+            try library.register(template, named: "document")
         } catch let error as MustacheTemplate.ParserError {
             throw .invalidTemplate(source, line: error.context.lineNumber, column: error.context.columnNumber, reason: "\(error.error)")
         } catch {
             throw .invalidTemplate(source, line: 0, column: 0, reason: "\(error)")
         }
-        return parsed.render(context(m, digest: digest))
+        return library.render(context(m, digest: digest), withTemplate: "document") ?? ""
     }
 
     func t(_ id: String, _ en: String) -> String { language == .id ? id : en }
@@ -106,8 +153,47 @@ public struct DocumentRenderer {
                                  "You are kindly invited to attend the meeting on:"),
             "tepatWaktu": t("Mengingat pentingnya acara, rapat dimulai tepat waktu; mohon hadir 10 menit sebelumnya.",
                             "The meeting starts on time; please join 10 minutes early."),
+            "nomor": t("Nomor", "Number"), "sifat": t("Sifat", "Nature"), "lampiran": t("Lampiran", "Enclosure"), "hal": t("Hal", "Subject"),
+            "di": t("di", "at"), "tempatMasing": t("Tempat", "their offices"), "bapakIbu": t("Bapak/Ibu", "Sir/Madam"), "daftarTerlampir": t("(daftar terlampir)", "(list enclosed)"),
+            "pukul": t("Pukul", "Time"), "penutupUndangan": t("Demikian undangan ini disampaikan. Atas perhatian dan kehadirannya, kami ucapkan terima kasih.",
+                                                             "Thank you for your attention and attendance."),
+            "tembusan": t("Tembusan", "Copies to"), "undanganNomor": t("Undangan Nomor", "Invitation number"),
+            "daftarUndangan": t("Daftar Undangan", "Addressees"), "daftarHadir": t("Daftar Hadir", "Attendance List"),
+            "jamHadir": t("Jam hadir", "Arrived"), "keterangan": t("Keterangan", "Notes"), "logo": t("Logo instansi", "Logo"),
+            "namaRapat": t("Nama rapat", "Meeting"), "pembukaan": t("Pembukaan", "Opening"), "penutupRapat": t("Penutup", "Closing"),
+            "verifikasi": t("Verifikasi", "Verify"),
         ]
-        return [
+        let signer = people[m.chair]
+        let signerBlock: [String: Any] = ["jabatan": signer?.jabatan ?? t("Pimpinan Rapat", "Chair"), "nama": name(m.chair),
+                                          "pangkat": signer?.pangkat ?? false, "nip": m.chair.digits]
+        let letterDate = letter.date ?? Date()
+        let city = kop.city.isEmpty ? "" : kop.city + ", "
+        let attendanceRows: [[String: Any]] = m.everyone.enumerated().map { i, nip in
+            var r = row(nip, i + 1)
+            r["nip"] = nip.digits
+            r["jam"] = attendance[nip]?.checkedInAt.map { clock($0) } ?? "—"
+            return r
+        }
+        let present = m.attendance.filter(\.category.isPresent).count
+        var context: [String: Any] = [
+            "gaya": stylesheetLink ?? "<style>\n\(Self.stylesheet)</style>",
+            "kopInstansi": kop.instansi.isEmpty ? false : kop.instansi, "kopUnit": kop.unit.isEmpty ? letterhead : kop.unit,
+            "kopAlamat": kop.address.isEmpty ? false : kop.address, "kopLogo": kop.logo.isEmpty ? false : kop.logo,
+            "nomor": letter.number ?? "—", "sifat": t("Biasa", "Ordinary"),
+            "jam": "\(clock(m.start)) – \(clock(m.end)) \(abbreviation)",
+            "lampiran": m.everyone.count > Self.addresseesInline ? t("1 (satu) berkas", "1 (one) document") : "—",
+            "hal": t("Undangan ", "Invitation: ") + m.title, "tanggalSurat": city + Self.withoutWeekday(text.date(CivilDate(letterDate, in: zone))),
+            "daftarTerlampir": m.everyone.count > Self.addresseesInline, "adaAcara": !m.agenda.isEmpty,
+            "tembusan": letter.copiesTo, "adaTembusan": !letter.copiesTo.isEmpty,
+            "penandatangan": signerBlock, "notulisNIP": m.notulis?.digits ?? false,
+            "verifikasi": letter.verification ?? "rapat verify",
+            "pembukaan": m.actualStart.map { t("Rapat dibuka oleh \(name(m.chair)) pukul \(clock($0)) \(abbreviation).", "The meeting was opened by \(name(m.chair)) at \(clock($0)) \(abbreviation).") }
+                ?? t("Rapat belum dibuka.", "The meeting has not been opened."),
+            "penutupRapat": m.actualEnd.map { t("Rapat ditutup pukul \(clock($0)) \(abbreviation).", "The meeting was closed at \(clock($0)) \(abbreviation).") }
+                ?? t("Rapat belum ditutup.", "The meeting has not been closed."),
+            "ringkasanHadir": t("Hadir \(present) dari \(m.everyone.count) orang yang diundang.", "\(present) of \(m.everyone.count) invited were present."),
+        ]
+        var all: [String: Any] = [
             "lang": language.rawValue, "l": labels, "kop": letterhead, "id": m.id.description, "judul": m.title, "jenis": m.kind,
             "hariTanggal": text.date(m.start, zone: zone), "waktuRencana": planned, "waktuAktual": actual ?? false,
             "tempat": m.location ?? (m.virtualLink != nil ? t("daring (video conference)", "online (video conference)") : "—"),
@@ -126,6 +212,10 @@ public struct DocumentRenderer {
             "penutup": t("Demikian notula rapat ini dibuat untuk dipergunakan sebagaimana mestinya.",
                          "These minutes are made to be used as appropriate."),
         ]
+        all["pesertaHadir"] = attendanceRows
+        for (k, v) in context { all[k] = v }
+        context.removeAll()
+        return all
     }
 }
 

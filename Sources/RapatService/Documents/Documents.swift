@@ -99,14 +99,28 @@ public struct Documents: Sendable {
     }
 
     /// The notula (or undangan) from a built-in template or the user's own.
+    /// An undangan takes its number from the archive's numbering register the first time it is rendered (dated
+    /// that day); the number stays its own. `stylesheetLink` links the documents' stylesheet (web) instead of
+    /// inlining it; `verification` is where the approval of the notula is checked.
     public func render(_ id: MeetingID, document: DocumentRenderer.Document, format: DocumentRenderer.Format,
-                       template: (text: String, source: String)?, letterhead: String?, language: Language) async throws -> String {
+                       template: (text: String, source: String)?, letterhead: String?, language: Language,
+                       stylesheetLink: String? = nil, verification: String? = nil) async throws -> String {
         let m = try await Archive(store: store, principal: principal).meeting(id)
         let (text, source) = try template ?? (try DocumentRenderer.builtIn(document, format), "\(document.rawValue).\(format.rawValue).mustache")
-        let organizer = try await store.policy().organizerName
+        let policy = try await store.policy()
         let sealed = m.minutes.isApproved ? try await store.minutesVersions(m.id).last : nil
         let registry = try await store.people(m.namedPeople).byNIP
-        let renderer = DocumentRenderer(people: sealed?.record.naming(registry) ?? registry, language: language, letterhead: letterhead ?? organizer)
+        var renderer = DocumentRenderer(people: sealed?.record.naming(registry) ?? registry, language: language,
+                                        letterhead: letterhead ?? policy.organizerName)
+        renderer.kop = policy.letterhead
+        renderer.stylesheetLink = stylesheetLink
+        renderer.letter.copiesTo = policy.copiesTo
+        renderer.letter.verification = verification ?? "rapat verify --from \(CivilDate(m.start, in: m.zone)) --to \(CivilDate(m.start, in: m.zone))"
+        if document == .undangan {
+            let number = try await store.letterNumber(document: document.rawValue, for: m.id, pattern: policy.letterPattern, at: Date(), zone: m.zone)
+            renderer.letter.number = number.text
+            renderer.letter.date = number.assignedAt
+        }
         return try renderer.render(m, template: text, source: source, digest: sealed?.digest)
     }
 }

@@ -22,14 +22,24 @@ struct ConfigCommand: AsyncParsableCommand {
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a setting: working-hours 07:30-16:00, working-days mon-fri, grace-minutes 5, early-start-limit-minutes 10.")
+            abstract: "Change a setting: working-hours 07:30-16:00, working-days mon-fri, grace-minutes 5, early-start-limit-minutes 10, the kop of documents (kop-instansi, kop-unit, kop-alamat, kop-kota, kop-logo @logo.png), letter-pattern {kode}/{nomor}-{unit}/{tahun}, letter-code, letter-unit, tembusan 'A; B'.")
         @OptionGroup var global: GlobalOptions
         @Argument var key: String
         @Argument var value: String
 
         func run() async throws {
+            var value = value
+            // A logo is given as a file (@logo.png): stored as a data URI in the archive.
+            if key == "kop-logo", value.hasPrefix("@") {
+                let path = String(value.dropFirst())
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ValidationError(global.t("berkas logo tidak terbaca: \(path)", "cannot read the logo file: \(path)"))
+                }
+                let type = path.lowercased().hasSuffix(".svg") ? "image/svg+xml" : data.starts(with: [0xFF, 0xD8]) ? "image/jpeg" : "image/png"
+                value = "data:\(type);base64,\(data.base64EncodedString())"
+            }
             try await global.services().administration.set(key, value)
-            print("\(key) = \(value)")
+            print("\(key) = \(key == "kop-logo" && value.count > 60 ? String(value.prefix(40)) + "…" : value)")
         }
     }
 }

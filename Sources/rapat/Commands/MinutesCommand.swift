@@ -143,11 +143,11 @@ struct MinutesCommand: AsyncParsableCommand {
 
     struct Render: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Render the notula (or the undangan) from a Mustache template: md, html (A4, printable) or txt.")
+            abstract: "Render the notula, undangan or daftar hadir (Tata Naskah Dinas): md, html (A4, printable), txt, or pdf (printed by a chromium on PATH).")
         @OptionGroup var global: GlobalOptions
         @Argument(transform: Typed.meetingID) var meeting: MeetingID
-        @Option(help: "md, html or txt.") var format: DocumentRenderer.Format = .md
-        @Option(help: "notula (minutes) or undangan (invitation).") var document: DocumentRenderer.Document = .notula
+        @Option(help: "md, html, txt or pdf.") var format: RenderFormat = .md
+        @Option(help: "notula (minutes), undangan (invitation) or daftar-hadir (attendance list).") var document: DocumentRenderer.Document = .notula
         @Option(help: "Your own Mustache template instead of the built-in one.") var template: String?
         @Option(help: "Letterhead (kop); default: the organizer setting.") var kop: String?
         @Option(help: "Write to this file instead of standard output.") var out: String?
@@ -160,11 +160,67 @@ struct MinutesCommand: AsyncParsableCommand {
                 }
                 own = (t, template)
             }
-            let rendered = try await global.services().documents.render(meeting, document: document, format: format,
+            let rendered = try await global.services().documents.render(meeting, document: document, format: format.templateFormat,
                                                                          template: own, letterhead: kop, language: global.lang)
+            let bytes = format == .pdf ? try PDFPrinter.print(html: rendered, language: global.lang) : Array(rendered.utf8)
             let output = try Output(path: out)
-            try output.write(Array(rendered.utf8))
+            try output.write(bytes)
             try output.close()
         }
+    }
+}
+
+/// What `minutes render` writes: a template's own format, or a PDF printed from the HTML.
+enum RenderFormat: String, CaseIterable, ExpressibleByArgument {
+    case md, html, txt, pdf
+
+    var templateFormat: DocumentRenderer.Format {
+        switch self {
+        case .md: return .md
+        case .html, .pdf: return .html
+        case .txt: return .txt
+        }
+    }
+}
+
+/// Prints HTML to PDF with a headless Chromium found on PATH (the browser's own print: A4 from the page's CSS).
+enum PDFPrinter {
+    static let browsers = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+
+    static func browser() -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for name in browsers {
+            for dir in path.split(separator: ":") {
+                let candidate = "\(dir)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            }
+        }
+        return nil
+    }
+
+    static func print(html: String, language: Language) throws -> [UInt8] {
+        let en = language == .en
+        guard let chromium = browser() else {
+            throw ValidationError(en ? "no Chromium on PATH to print the PDF: install one (Debian: apt install chromium), or render --format html and print it from a browser"
+                                     : "tidak ada Chromium di PATH untuk mencetak PDF: pasang (Debian: apt install chromium), atau render --format html lalu cetak dari peramban")
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapat-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("dokumen.html"), pdf = dir.appendingPathComponent("dokumen.pdf")
+        try Data(html.utf8).write(to: page)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: chromium)
+        p.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer",
+                       "--user-data-dir=\(dir.appendingPathComponent("profil").path)", "--print-to-pdf=\(pdf.path)", page.absoluteString]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0, let data = FileManager.default.contents(atPath: pdf.path), data.starts(with: Array("%PDF".utf8)) else {
+            throw ValidationError(en ? "\(chromium) could not print the PDF (exit \(p.terminationStatus)); render --format html and print it from a browser"
+                                     : "\(chromium) gagal mencetak PDF (kode \(p.terminationStatus)); render --format html lalu cetak dari peramban")
+        }
+        return Array(data)
     }
 }

@@ -32,6 +32,15 @@ enum DemoArchive {
             }
             _ = try await services.accounts.add(username: account.username, role: account.role, person: person, password: password)
         }
+        // The kop of the demo's official documents.
+        var policy = try await store.policy()
+        for (key, value) in [("kop-instansi", "Pemerintah Provinsi Banten"), ("kop-unit", "Sekretariat Daerah"),
+                             ("kop-alamat", "Kawasan Pusat Pemerintahan Provinsi Banten (KP3B), Jl. Syech Nawawi Al Bantani, Palima, Serang 42171"),
+                             ("kop-kota", "Serang"), ("letter-unit", "Biro Umum"),
+                             ("tembusan", "Gubernur Banten (sebagai laporan); Sekretaris Daerah Provinsi Banten")] {
+            try policy.set(key, value)
+        }
+        try await store.setPolicy(policy)
         try await planThisWeek(services, people: people)
         roomMeeting = try await meetingNow(store, people: people)
         return signer
