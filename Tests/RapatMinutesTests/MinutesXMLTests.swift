@@ -189,6 +189,34 @@ import Testing
         #expect(invitation.contains("Undangan Rapat") && invitation.contains("Evaluasi penyerapan anggaran") && invitation.contains("tepat waktu"))
     }
 
+    /// The Tata Naskah Dinas documents: kop, nomor, hal, addressees (inline or as a lampiran), the signature block
+    /// with NIP, tembusan; hostile text stays text.
+    @Test func officialDocumentsCarryKopNumberAndSignature() throws {
+        var m = try MinutesXMLTests.meeting()
+        var r = renderer
+        r.kop = Letterhead(instansi: "Pemerintah Provinsi Banten", unit: "Sekretariat Daerah", address: "Jl. Syech Nawawi Al Bantani, Serang", city: "Serang",
+                           logo: "data:image/png;base64,iVBORw0KGgo=")
+        r.letter = .init(number: "005/0123-Biro Umum/2020", date: Date(timeIntervalSince1970: 1_607_565_600), copiesTo: ["Gubernur Banten <script>"],
+                         verification: "https://rapat.example.go.id/rapat/RP-2020-0001/notula")
+        let undangan = try r.render(m, template: try DocumentRenderer.builtIn(.undangan, .html), source: "u")
+        for part in ["Pemerintah Provinsi Banten", "Sekretariat Daerah", "<img src=\"data:image/png;base64,iVBORw0KGgo=\"", "005/0123-Biro Umum/2020",
+                     "Serang, 10 Desember 2020", "Undangan Rapat Pimpinan “Desember” &amp; evaluasi &lt;anggaran&gt;", "Rabu, 16 Desember 2020", "09.00 – 11.00 WIB",
+                     "Evaluasi penyerapan anggaran", "NIP 197002051995021001", "Gubernur Banten &lt;script&gt;", "<style>", "size: A4"] {
+            #expect(undangan.contains(part), "undangan holds \(part)")
+        }
+        #expect(!undangan.contains("daftar terlampir") && !undangan.contains("class=\"lampiran\""))
+        // Many addressees: "daftar terlampir", the list as a lampiran.
+        m.participants += (0..<DocumentRenderer.addresseesInline).map { try! NIP(String(198_001_012_005_011_001 + $0)) }
+        let long = try r.render(m, template: try DocumentRenderer.builtIn(.undangan, .html), source: "u")
+        #expect(long.contains("(daftar terlampir)") && long.contains("class=\"lampiran\"") && long.contains("1 (satu) berkas"))
+        r.stylesheetLink = "<link rel=\"stylesheet\" href=\"/static/dokumen.css\">"
+        let hadir = try r.render(m, template: try DocumentRenderer.builtIn(.daftarHadir, .html), source: "h")
+        #expect(hadir.contains("Daftar Hadir") && hadir.contains("/static/dokumen.css") && !hadir.contains("<style>") && hadir.contains("197002051995021001"))
+        let notula = try r.render(m, template: try DocumentRenderer.builtIn(.notula, .html), source: "n", digest: String(repeating: "b", count: 64))
+        #expect(notula.contains("Rapat ditutup pukul 10.40 WIB") && notula.contains(String(repeating: "b", count: 64))
+                && notula.contains("https://rapat.example.go.id/rapat/RP-2020-0001/notula"))
+    }
+
     @Test func anInvalidTemplateNamesItsLine() throws {
         let template = "Notula {{judul}}\n{{#acara}}\n{{judul}}\n{{/keputusan}}\n"
         #expect(throws: RenderError.self) { try renderer.render(try MinutesXMLTests.meeting(), template: template, source: "mine.mustache") }

@@ -88,6 +88,29 @@ import Testing
         }
     }
 
+    @Test func officialDocumentsPrintFromThePageWithTheirNumberGivenOnce() async throws {
+        let (store, app) = try await Self.held()
+        try await app.test(.router) { client in
+            let b = Browser()
+            #expect(try await b.signIn(client, "sekretariat") == .seeOther)
+            let first = try await b.request(client, .get, "/rapat/RP-2020-0001/dokumen/undangan")
+            #expect(first.status == .ok && first.body.contains("href=\"/static/dokumen.css\"") && first.body.contains("NIP 197002051995021001"))
+            let year = CivilDate(Date(), in: Zone.jakarta).year
+            #expect(first.body.contains("005/0001-Biro Umum/\(year)"))
+            // Printed again: the same number; the register holds it once.
+            #expect(try await b.request(client, .get, "/rapat/RP-2020-0001/dokumen/undangan").body.contains("005/0001-Biro Umum/\(year)"))
+            #expect(try await store.letterNumbers(year: year).count == 1)
+            let css = try await b.request(client, .get, "/static/dokumen.css")
+            #expect(css.status == .ok && css.body.contains("size: A4"))
+            #expect(try await b.request(client, .get, "/rapat/RP-2020-0001/dokumen/daftar-hadir").body.contains("Daftar Hadir"))
+            #expect(try await b.request(client, .get, "/rapat/RP-2020-0001/dokumen/notula").body.contains("Rapat ditutup pukul 10.50 WIB"))
+            #expect(try await b.request(client, .get, "/rapat/RP-2020-0001/dokumen/surat-lain").status == .notFound)
+            let stranger = Browser()
+            #expect(try await stranger.signIn(client, "kabpkad") == .seeOther)
+            #expect(try await stranger.request(client, .get, "/rapat/RP-2020-0001/dokumen/undangan").status == .forbidden)
+        }
+    }
+
     @Test func participantsReadButDoNotWriteAndStrangersSeeNothing() async throws {
         let (_, app) = try await Self.held()
         try await app.test(.router) { client in

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import RapatCore
+import RapatMinutes
 import RapatService
 import RapatStore
 
@@ -11,6 +12,7 @@ extension WebPages {
     func registerMinutes(on router: Router<RapatContext>) {
         router.get("/rapat/:id/notula") { request, context in try await minutesPage(request, context) }
         router.get("/rapat/:id/notula/versi") { request, context in try await minutesComparison(request, context) }
+        router.get("/rapat/:id/dokumen/:jenis") { request, context in try await officialDocument(request, context) }
         for action in ["catatan", "keputusan", "tugas", "hapus", "tindak-lanjut-lalu", "setujui", "koreksi"] {
             router.post("/rapat/:id/notula/\(action)") { request, context in try await minutesAction(request, context, action) }
         }
@@ -139,6 +141,23 @@ extension WebPages {
         } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
             let status: HTTPResponse.Status = e is MinutesError ? .conflict : .badRequest
             return try await minutesPage(request, context, error: (Catalogue.text(e, context.language), status), form: form)
+        }
+    }
+
+    /// An official document as A4 HTML for the browser's print (its PDF): undangan, notula or daftar hadir.
+    func officialDocument(_ request: Request, _ context: RapatContext) async throws -> Response {
+        try await signedIn(request, context) { s in
+            guard let kind = context.parameters.get("jenis").flatMap(DocumentRenderer.Document.init(rawValue:)) else {
+                return view.error(request, context, status: .notFound, message: context.language == .en
+                                  ? "No such document: undangan, notula or daftar-hadir." : "Dokumen tidak ada: undangan, notula atau daftar-hadir.")
+            }
+            let id = try meetingID(context)
+            let host = request.head.authority ?? "127.0.0.1"
+            let scheme = WebSessions.isSecure(request) ? "https" : "http"
+            let html = try await s.documents.render(id, document: kind, format: .html, template: nil, letterhead: nil, language: context.language,
+                                                    stylesheetLink: "<link rel=\"stylesheet\" href=\"/static/dokumen.css\">",
+                                                    verification: "\(scheme)://\(host)/rapat/\(id)/notula")
+            return WebView.html(html)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import RapatCore
+import RapatMinutes
 import RapatService
 import RapatStore
 
@@ -189,6 +190,8 @@ struct WebPages: Sendable {
                 : name.hasSuffix(".svg") ? "image/svg+xml" : "application/octet-stream"
             assets[name] = (type, ByteBuffer(bytes: data))
         }
+        // The official documents' stylesheet, from the documents' own templates.
+        assets["dokumen.css"] = ("text/css; charset=utf-8", ByteBuffer(string: DocumentRenderer.stylesheet))
         return assets
     }()
 
