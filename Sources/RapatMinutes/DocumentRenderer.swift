@@ -164,6 +164,8 @@ public struct DocumentRenderer {
             "verifikasi": t("Verifikasi", "Verify"),
         ]
         let signer = people[m.chair]
+        // The undangan is signed by the chair and addressed to everyone else.
+        let addressees = m.everyone.filter { $0 != m.chair }
         let signerBlock: [String: Any] = ["jabatan": signer?.jabatan ?? t("Pimpinan Rapat", "Chair"), "nama": name(m.chair),
                                           "pangkat": signer?.pangkat ?? false, "nip": m.chair.digits]
         let letterDate = letter.date ?? Date()
@@ -181,9 +183,10 @@ public struct DocumentRenderer {
             "kopAlamat": kop.address.isEmpty ? false : kop.address, "kopLogo": kop.logo.isEmpty ? false : kop.logo,
             "nomor": letter.number ?? "—", "sifat": t("Biasa", "Ordinary"),
             "jam": "\(clock(m.start)) – \(clock(m.end)) \(abbreviation)",
-            "lampiran": m.everyone.count > Self.addresseesInline ? t("1 (satu) berkas", "1 (one) document") : "—",
+            "lampiran": addressees.count > Self.addresseesInline ? t("1 (satu) berkas", "1 (one) document") : "—",
+            "tujuan": addressees.enumerated().map { row($1, $0 + 1) },
             "hal": t("Undangan ", "Invitation: ") + m.title, "tanggalSurat": city + Self.withoutWeekday(text.date(CivilDate(letterDate, in: zone))),
-            "daftarTerlampir": m.everyone.count > Self.addresseesInline, "adaAcara": !m.agenda.isEmpty,
+            "daftarTerlampir": addressees.count > Self.addresseesInline, "adaAcara": !m.agenda.isEmpty,
             "tembusan": letter.copiesTo, "adaTembusan": !letter.copiesTo.isEmpty,
             "penandatangan": signerBlock, "notulisNIP": m.notulis?.digits ?? false,
             "verifikasi": letter.verification ?? "rapat verify",

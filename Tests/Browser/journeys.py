@@ -399,9 +399,41 @@ def notula(mid):
         added = [e.text for e in c.d.find_elements(By.CSS_SELECTOR, "li.diff-added")]
         c.expect(any("20 Desember" in t for t in removed) and any("18 Desember" in t for t in added),
                  f"the comparison shows the replaced decision (removed {removed}, added {added})")
+        documents(j, mid)
     finally:
         j.d.quit()
         c.d.quit()
+
+
+def documents(j, mid):
+    """The official documents: in the browser (axe-checked), and printed to PDF by Chromium through the CLI;
+    pdftotext finds the kop, the number, the subject, the signature with NIP, the agenda and the decisions."""
+    j.go(f"/rapat/{mid}/dokumen/undangan", "dokumen-undangan")
+    number = j.d.find_element(By.ID, "nomor-surat").text.strip()
+    j.expect(re.fullmatch(r"005/\d{4}-Biro Umum/\d{4}", number), f"the undangan has a number from the register: {number!r}")
+    j.go(f"/rapat/{mid}/dokumen/notula", "dokumen-notula")
+    j.go(f"/rapat/{mid}/dokumen/daftar-hadir", "dokumen-daftar-hadir")
+    if not (os.environ.get("RAPAT_BIN") and os.environ.get("RAPAT_DATABASE")):
+        return
+    texts = {}
+    for document in ["undangan", "notula"]:
+        pdf = OUT / f"{document}-{mid}.pdf"
+        subprocess.run([os.environ["RAPAT_BIN"], "minutes", "render", mid, "--document", document, "--format", "pdf", "--out", str(pdf),
+                        "--database", os.environ["RAPAT_DATABASE"]], check=True)
+        texts[document] = subprocess.check_output(["pdftotext", "-layout", str(pdf), "-"]).decode()
+        pages = re.search(r"Pages:\s+(\d+)", subprocess.check_output(["pdfinfo", str(pdf)]).decode()).group(1)
+        size = re.search(r"Page size:.*\((\w+)\)", subprocess.check_output(["pdfinfo", str(pdf)]).decode())
+        j.expect(size and size.group(1) == "A4", f"the {document} PDF is A4")
+        print(f"documents: {document} PDF, {pages} page(s), A4")
+        if document == "undangan":
+            j.expect(pages == "1", f"a short undangan is one A4 page, not {pages}")
+    u, n = texts["undangan"], texts["notula"]
+    for part in ["PEMERINTAH PROVINSI BANTEN", "SEKRETARIAT DAERAH", number, "Undangan Rapat Pimpinan Virtual", "NIP 197002051995021001",
+                 "Evaluasi penyerapan anggaran per OPD", "Tembusan"]:
+        j.expect(part in u, f"the undangan PDF holds {part!r}")
+    for part in ["NOTULA RAPAT", "Dinkes mempercepat realisasi belanja modal sebelum 18 Desember", "Laporan mingguan realisasi belanja",
+                 "NIP 197002051995021001", "SHA-256"]:
+        j.expect(part in " ".join(n.split()), f"the notula PDF holds {part!r}")
 
 
 GOVERNOR = None
