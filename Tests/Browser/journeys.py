@@ -308,8 +308,8 @@ def room():
         # (and the report counts the item as overrun: it ran two minutes of its one).
         wait(j.d, 75, lambda d: "over" in d.find_element(By.ID, "hitung-mundur").get_attribute("class"), poll=0.5)
         j.expect("lewat" in j.d.find_element(By.ID, "hitung-mundur").text, "the overrun shows")
-        j.shot("melewati-waktu")
         wait(j.d, 75, lambda d: re.search(r"lewat (0[1-9]|[1-9]\d):", d.find_element(By.ID, "hitung-mundur").text), poll=0.5)
+        j.shot("melewati-waktu")
 
         def minutes(text):
             h, m = re.match(r"(\d\d)[.:](\d\d)", text).groups()

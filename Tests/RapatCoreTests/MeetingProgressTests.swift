@@ -62,6 +62,7 @@ import Testing
         #expect(diff.filter { $0.change == .removed }.map(\.text) == ["Keputusan 1: Penyerapan 88%"])
         #expect(diff.filter { $0.change == .added }.map(\.text) == ["Keputusan 1: Penyerapan 90%", "Keputusan 3: Laporan mingguan"])
         #expect(Self.apply(diff) == (old, new))
+        #expect(diff.map(\.change) == [.same, .removed, .added, .same, .added, .same])
     }
 
     @Test func anyTwoListsRebuildFromTheirDifference() {

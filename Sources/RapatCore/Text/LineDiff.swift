@@ -30,10 +30,11 @@ public enum LineDiff {
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] {
                 out.append(Line(change: .same, text: a[i])); i += 1; j += 1
-            } else if j < b.count, i == a.count || lengths[i][j + 1] >= lengths[i + 1][j] {
-                out.append(Line(change: .added, text: b[j])); j += 1
-            } else {
+            } else if i < a.count, j == b.count || lengths[i + 1][j] >= lengths[i][j + 1] {
+                // What goes comes before what replaces it, as diffs read.
                 out.append(Line(change: .removed, text: a[i])); i += 1
+            } else {
+                out.append(Line(change: .added, text: b[j])); j += 1
             }
         }
         out += old[(old.count - tail)...].map { Line(change: .same, text: $0) }

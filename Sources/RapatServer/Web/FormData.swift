@@ -7,6 +7,11 @@ struct FormData: Sendable {
 
     subscript(_ name: String) -> String? { fields[name]?.first }
 
+    /// The field when it holds more than white space.
+    func filled(_ name: String) -> String? {
+        self[name].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+    }
+
     /// Every field in a stable order (for links that keep the filters).
     var pairs: [(String, String)] { fields.keys.sorted().flatMap { k in fields[k]!.map { (k, $0) } } }
 

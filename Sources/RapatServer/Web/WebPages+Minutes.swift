@@ -89,7 +89,7 @@ extension WebPages {
         guard context.webUser != nil else { return WebView.redirect("/masuk") }
         let s = services(context)
         let id = try meetingID(context)
-        func text(_ name: String) -> String? { form[name].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } }
+        let text = form.filled
         func number(_ name: String) throws -> Int? {
             guard let raw = text(name) else { return nil }
             guard let n = Int(raw), n >= 0 else { throw InputError.invalidValue(field: name, value: raw, hint: "a number from the form") }

@@ -122,7 +122,7 @@ extension WebPages {
         guard context.webUser != nil else { return WebView.redirect("/masuk") }
         let s = services(context)
         let id = try meetingID(context)
-        func text(_ name: String) -> String? { form[name].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } }
+        let text = form.filled
         do {
             switch action {
             case "mulai": _ = try await s.room.start(id, at: nil, reason: text("alasan"))
