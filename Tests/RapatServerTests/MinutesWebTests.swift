@@ -45,6 +45,9 @@ import Testing
             #expect(try await b.request(client, .post, Self.page + "/catatan", form: ["_csrf": token, "acara": "9", "isi": "x"]).status == .conflict)
             #expect(try await b.request(client, .post, Self.page + "/tugas",
                                         form: ["_csrf": token, "pemilik": "Dinkes", "tenggat": "31-12-2020", "isi": "x"]).status == .badRequest)
+            // Control characters never reach the archive.
+            let hostile = try await b.request(client, .post, Self.page + "/catatan", form: ["_csrf": token, "acara": "1", "isi": "rapat\u{0}\u{1B}[31m"])
+            #expect(hostile.status == .badRequest && hostile.body.contains("id=\"galat-notula\""))
             let written = try await b.request(client, .get, Self.page)
             #expect(written.body.contains("<strong>Kepala BPKAD:</strong> Realisasi 71 % dari target 88 %.") && written.body.contains("Percepat belanja modal."))
             #expect(written.body.contains("Laporan mingguan") && written.body.contains("id=\"setujui\""))
