@@ -177,7 +177,9 @@ public struct DocumentRenderer {
             return r
         }
         let present = m.attendance.filter(\.category.isPresent).count
-        var context: [String: Any] = [
+        // What the official documents (Tata Naskah Dinas) add to the minutes' own fields.
+        let official: [String: Any] = [
+            "pesertaHadir": attendanceRows,
             "gaya": stylesheetLink ?? "<style>\n\(Self.stylesheet)</style>",
             "kopInstansi": kop.instansi.isEmpty ? false : kop.instansi, "kopUnit": kop.unit.isEmpty ? letterhead : kop.unit,
             "kopAlamat": kop.address.isEmpty ? false : kop.address, "kopLogo": kop.logo.isEmpty ? false : kop.logo,
@@ -196,7 +198,7 @@ public struct DocumentRenderer {
                 ?? t("Rapat belum ditutup.", "The meeting has not been closed."),
             "ringkasanHadir": t("Hadir \(present) dari \(m.everyone.count) orang yang diundang.", "\(present) of \(m.everyone.count) invited were present."),
         ]
-        var all: [String: Any] = [
+        let minutesFields: [String: Any] = [
             "lang": language.rawValue, "l": labels, "kop": letterhead, "id": m.id.description, "judul": m.title, "jenis": m.kind,
             "hariTanggal": text.date(m.start, zone: zone), "waktuRencana": planned, "waktuAktual": actual ?? false,
             "tempat": m.location ?? (m.virtualLink != nil ? t("daring (video conference)", "online (video conference)") : "—"),
@@ -215,10 +217,7 @@ public struct DocumentRenderer {
             "penutup": t("Demikian notula rapat ini dibuat untuk dipergunakan sebagaimana mestinya.",
                          "These minutes are made to be used as appropriate."),
         ]
-        all["pesertaHadir"] = attendanceRows
-        for (k, v) in context { all[k] = v }
-        context.removeAll()
-        return all
+        return minutesFields.merging(official) { _, added in added }
     }
 }
 

@@ -17,7 +17,6 @@ public final class PostgresStore: TransactionalStore {
     let listenConfiguration: PostgresConnection.Configuration
     let relay = Mutex<Task<Void, Never>?>(nil)
     public let events: MeetingEvents
-    let starter: RelayStarter
 
     /// Connects to `postgres://user[:password]@host[:port]/database` and migrates.
     public convenience init(url: String) async throws { try await self.init(url: url, migratingUpTo: nil) }
@@ -42,7 +41,6 @@ public final class PostgresStore: TransactionalStore {
         listen.options.connectTimeout = .seconds(Int64(Self.connectTimeoutSeconds))
         listenConfiguration = listen
         let starter = RelayStarter()
-        self.starter = starter
         events = MeetingEvents(firstListener: { starter.run() })
         self.client = client
         runner = Task { await client.run() }

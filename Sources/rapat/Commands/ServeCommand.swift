@@ -24,7 +24,8 @@ struct ServeCommand: AsyncParsableCommand {
         if demo {
             guard case let .sqlite(path) = location else { throw ValidationError("--demo builds a SQLite archive: give --database FILE.db or none") }
             let keyPath = URL(fileURLWithPath: path).deletingPathExtension().path + ".key.pem"
-            signer = try await DemoArchive.build(at: path, keyPath: keyPath)
+            let demo = try await DemoArchive.build(at: path, keyPath: keyPath)
+            signer = demo.signer
             location = .sqlite(path: path)
             var text = global.t("Arsip contoh", "Demo archive") + ": \(path)\n"
             text += global.t("Buka", "Open") + " http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/ " + global.t("lalu masuk sebagai", "and sign in as") + ":\n"
@@ -32,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
                 text += "  \(account.username.padding(toLength: 12, withPad: " ", startingAt: 0)) (\(account.role.rawValue))  "
                     + global.t("kata sandi", "password") + ": \(DemoArchive.password)\n"
             }
-            if let id = DemoArchive.roomMeeting {
+            if let id = demo.meetingNow {
                 text += global.t("Rapat yang sedang menunggu dimulai (ruang rapat)", "A meeting waiting to start (meeting room)")
                     + ": http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/rapat/\(id)/ruang\n"
             }

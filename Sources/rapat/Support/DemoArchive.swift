@@ -15,8 +15,8 @@ enum DemoArchive {
         ("arsiparis", .archivist, nil),
     ]
 
-    /// Builds the demo into `path` (deleted first) and returns the key that seals approvals.
-    static func build(at path: String, keyPath: String) async throws -> SealSigner {
+    /// Builds the demo into `path` (deleted first); returns the key that seals approvals and the meeting due now.
+    static func build(at path: String, keyPath: String) async throws -> (signer: SealSigner, meetingNow: MeetingID?) {
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.removeItem(atPath: path + suffix)
         }
@@ -42,12 +42,8 @@ enum DemoArchive {
         }
         try await store.setPolicy(policy)
         try await planThisWeek(services, people: people)
-        roomMeeting = try await meetingNow(store, people: people)
-        return signer
+        return (signer, try await meetingNow(store, people: people))
     }
-
-    /// The meeting `meetingNow` made in the last `build` (printed for the newcomer).
-    nonisolated(unsafe) static var roomMeeting: MeetingID?
 
     /// A meeting that was due to start seven minutes ago and has not started, to try the meeting room with
     /// (a late start asks for its reason). It is written as a record (an archive bundle), not planned: the demo
