@@ -22,11 +22,6 @@ public struct Archive: Sendable {
         return sealed.record.naming(registry)
     }
 
-    /// The readable meetings among `ids`, in one read.
-    public func meetings(ids: [MeetingID]) async throws -> [Meeting] {
-        AccessPolicy.readable(try await store.meetings(ids: ids), by: principal)
-    }
-
     /// For a listing of readable meetings: the names of their chairs, and every OPD (for filters).
     public func listing(_ meetings: [Meeting]) async throws -> (chairs: [NIP: String], opds: [String]) {
         for m in meetings { try AccessPolicy.requireRead(principal, m) }
