@@ -14,6 +14,7 @@ import pathlib
 import re
 import subprocess
 import sys
+import threading
 import time
 import traceback
 import urllib.request
@@ -438,15 +439,29 @@ def documents(j, mid):
 
 GOVERNOR = None
 status = 0
+
+
+def meeting_room_journeys():
+    """The room and the notula wait on the clock (a one-minute item running over): they run beside the others."""
+    global status
+    try:
+        notula(room())
+    except (AssertionError, WebDriverException, StopIteration):
+        traceback.print_exc()
+        status = 1
+
+
+beside = threading.Thread(target=meeting_room_journeys)
+beside.start()
 try:
     mid = secretariat()
     participant(mid)
     archivist()
     security()
-    notula(room())
 except (AssertionError, WebDriverException, StopIteration) as e:
     traceback.print_exc()
     status = 1
+beside.join()
 for f in failures:
     print("FAIL", f)
 print(f"journeys: {len(checked_pages)} pages checked by axe-core, {len(failures)} WCAG 2.1 AA violations; screenshots in {OUT}")
