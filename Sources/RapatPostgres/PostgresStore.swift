@@ -93,14 +93,18 @@ public final class PostgresStore: TransactionalStore {
     /// A write transaction; writers take turns on the meeting table so id assignment and the conflict
     /// check see every committed meeting. Domain errors come out as themselves.
     public func transaction<T: Sendable>(_ body: @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
+        let changed = ChangedMeetings()
         do {
-            return try await client.withTransaction(logger: logger) { c in
+            let result = try await client.withTransaction(logger: logger) { c in
                 try await c.query("LOCK TABLE meeting IN SHARE ROW EXCLUSIVE MODE", logger: logger)
-                let tx = PostgresTransaction(c: c, logger: logger)
+                let tx = PostgresTransaction(c: c, logger: logger, changed: changed)
                 let result = try await body(tx)
-                try await Self.announce(tx.changed.all, c, logger)
+                try await Self.announce(changed.all, c, logger)
                 return result
             }
+            // Committed: what this instance serves next must not be stale (the LISTEN relay tells listeners soon).
+            if !changed.all.isEmpty { events.changedHere() }
+            return result
         } catch let e as PostgresTransactionError {
             throw e.closureError ?? e
         }

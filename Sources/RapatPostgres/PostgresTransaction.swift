@@ -9,7 +9,7 @@ public struct PostgresTransaction: StoreTransaction {
     let c: PostgresConnection
     let logger: Logger
     /// The meetings saved, announced (NOTIFY) just before the commit, which delivers them.
-    let changed = ChangedMeetings()
+    let changed: ChangedMeetings
 
     public func policy() async throws -> Policy { try await PostgresStore.policy(c, logger) }
     public func holidays() async throws -> [Holiday] { try await PostgresStore.holidays(c, logger) }

@@ -9,18 +9,21 @@ public struct Services: Sendable {
     public let language: Language
     /// The approving office's key that seals approvals made through these services (nil: approvals are refused).
     public let signer: SealSigner?
+    /// Feeds built once per change of the archive (a server keeps one; nil builds every feed anew).
+    public let feeds: FeedCache?
 
-    public init(store: any MeetingStore, principal: Principal, language: Language = .id, signer: SealSigner? = nil) {
+    public init(store: any MeetingStore, principal: Principal, language: Language = .id, signer: SealSigner? = nil, feeds: FeedCache? = nil) {
         self.store = store
         self.principal = principal
         self.language = language
         self.signer = signer
+        self.feeds = feeds
     }
 
     public var planning: Planning { Planning(store: store, principal: principal) }
     public var room: MeetingRoom { MeetingRoom(store: store, principal: principal) }
     public var minutes: MinutesDesk { MinutesDesk(store: store, principal: principal, signer: signer) }
-    public var calendars: Calendars { Calendars(store: store, principal: principal, language: language) }
+    public var calendars: Calendars { Calendars(store: store, principal: principal, language: language, cache: feeds) }
     public var documents: Documents { Documents(store: store, principal: principal) }
     public var reports: Reports { Reports(store: store, principal: principal) }
     public var archive: Archive { Archive(store: store, principal: principal) }

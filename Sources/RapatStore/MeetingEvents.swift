@@ -25,6 +25,15 @@ public final class MeetingEvents: Sendable {
 
     private let state = Mutex(State())
     private let firstListener: (@Sendable () -> Void)?
+    private let changes = Atomic<Int>(0)
+
+    /// Counts the changes heard (and resyncs): what was built from the archive at one count is stale at another.
+    /// It moves before any listener hears of the change.
+    public var generation: Int { changes.load(ordering: .acquiring) }
+
+    /// A change this process committed and its listeners will hear later (PostgreSQL relays it back through
+    /// LISTEN): the generation moves now, so what this process serves next is not stale.
+    public func changedHere() { changes.add(1, ordering: .releasing) }
 
     /// `firstListener` runs when the first listener arrives (a backend starts its relay there).
     public init(firstListener: (@Sendable () -> Void)? = nil) {
@@ -51,6 +60,7 @@ public final class MeetingEvents: Sendable {
     public func publish<S: Sequence<MeetingID>>(_ ids: S) {
         let changed = Set(ids)
         guard !changed.isEmpty else { return }
+        changes.add(1, ordering: .releasing)
         state.withLock { s in
             for listener in s.listeners.values {
                 if let meeting = listener.meeting {
@@ -64,6 +74,7 @@ public final class MeetingEvents: Sendable {
 
     /// Tells every listener to read again what it shows.
     public func resync() {
+        changes.add(1, ordering: .releasing)
         state.withLock { s in for listener in s.listeners.values { listener.continuation.yield(.resync) } }
     }
 }

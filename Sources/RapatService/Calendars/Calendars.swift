@@ -34,11 +34,13 @@ public struct Calendars: Sendable {
     let store: any MeetingStore
     let principal: Principal
     let language: Language
+    let cache: FeedCache?
 
-    public init(store: any MeetingStore, principal: Principal, language: Language = .id) {
+    public init(store: any MeetingStore, principal: Principal, language: Language = .id, cache: FeedCache? = nil) {
         self.store = store
         self.principal = principal
         self.language = language
+        self.cache = cache
     }
 
     /// The exporter, with DTSTAMP `stamp`.
@@ -108,13 +110,20 @@ public struct Calendars: Sendable {
 
     /// A whole feed in memory with its entity tag; DTSTAMP is the newest scheduled start, so the same archive
     /// gives the same bytes and the same tag (subscribed clients poll cheaply).
+    /// Built once per change of the archive when the server keeps a `FeedCache` (the access decision is made here
+    /// on every call, before the cache is asked).
     public func feedDocument(_ scope: FeedScope) async throws -> (bytes: [UInt8], etag: String) {
         let (filter, name) = try await feed(scope)
-        let meetings = try await Archive(store: store, principal: principal).meetings(filter)
-        let stamp = meetings.map(\.start).max() ?? Date(timeIntervalSince1970: 0)
-        var bytes: [UInt8] = []
-        try await exporter(stamp: stamp).feed(name: name, meetings: meetings) { bytes += $0 }
-        return (bytes, "\"" + SHA256.hex(bytes).prefix(32) + "\"")
+        let build = { [self] () async throws -> (bytes: [UInt8], etag: String) in
+            let meetings = try await Archive(store: store, principal: principal).meetings(filter)
+            let stamp = meetings.map(\.start).max() ?? Date(timeIntervalSince1970: 0)
+            var bytes: [UInt8] = []
+            try await exporter(stamp: stamp).feed(name: name, meetings: meetings) { bytes += $0 }
+            return (bytes, "\"" + SHA256.hex(bytes).prefix(32) + "\"")
+        }
+        guard let cache else { return try await build() }
+        let reader = "\(principal.role.rawValue)|\(principal.person?.digits ?? "-")|\(language.rawValue)"
+        return try await cache.document(scope.key + "|" + reader, build: build)
     }
 
     /// Imports .ics files in one transaction, a chunk at a time; returns what changed and the attendees nobody here knows.

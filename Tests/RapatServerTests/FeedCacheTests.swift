@@ -1,0 +1,86 @@
+import Foundation
+import RapatCore
+import RapatPostgres
+import RapatService
+import RapatSQLite
+import RapatStore
+import Testing
+
+/// Feeds built once per change of the archive: the same bytes until a meeting changes, then the change at once
+/// (in this process) or as soon as another instance's announcement arrives; access decided every time.
+@Suite struct FeedCacheTests {
+    static func sqlitePair() throws -> (any MeetingStore, any MeetingStore) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapat-feeds-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("rapat.db").path
+        return (try SQLiteStore(path: path), try SQLiteStore(path: path))
+    }
+
+    static func postgresPair() async throws -> (any MeetingStore, any MeetingStore)? {
+        guard let admin = ProcessInfo.processInfo.environment["RAPAT_TEST_POSTGRES_URL"], var url = URLComponents(string: admin) else { return nil }
+        let name = "rapat_feeds_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["psql", admin, "-q", "-c", "CREATE DATABASE \(name)"]
+        try p.run()
+        p.waitUntilExit()
+        url.path = "/" + name
+        return (try await PostgresStore(url: url.string!), try await PostgresStore(url: url.string!))
+    }
+
+    static func calendars(_ store: any MeetingStore, _ cache: FeedCache, role: Role = .secretariat, person: NIP? = nil) -> Calendars {
+        Services(store: store, principal: Principal(role: role, person: person), feeds: cache).calendars
+    }
+
+    /// Waits (a generous bound: the test is about whether the feed changes, not how fast) for `text` in the feed.
+    static func eventually(_ calendars: Calendars, _ scope: FeedScope, contains text: String) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(15)
+        while ContinuousClock.now < deadline {
+            if String(decoding: try await calendars.feedDocument(scope).bytes, as: UTF8.self).contains(text) { return true }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return false
+    }
+
+    @Test func aFeedIsBuiltOnceUntilAMeetingChangesHereOrOnAnotherInstance() async throws {
+        var pairs = [try Self.sqlitePair()]
+        if let pg = try await Self.postgresPair() { pairs.append(pg) }
+        for (one, other) in pairs {
+            try await WebTests.archive(one)
+            let cache = FeedCache(events: one.events)
+            let feeds = Self.calendars(one, cache)
+            let first = try await feeds.feedDocument(.opd("Dinkes"))
+            #expect(try await feeds.feedDocument(.opd("Dinkes")).etag == first.etag)
+            // A change made here: the next request has it, at once.
+            try await one.updateMeeting(MeetingID("RP-2020-0001")) { m, _ in m.title = "Rapat Pimpinan Desember 2020 (diubah)" }
+            let changed = try await feeds.feedDocument(.opd("Dinkes"))
+            #expect(changed.etag != first.etag && String(decoding: changed.bytes, as: UTF8.self).contains("(diubah)"))
+            // A change made through another instance: PostgreSQL announces it; another SQLite process is not heard,
+            // and its change shows once the entry is older than the cache's bound.
+            try await other.updateMeeting(MeetingID("RP-2020-0001")) { m, _ in m.title = "Rapat Pimpinan (instans lain)" }
+            if one is PostgresStore {
+                #expect(try await Self.eventually(feeds, .opd("Dinkes"), contains: "(instans lain)"))
+            } else {
+                let shortLived = Self.calendars(one, FeedCache(events: one.events, maxAge: .milliseconds(50)))
+                #expect(try await Self.eventually(shortLived, .opd("Dinkes"), contains: "(instans lain)"))
+            }
+        }
+    }
+
+    @Test func accessIsDecidedBeforeTheCacheAndEachReaderHasItsOwnFeed() async throws {
+        let (store, _) = try Self.sqlitePair()
+        try await WebTests.archive(store)
+        let cache = FeedCache(events: store.events)
+        let secretariat = try await Self.calendars(store, cache).feedDocument(.person(WebTests.kadinkes))
+        // Kepala BPKAD may not read Kepala Dinkes's feed, cached or not.
+        await #expect(throws: AccessDenied.self) {
+            try await Self.calendars(store, cache, role: .participant, person: WebTests.kabpkad).feedDocument(.person(WebTests.kadinkes))
+        }
+        // Kepala BPKAD's view of the OPD feed holds only what they may read: not the secretariat's.
+        let asSecretariat = try await Self.calendars(store, cache).feedDocument(.opd("Dinkes"))
+        let asOther = try await Self.calendars(store, cache, role: .participant, person: WebTests.kabpkad).feedDocument(.opd("Dinkes"))
+        #expect(String(decoding: asSecretariat.bytes, as: UTF8.self).contains("Rapat Pimpinan Desember 2020"))
+        #expect(!String(decoding: asOther.bytes, as: UTF8.self).contains("Rapat Pimpinan Desember 2020"))
+        #expect(!secretariat.bytes.isEmpty)
+    }
+}
