@@ -74,3 +74,5 @@ run "GET /static/rapat.css" "/static/rapat.css" "0.80"
 run "GET /api/search?q=penyerapan" "/api/search?q=penyerapan" "0.25" "$auth"
 run "GET feed, If-None-Match (304)" "$feedpath" "0.50" "If-None-Match: $etag"
 run "GET feed, full" "$feedpath" "0.10"
+# Goal 5 of #18: the server's peak resident memory over all the cases above.
+printf 'rapat serve peak resident (VmHWM): %s MiB (goal < 100)\n' "$(awk '/VmHWM/{printf "%.1f", $2 / 1024}' "/proc/${pids[0]}/status")"
