@@ -17,15 +17,8 @@ import Testing
     }
 
     static func postgresPair() async throws -> (any MeetingStore, any MeetingStore)? {
-        guard let admin = ProcessInfo.processInfo.environment["RAPAT_TEST_POSTGRES_URL"], var url = URLComponents(string: admin) else { return nil }
-        let name = "rapat_feeds_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["psql", admin, "-q", "-c", "CREATE DATABASE \(name)"]
-        try p.run()
-        p.waitUntilExit()
-        url.path = "/" + name
-        return (try await PostgresStore(url: url.string!), try await PostgresStore(url: url.string!))
+        guard let url = try TestPostgres.newDatabase("rapat_feeds") else { return nil }
+        return (try await PostgresStore(url: url), try await PostgresStore(url: url))
     }
 
     static func calendars(_ store: any MeetingStore, _ cache: FeedCache, role: Role = .secretariat, person: NIP? = nil) -> Calendars {
@@ -82,5 +75,20 @@ import Testing
         #expect(String(decoding: asSecretariat.bytes, as: UTF8.self).contains("Rapat Pimpinan Desember 2020"))
         #expect(!String(decoding: asOther.bytes, as: UTF8.self).contains("Rapat Pimpinan Desember 2020"))
         #expect(!secretariat.bytes.isEmpty)
+    }
+}
+
+/// A new, empty database on the server `RAPAT_TEST_POSTGRES_URL` names (nil when none is given): its URL.
+enum TestPostgres {
+    static func newDatabase(_ prefix: String) throws -> String? {
+        guard let admin = ProcessInfo.processInfo.environment["RAPAT_TEST_POSTGRES_URL"], var url = URLComponents(string: admin) else { return nil }
+        let name = prefix + "_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["psql", admin, "-q", "-c", "CREATE DATABASE \(name)"]
+        try p.run()
+        p.waitUntilExit()
+        url.path = "/" + name
+        return url.string
     }
 }

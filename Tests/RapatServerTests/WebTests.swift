@@ -328,15 +328,8 @@ import Testing
     /// Two `rapat serve` instances on one PostgreSQL: a session made on one is honoured by the other, and
     /// signing out on the other ends it for both.
     @Test func sessionsAreSharedByInstancesOnPostgreSQL() async throws {
-        guard let admin = ProcessInfo.processInfo.environment["RAPAT_TEST_POSTGRES_URL"], var url = URLComponents(string: admin) else { return }
-        let name = "rapat_web_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["psql", admin, "-q", "-c", "CREATE DATABASE \(name)"]
-        try p.run()
-        p.waitUntilExit()
-        url.path = "/" + name
-        let a = try await PostgresStore(url: url.string!), b = try await PostgresStore(url: url.string!)
+        guard let url = try TestPostgres.newDatabase("rapat_web") else { return }
+        let a = try await PostgresStore(url: url), b = try await PostgresStore(url: url)
         try await Self.archive(a)
         let browser = Browser()
         try await Self.app(a).test(.router) { client in

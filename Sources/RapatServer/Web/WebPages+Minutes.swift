@@ -84,63 +84,60 @@ extension WebPages {
     }
 
     func minutesAction(_ request: Request, _ context: RapatContext, _ action: String) async throws -> Response {
-        let form = try await FormData.read(request)
-        if let refusal = refusedWithoutToken(request, context, form["_csrf"]) { return refusal }
-        guard context.webUser != nil else { return WebView.redirect("/masuk") }
-        let s = services(context)
-        let id = try meetingID(context)
-        let text = form.filled
-        func number(_ name: String) throws -> Int? {
-            guard let raw = text(name) else { return nil }
-            guard let n = Int(raw), n >= 0 else { throw InputError.invalidValue(field: name, value: raw, hint: "a number from the form") }
-            return n == 0 ? nil : n
-        }
-        var anchor = ""
-        do {
-            switch action {
-            case "catatan":
-                let item = try number("acara") ?? 0
-                anchor = "#acara-\(item)"
-                _ = try await s.minutes.note(id, item: item, text: form["isi"] ?? "", speaker: text("pembicara"))
-            case "keputusan":
-                anchor = "#acara-\(try number("acara") ?? 0)"
-                _ = try await s.minutes.decide(id, item: try number("acara"), text: form["isi"] ?? "")
-            case "tugas":
-                anchor = "#acara-\(try number("acara") ?? 0)"
-                guard let owner = text("pemilik") else { throw InputError.missing("pemilik", "name the OPD (or the NIP of the person) who follows it up") }
-                _ = try await s.minutes.action(id, item: try number("acara"), owner: owner, due: text("tenggat"), text: form["isi"] ?? "")
-            case "hapus":
-                guard let n = Int(form["nomor"] ?? "") else { throw InputError.missing("nomor", "remove an entry from its button") }
-                let entry: MinutesEntry
-                switch form["jenis"] {
-                case "catatan": entry = .note(n)
-                case "keputusan": entry = .decision(n)
-                case "tugas": entry = .action(n)
-                default: throw InputError.invalidValue(field: "jenis", value: form["jenis"] ?? "", hint: "catatan, keputusan or tugas")
-                }
-                anchor = "#acara-\(try number("acara") ?? 0)"
-                _ = try await s.minutes.remove(id, entry, text: form["isi"] ?? "")
-            case "tindak-lanjut-lalu":
-                anchor = "#tindak-lanjut-lalu"
-                let earlier = try MeetingID(form["rapat"] ?? "")
-                guard let n = try number("nomor") else { throw InputError.missing("nomor", "choose the action item from the list") }
-                _ = try await s.minutes.followUp(ActionID(meeting: earlier, number: n), done: true, note: text("catatan"), from: id)
-            case "setujui":
-                // The chair approves as themselves; the secretariat records the chair's approval (the policy decides who may).
-                _ = try await s.minutes.approve(id, by: try await s.archive.meeting(id).chair, at: nil)
-            default:
-                let m = try await s.archive.meeting(id)
-                var correction = MinutesCorrection()
-                if let n = try number("nomor-keputusan"), let replaced = text("keputusan-ganti") { correction.replaceDecisions = [(n, replaced)] }
-                if let added = text("keputusan-baru") { correction.decisions = [added] }
-                if let item = try number("acara"), let note = text("catatan-baru") { correction.notes = [(item, note)] }
-                _ = try await s.minutes.correct(id, by: m.chair, reason: form["alasan"] ?? "", correction)
-                anchor = "#riwayat"
+        try await postedOnMeeting(request, context) { form, s, id in
+            let text = form.filled
+            func number(_ name: String) throws -> Int? {
+                guard let raw = text(name) else { return nil }
+                guard let n = Int(raw), n >= 0 else { throw InputError.invalidValue(field: name, value: raw, hint: "a number from the form") }
+                return n == 0 ? nil : n
             }
-            return WebView.redirect("/rapat/\(id)/notula\(anchor)")
-        } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
-            let status: HTTPResponse.Status = e is MinutesError ? .conflict : .badRequest
-            return try await minutesPage(request, context, error: (Catalogue.text(e, context.language), status), form: form)
+            var anchor = ""
+            do {
+                switch action {
+                case "catatan":
+                    let item = try number("acara") ?? 0
+                    anchor = "#acara-\(item)"
+                    _ = try await s.minutes.note(id, item: item, text: form["isi"] ?? "", speaker: text("pembicara"))
+                case "keputusan":
+                    anchor = "#acara-\(try number("acara") ?? 0)"
+                    _ = try await s.minutes.decide(id, item: try number("acara"), text: form["isi"] ?? "")
+                case "tugas":
+                    anchor = "#acara-\(try number("acara") ?? 0)"
+                    guard let owner = text("pemilik") else { throw InputError.missing("pemilik", "name the OPD (or the NIP of the person) who follows it up") }
+                    _ = try await s.minutes.action(id, item: try number("acara"), owner: owner, due: text("tenggat"), text: form["isi"] ?? "")
+                case "hapus":
+                    guard let n = Int(form["nomor"] ?? "") else { throw InputError.missing("nomor", "remove an entry from its button") }
+                    let entry: MinutesEntry
+                    switch form["jenis"] {
+                    case "catatan": entry = .note(n)
+                    case "keputusan": entry = .decision(n)
+                    case "tugas": entry = .action(n)
+                    default: throw InputError.invalidValue(field: "jenis", value: form["jenis"] ?? "", hint: "catatan, keputusan or tugas")
+                    }
+                    anchor = "#acara-\(try number("acara") ?? 0)"
+                    _ = try await s.minutes.remove(id, entry, text: form["isi"] ?? "")
+                case "tindak-lanjut-lalu":
+                    anchor = "#tindak-lanjut-lalu"
+                    let earlier = try MeetingID(form["rapat"] ?? "")
+                    guard let n = try number("nomor") else { throw InputError.missing("nomor", "choose the action item from the list") }
+                    _ = try await s.minutes.followUp(ActionID(meeting: earlier, number: n), done: true, note: text("catatan"), from: id)
+                case "setujui":
+                    // The chair approves as themselves; the secretariat records the chair's approval (the policy decides who may).
+                    _ = try await s.minutes.approve(id, by: try await s.archive.meeting(id).chair, at: nil)
+                default:
+                    let m = try await s.archive.meeting(id)
+                    var correction = MinutesCorrection()
+                    if let n = try number("nomor-keputusan"), let replaced = text("keputusan-ganti") { correction.replaceDecisions = [(n, replaced)] }
+                    if let added = text("keputusan-baru") { correction.decisions = [added] }
+                    if let item = try number("acara"), let note = text("catatan-baru") { correction.notes = [(item, note)] }
+                    _ = try await s.minutes.correct(id, by: m.chair, reason: form["alasan"] ?? "", correction)
+                    anchor = "#riwayat"
+                }
+                return WebView.redirect("/rapat/\(id)/notula\(anchor)")
+            } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
+                let status: HTTPResponse.Status = e is MinutesError ? .conflict : .badRequest
+                return try await minutesPage(request, context, error: (Catalogue.text(e, context.language), status), form: form)
+            }
         }
     }
 

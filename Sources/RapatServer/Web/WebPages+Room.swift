@@ -117,29 +117,26 @@ extension WebPages {
     /// Start, next item, end, self check-in and the secretariat's attendance record: each a form post that comes
     /// back to the room (303), or the room again with what was refused and why.
     func roomAction(_ request: Request, _ context: RapatContext, _ action: String) async throws -> Response {
-        let form = try await FormData.read(request)
-        if let refusal = refusedWithoutToken(request, context, form["_csrf"]) { return refusal }
-        guard context.webUser != nil else { return WebView.redirect("/masuk") }
-        let s = services(context)
-        let id = try meetingID(context)
-        let text = form.filled
-        do {
-            switch action {
-            case "mulai": _ = try await s.room.start(id, at: nil, reason: text("alasan"))
-            case "berikutnya": _ = try await s.room.next(id, at: nil)
-            case "selesai": _ = try await s.room.end(id, at: nil)
-            case "hadir":
-                guard let me = context.webPrincipal.person else { throw AccessDenied(action: .actionCheckIn) }
-                _ = try await s.room.checkIn(id, me, as: try AttendanceCategory.parse(form["kategori"] ?? ""), at: nil, representative: nil, note: nil)
-            default:
-                let nip = try NIP(form["nip"] ?? "")
-                _ = try await s.room.checkIn(id, nip, as: try AttendanceCategory.parse(form["kategori"] ?? ""), at: nil,
-                                             representative: text("wakil"), note: text("catatan"))
+        try await postedOnMeeting(request, context) { form, s, id in
+            let text = form.filled
+            do {
+                switch action {
+                case "mulai": _ = try await s.room.start(id, at: nil, reason: text("alasan"))
+                case "berikutnya": _ = try await s.room.next(id, at: nil)
+                case "selesai": _ = try await s.room.end(id, at: nil)
+                case "hadir":
+                    guard let me = context.webPrincipal.person else { throw AccessDenied(action: .actionCheckIn) }
+                    _ = try await s.room.checkIn(id, me, as: try AttendanceCategory.parse(form["kategori"] ?? ""), at: nil, representative: nil, note: nil)
+                default:
+                    let nip = try NIP(form["nip"] ?? "")
+                    _ = try await s.room.checkIn(id, nip, as: try AttendanceCategory.parse(form["kategori"] ?? ""), at: nil,
+                                                 representative: text("wakil"), note: text("catatan"))
+                }
+                return WebView.redirect("/rapat/\(id)/ruang")
+            } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
+                let status: HTTPResponse.Status = e is OnTimeError ? .conflict : .badRequest
+                return try await roomPage(request, context, error: (Catalogue.text(e, context.language), status), reason: text("alasan"))
             }
-            return WebView.redirect("/rapat/\(id)/ruang")
-        } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
-            let status: HTTPResponse.Status = e is OnTimeError ? .conflict : .badRequest
-            return try await roomPage(request, context, error: (Catalogue.text(e, context.language), status), reason: text("alasan"))
         }
     }
 

@@ -130,6 +130,16 @@ struct WebPages: Sendable {
         hasToken(context, sent) ? nil : view.error(request, context, status: .forbidden, message: Self.csrfMessage(context.language))
     }
 
+    /// A form posted about one meeting: its fields, the signed-in user's services and the meeting's id, once the form
+    /// carries its session's token (else the 403 page; nobody signed in: to the sign-in form).
+    func postedOnMeeting(_ request: Request, _ context: RapatContext,
+                         _ body: (FormData, Services, MeetingID) async throws -> Response) async throws -> Response {
+        let form = try await FormData.read(request)
+        if let refusal = refusedWithoutToken(request, context, form["_csrf"]) { return refusal }
+        guard context.webUser != nil else { return WebView.redirect("/masuk") }
+        return try await body(form, services(context), try meetingID(context))
+    }
+
     static func csrfMessage(_ l: Language) -> String {
         l == .en ? "The form was sent without its security token (or from another site): reload the page and send it again."
             : "Formulir dikirim tanpa token keamanannya (atau dari situs lain): muat ulang halaman lalu kirim lagi."
