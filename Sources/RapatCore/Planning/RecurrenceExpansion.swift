@@ -27,6 +27,7 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
     private let times: [Int]
 
     private var period = 0
+    private var emptyPeriods = 0
     private var emitted = 0
     private var pending: [LocalDateTime] = []
     private var pendingIndex = 0
@@ -159,7 +160,10 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
             for d in days where matches(day: d) {
                 for t in times { candidates.append(LocalDateTime(seconds: d * 86400 + t)) }
             }
+            // The Gregorian calendar repeats every 400 years: a rule whose periods found no day in that long never will.
             pending = select(candidates)
+            emptyPeriods = pending.isEmpty ? emptyPeriods + 1 : 0
+            if emptyPeriods > Self.periodsIn400Years(freq) { finished = true }
             return
         }
         // Sub-daily: one period per lattice point, skipping whole days, hours and minutes that cannot match.
@@ -238,6 +242,15 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
             if candidates.indices.contains(i) { chosen.insert(candidates[i]) }
         }
         return chosen.sorted()
+    }
+
+    static func periodsIn400Years(_ freq: RecurrenceRule.Frequency) -> Int {
+        switch freq {
+        case .yearly: return 400
+        case .monthly: return 4800
+        case .weekly: return 20871
+        default: return 146_097
+        }
     }
 
     static func isoWeekday(_ day: Int) -> Int { ((day % 7 + 7) % 7 + 3) % 7 + 1 }
