@@ -31,14 +31,31 @@ import Testing
         #expect(try days("FREQ=WEEKLY;BYDAY=WE;COUNT=3", from: "2020-12-02", except: ["2020-12-09"]) == ["2020-12-02", "2020-12-16"])
     }
 
-    @Test func unboundedAndAbsurdRulesAreRefused() throws {
-        #expect(throws: PlanningError.recurrenceUnbounded) { try Recurrence(rule: "FREQ=WEEKLY;BYDAY=MO") }
+    @Test func unboundedAndAbsurdPlansAreRefused() throws {
+        #expect(throws: PlanningError.recurrenceUnbounded) { try Recurrence(rule: "FREQ=WEEKLY;BYDAY=MO").checkPlannable() }
         #expect(throws: PlanningError.recurrenceTooLong(1_000_000_000, max: Recurrence.maxOccurrences)) {
-            try Recurrence(rule: "FREQ=WEEKLY;BYDAY=MO;COUNT=1000000000")
+            try Recurrence(rule: "FREQ=WEEKLY;BYDAY=MO;COUNT=1000000000").checkPlannable()
         }
         #expect(throws: PlanningError.self) { try days("FREQ=WEEKLY;BYDAY=MO;UNTIL=20991231", from: "2020-01-06") }
-        #expect(throws: PlanningError.self) { try Recurrence(rule: "FREQ=YEARLY;COUNT=3") }
-        #expect(throws: PlanningError.self) { try Recurrence(rule: "FREQ=MONTHLY;BYDAY=5WE;COUNT=3") }
+        #expect(throws: PlanningError.self) { try Recurrence(rule: "FREQ=MONTHLY;BYDAY=0WE;COUNT=3") }
+    }
+
+    @Test func yearlyAndFifthWeekdaysArePlannable() throws {
+        #expect(try days("FREQ=YEARLY;COUNT=3", from: "2020-08-17") == ["2020-08-17", "2021-08-17", "2022-08-17"])
+        #expect(try days("FREQ=MONTHLY;BYDAY=5WE;COUNT=2", from: "2020-07-29") == ["2020-07-29", "2020-09-30"])
+    }
+
+    @Test func storedFormsOfEarlierVersionsStillRead() throws {
+        let legacy = #"{"count":8,"exceptions":["2020-09-16"],"interval":1,"pattern":{"monthlyOnWeekday":{"ordinal":3,"weekday":3}}}"#
+        let r = try JSONDecoder().decode(Recurrence.self, from: Data(legacy.utf8))
+        let september = try CivilDate("2020-09-16")
+        #expect(r.description == "FREQ=MONTHLY;BYDAY=3WE;COUNT=8" && r.exceptions == [september])
+        let weekly = #"{"until":"2020-12-31","exceptions":[],"interval":2,"pattern":{"weekly":{"weekdays":[1,4]}}}"#
+        #expect(try JSONDecoder().decode(Recurrence.self, from: Data(weekly.utf8)).description == "FREQ=WEEKLY;BYDAY=MO,TH;INTERVAL=2;UNTIL=20201231")
+        let day = #"{"count":3,"exceptions":[],"interval":1,"pattern":{"monthlyOnDay":{"_0":15}}}"#
+        #expect(try JSONDecoder().decode(Recurrence.self, from: Data(day.utf8)).description == "FREQ=MONTHLY;BYMONTHDAY=15;COUNT=3")
+        let again = try JSONDecoder().decode(Recurrence.self, from: try JSONEncoder().encode(r))
+        #expect(again == r)
     }
 
     @Test func firstDayMustFollowTheRule() {

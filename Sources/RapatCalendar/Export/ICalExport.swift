@@ -167,15 +167,17 @@ public struct ICalExport: Sendable {
 
     /// RRULE text; UNTIL becomes a UTC date-time at the series' wall-clock start, as RFC 5545 requires with TZID.
     func rrule(_ rule: Recurrence, dtstart: Date, zone: TimeZone) -> String {
-        var r = rule
-        let until = r.until
-        r.until = nil
-        var text = r.description
-        if let until {
+        var r = rule.rule
+        switch r.until {
+        case let .date(day)?:
             let c = Calendar.gregorian(zone).dateComponents([.hour, .minute], from: dtstart)
-            text += ";UNTIL=" + ICalTime.utc(until.at(hour: c.hour!, minute: c.minute!, in: zone))
+            r.until = .utc(day.at(hour: c.hour!, minute: c.minute!, in: zone))
+        case let .local(t)?:
+            r.until = .utc(t.instant(in: zone))
+        case .utc?, nil:
+            break
         }
-        return text
+        return r.description
     }
 
     /// What a participant's calendar shows of an event; two occurrences with the same signature need no override.

@@ -22,15 +22,23 @@ public struct Series: Hashable, Codable, Sendable {
         return (Int(parts.count == 3 ? parts[1] : "0") ?? 0, Int(parts.last ?? "0") ?? 0)
     }
 
-    /// One meeting per day of the rule, each a copy of `template` moved to that day at the same wall-clock time.
-    public func occurrences(of template: Meeting) throws(PlanningError) -> [Meeting] {
+    /// One meeting per start of the rule, each a copy of `template` at that wall-clock time with the same length.
+    /// Without `through`, the series must be one a secretariat may plan at once (`Recurrence.checkPlannable`);
+    /// with it, the rule is expanded only so far (an imported rule without an end).
+    public func occurrences(of template: Meeting, through: Date? = nil) throws(PlanningError) -> [Meeting] {
         let zone = template.zone
-        let cal = Calendar.gregorian(zone)
-        let s = cal.dateComponents([.hour, .minute], from: template.start)
         let length = template.end.timeIntervalSince(template.start)
-        return try rule.days(from: CivilDate(template.start, in: zone)).map { day in
+        let first = LocalDateTime(template.start, in: zone)
+        let starts: [LocalDateTime]
+        if let through {
+            starts = try rule.starts(from: first, zone: zone, through: LocalDateTime(through, in: zone))
+        } else {
+            try rule.checkPlannable()
+            starts = try rule.starts(from: first, zone: zone, limit: Recurrence.maxOccurrences)
+        }
+        return starts.map { t in
             var m = template
-            m.start = day.at(hour: s.hour!, minute: s.minute!, in: zone)
+            m.start = t.instant(in: zone)
             m.end = m.start.addingTimeInterval(length)
             m.seriesID = id
             m.occurrenceStart = m.start

@@ -103,6 +103,7 @@ public struct PlanRequest: Sendable, Decodable {
                                    agenda: agenda)
         guard let rule = `repeat` else { return (template, nil) }
         let recurrence = try Recurrence(rule: rule, exceptions: Set((except ?? []).map { try CivilDate($0) }))
+        try recurrence.checkPlannable()
         return (template, Series(id: "", title: template.title, rule: recurrence))
     }
 
