@@ -274,7 +274,7 @@ public final class PostgresStore: TransactionalStore {
             """, logger: logger)
         try await c.query("DELETE FROM meeting_person WHERE meeting_id = \(id)", logger: logger)
         for nip in m.everyone {
-            try await c.query("INSERT INTO meeting_person VALUES (\(id), \(nip.digits), tstzrange(\(m.start), \(m.end)), \(m.status != .cancelled))", logger: logger)
+            try await c.query("INSERT INTO meeting_person VALUES (\(id), \(nip.digits), tstzrange(\(m.start), \(m.end)), \(m.status != .cancelled && m.blocksTime))", logger: logger)
         }
         try await index(m, c, logger)
     }

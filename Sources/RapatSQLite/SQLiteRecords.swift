@@ -295,7 +295,7 @@ enum MeetingRows {
         for (i, nip) in m.everyone.enumerated() {
             let role = i == 0 ? "chair" : (nip == m.notulis ? "notulis" : "participant")
             try MeetingPersonRow(meetingId: id, nip: nip.digits, role: role, position: i, startAt: m.start, endAt: m.end,
-                                 active: m.status != .cancelled).insert(db)
+                                 active: m.status != .cancelled && m.blocksTime).insert(db)
         }
         for (i, a) in m.agenda.enumerated() {
             try AgendaItemRow(meetingId: id, key: a.key, position: i + 1, title: a.title, presenter: a.presenter,

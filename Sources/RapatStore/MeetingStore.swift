@@ -90,10 +90,12 @@ public protocol MeetingStore: Sendable {
     /// A random id made when the archive was created; it keeps this archive's iCalendar UIDs apart from other installations'.
     func archiveID() async throws -> String
     /// Stores events from other calendars in one transaction: new UIDs become meetings, known ones are updated only
-    /// when their SEQUENCE is higher, cancellations cancel. Every planning rule applies; one refusal imports nothing.
-    /// With `dryRun` the result is reported and nothing is kept. Batches are pulled inside the transaction, so
-    /// memory follows the batch size, not the size of the calendar.
-    func importEvents(_ batches: ImportedEventBatches, dryRun: Bool) async throws -> ImportSummary
+    /// when their SEQUENCE is higher, cancellations cancel. Without `strict`, each event is imported, updated,
+    /// cancelled or skipped on its own, and the planning rules that protect Rapat's own plans are warnings in the
+    /// summary (an overlapping event is kept as not reserving its people's time); with `strict`, every rule applies
+    /// and one refusal imports nothing. With `dryRun` the result is reported and nothing is kept. Batches are pulled
+    /// inside the transaction, so memory follows the batch size, not the size of the calendar.
+    func importEvents(_ batches: ImportedEventBatches, dryRun: Bool, strict: Bool) async throws -> ImportSummary
 
     /// Every sealed version of a meeting's minutes, oldest first.
     func minutesVersions(_ id: MeetingID) async throws -> [MinutesVersion]
@@ -217,9 +219,14 @@ extension MeetingStore {
         }
     }
 
-    /// Imports events already in memory (one batch); see `importEvents(_:dryRun:)` with batches.
-    public func importEvents(_ events: [ImportedEvent], dryRun: Bool) async throws -> ImportSummary {
-        try await importEvents(ImportedEventBatches(events), dryRun: dryRun)
+    /// Imports events already in memory (one batch); see `importEvents(_:dryRun:strict:)` with batches.
+    public func importEvents(_ events: [ImportedEvent], dryRun: Bool, strict: Bool = true) async throws -> ImportSummary {
+        try await importEvents(ImportedEventBatches(events), dryRun: dryRun, strict: strict)
+    }
+
+    /// All or nothing, every planning rule applying.
+    public func importEvents(_ batches: ImportedEventBatches, dryRun: Bool) async throws -> ImportSummary {
+        try await importEvents(batches, dryRun: dryRun, strict: true)
     }
 
     public func exportBundle() async throws -> ArchiveBundle {
@@ -459,9 +466,44 @@ public struct ImportSummary: Sendable, Equatable, Codable {
     public var cancelled: [MeetingID] = []
     /// Events already in the archive with the same or a higher SEQUENCE.
     public var unchanged: Int = 0
+    /// Events (or occurrences) not imported, each with where it is and why.
+    public var skipped: [ImportNote] = []
+    /// Imported events that break a rule Rapat's own plans keep (outside working hours, a holiday, overlapping…).
+    public var warnings: [ImportNote] = []
+    /// Components that are not meetings (VTODO, VJOURNAL, VFREEBUSY, …) and how many of each were passed over.
+    public var otherComponents: [String: Int] = [:]
     public var dryRun = false
 
     public init() {}
+}
+
+/// One event of an import that was skipped or imported with a warning: where it is and why.
+public struct ImportNote: Sendable, Equatable, Codable {
+    public var source: String
+    public var line: Int
+    public var uid: String
+    public var summary: String
+    /// The occurrence concerned, for one occurrence of a recurring event.
+    public var occurrence: Date?
+    /// The reason in English; `cause` holds the error for a face to say it in the user's language.
+    public var reason: String
+    public var cause: (any Error & Sendable)?
+
+    enum CodingKeys: String, CodingKey { case source, line, uid, summary, occurrence, reason }
+
+    public init(source: String, line: Int, uid: String, summary: String, occurrence: Date? = nil, cause: any Error & Sendable) {
+        self.source = source
+        self.line = line
+        self.uid = uid
+        self.summary = summary
+        self.occurrence = occurrence
+        self.reason = "\(cause)"
+        self.cause = cause
+    }
+
+    public static func == (a: ImportNote, b: ImportNote) -> Bool {
+        (a.source, a.line, a.uid, a.summary, a.occurrence, a.reason) == (b.source, b.line, b.uid, b.summary, b.occurrence, b.reason)
+    }
 }
 
 /// An event of an import that the archive refused, with where it came from.

@@ -10,14 +10,21 @@ public struct ICalImport {
     /// Zone for floating times and the display zone of UTC times when the calendar names none.
     public var defaultZone: TimeZone
     public var workingHours: WorkingHours
+    /// Occurrences of a recurring event are imported up to here (a rule without an end stays a rule in its
+    /// series; what lies beyond is reported, not stored).
+    public var windowEnd: Date
+    /// Most occurrences one recurring event makes (an hourly rule over two years would be 17,520 meetings).
+    public var maxOccurrences = 1000
 
     private let byEmail: [String: NIP]
 
-    public init(people: [NIP: Person], defaultChair: NIP? = nil, defaultZone: TimeZone = Zone.jakarta, workingHours: WorkingHours = .standard) {
+    public init(people: [NIP: Person], defaultChair: NIP? = nil, defaultZone: TimeZone = Zone.jakarta, workingHours: WorkingHours = .standard,
+                windowEnd: Date = Date().addingTimeInterval(2 * 366 * 86400)) {
         self.people = people
         self.defaultChair = defaultChair
         self.defaultZone = defaultZone
         self.workingHours = workingHours
+        self.windowEnd = windowEnd
         byEmail = Dictionary(people.values.compactMap { p in p.email.map { ($0.lowercased(), p.nip) } }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -45,6 +52,8 @@ public struct ICalImport {
         private var knownTZIDs: Set<String> = []
         private var held: [String: [ICalComponent]] = [:]
         private var heldOrder: [String] = []
+        /// Components that are not events (VTODO, VJOURNAL, VFREEBUSY, …), counted by name.
+        private(set) var otherComponents: [String: Int] = [:]
 
         init(importer: ICalImport, source: String) {
             self.importer = importer
@@ -72,18 +81,27 @@ public struct ICalImport {
                     context?.vtimezones[id] = c
                 }
             case "VEVENT":
-                guard let uid = c.first("UID")?.text, !uid.isEmpty else {
-                    throw ICalError(source: source, line: c.line, message: "VEVENT has no UID")
-                }
+                let uid = c.first("UID")?.text.trimmed.nonEmpty ?? Self.derivedUID(c)
                 let ctx = try context(calendar)
-                if held[uid] != nil || c.first("RRULE") != nil || c.first("RECURRENCE-ID") != nil || !zonesKnown(c, ctx) {
+                if held[uid] != nil || c.first("RRULE") != nil || c.first("RDATE") != nil || c.first("RECURRENCE-ID") != nil
+                    || !zonesKnown(c, ctx) {
                     if held[uid] == nil { heldOrder.append(uid) }
                     held[uid, default: []].append(c)
                 } else {
-                    ready.append(try importer.event(uid: uid, components: [c], ctx))
+                    ready.append(importer.readable(uid: uid, components: [c], ctx))
                 }
-            default: break  // VTODO, VJOURNAL, VFREEBUSY and X- components are not meetings
+            default:
+                otherComponents[c.name, default: 0] += 1  // VTODO, VJOURNAL, VFREEBUSY and X- components are not meetings
             }
+        }
+
+        /// A UID for an event that has none, from what identifies it (start, summary, organizer, location), so
+        /// importing the same file again finds the same meeting.
+        static func derivedUID(_ e: ICalComponent) -> String {
+            let parts = ["DTSTART", "SUMMARY", "ORGANIZER", "LOCATION", "RECURRENCE-ID"].map { name in
+                e.first(name).map { l in l.name + (l.parameter("TZID") ?? "") + ":" + l.value } ?? ""
+            }
+            return "rapat-derived-" + SHA256.hex(Array(parts.joined(separator: "\n").utf8)).prefix(32)
         }
 
         /// Whether every TZID the event names can be resolved with what has been read so far.
@@ -100,7 +118,7 @@ public struct ICalImport {
         mutating func finish(calendar: [ContentLine], into ready: inout [ImportedEvent]) throws {
             guard !heldOrder.isEmpty else { return }
             let ctx = try context(calendar)
-            for uid in heldOrder { ready.append(try importer.event(uid: uid, components: held[uid]!, ctx)) }
+            for uid in heldOrder { ready.append(importer.readable(uid: uid, components: held[uid]!, ctx)) }
             held = [:]
             heldOrder = []
         }
@@ -175,105 +193,140 @@ public struct ICalImport {
         }
     }
 
+    /// The event, or what makes it unreadable (a store skips it, or refuses the import when strict).
+    func readable(uid: String, components: [ICalComponent], _ ctx: Context) -> ImportedEvent {
+        do {
+            return try event(uid: uid, components: components, ctx)
+        } catch {
+            let master = components.first { $0.first("RECURRENCE-ID") == nil } ?? components[0]
+            return ImportedEvent(source: ctx.source, line: master.line, uid: uid, sequence: 0, cancelled: false,
+                                 summary: master.first("SUMMARY")?.text.trimmed ?? "", meetings: [], series: nil, unknownAttendees: [],
+                                 unreadable: error)
+        }
+    }
+
     func event(uid: String, components: [ICalComponent], _ ctx: Context) throws -> ImportedEvent {
         let master = components.first { $0.first("RECURRENCE-ID") == nil } ?? components[0]
         var unknown: [String] = []
-        let template = try meeting(master, ctx, unknown: &unknown)
+        var template = try meeting(master, ctx, unknown: &unknown)
+        template.icalUID = uid
         let sequence = Int(master.first("SEQUENCE")?.value ?? "0") ?? 0
         var event = ImportedEvent(source: ctx.source, line: master.line, uid: uid, sequence: sequence,
                                   cancelled: ctx.cancelMethod || master.first("STATUS")?.value.uppercased() == "CANCELLED",
                                   summary: template.title, meetings: [template], series: nil, unknownAttendees: [])
-        if master.first("RECURRENCE-ID") != nil, master.first("RRULE") == nil {
-            // One instance of a series sent on its own (an iTIP update or cancellation of one occurrence).
-            event.meetings[0].occurrenceStart = try ctx.time(master.first("RECURRENCE-ID")!).0
+        let recurring = master.first("RECURRENCE-ID") == nil && (master.first("RRULE") != nil || master.first("RDATE") != nil)
+        if !recurring {
+            if let rid = master.first("RECURRENCE-ID") {
+                // One instance of a series sent on its own (an iTIP update or cancellation of one occurrence).
+                event.meetings[0].occurrenceStart = try ctx.time(rid).0
+            }
+            event.unknownAttendees = Array(Set(unknown)).sorted()
+            return event
         }
-        if let rruleLine = master.first("RRULE"), master.first("RECURRENCE-ID") == nil {
-            let zone = template.zone
-            var exceptions: Set<CivilDate> = []
-            for ex in master.all("EXDATE") {
-                for value in ex.value.split(separator: ",") {
-                    var single = ex
-                    single.value = String(value)
-                    exceptions.insert(CivilDate(try ctx.time(single).0, in: zone))
-                }
+        let zone = template.zone
+        let first = LocalDateTime(template.start, in: zone)
+        let window = LocalDateTime(windowEnd, in: zone)
+        var rules: [RecurrenceRule] = []
+        for line in master.all("RRULE") {
+            do { rules.append(try RecurrenceRule(parsing: line.value)) } catch { throw ctx.fail(line.line, "\(error)") }
+        }
+        // RFC 5545: the set is DTSTART, every RRULE's and RDATE's instances, less EXDATE's.
+        var starts: Set<LocalDateTime> = [first]
+        var cutAfter: LocalDateTime?
+        func add(_ t: LocalDateTime) {
+            if t > window || starts.count >= maxOccurrences {
+                if t > first { cutAfter = min(cutAfter ?? t, t) }
+                return
             }
-            let recurrence: Recurrence
-            do {
-                recurrence = try Recurrence(rule: Self.rruleForRapat(rruleLine.value, start: template.start, zone: zone), exceptions: exceptions)
-            } catch {
-                throw ctx.fail(rruleLine.line, "\(error)")
+            starts.insert(t)
+        }
+        for rule in rules {
+            for t in rule.expand(from: first, zone: zone) {
+                add(t)
+                if t > window || starts.count >= maxOccurrences { break }
             }
-            let series = Series(id: "", title: template.title, rule: recurrence)
-            var occurrences: [Meeting]
-            do { occurrences = try series.occurrences(of: template) } catch { throw ctx.fail(rruleLine.line, "\(error)") }
-            for override in components where override.first("RECURRENCE-ID") != nil {
-                let original = try ctx.time(override.first("RECURRENCE-ID")!).0
-                guard let i = occurrences.firstIndex(where: { $0.occurrenceStart == original }) else {
-                    throw ctx.fail(override.line, "RECURRENCE-ID \(override.first("RECURRENCE-ID")!.value) is not an occurrence of the rule")
+        }
+        for line in master.all("RDATE") {
+            for value in line.value.split(separator: ",") {
+                var single = line
+                // A PERIOD (start/end or start/duration) adds an instance at its start.
+                single.value = String(value.split(separator: "/").first ?? value)
+                if line.parameter("VALUE")?.uppercased() == "PERIOD" { single.parameters.removeAll { $0.name == "VALUE" } }
+                let (instant, _, isDate) = try ctx.time(single)
+                add(isDate ? LocalDateTime(CivilDate(instant, in: ctx.calendarZone), secondOfDay: first.secondOfDay)
+                           : LocalDateTime(instant, in: zone))
+            }
+        }
+        var excluded: Set<LocalDateTime> = []
+        var excludedDays: Set<CivilDate> = []
+        for line in master.all("EXDATE") {
+            for value in line.value.split(separator: ",") {
+                var single = line
+                single.value = String(value)
+                let (instant, _, isDate) = try ctx.time(single)
+                if isDate { excludedDays.insert(CivilDate(instant, in: ctx.calendarZone)) } else { excluded.insert(LocalDateTime(instant, in: zone)) }
+            }
+        }
+        let length = template.end.timeIntervalSince(template.start)
+        var occurrences: [Meeting] = starts.sorted().filter { !excluded.contains($0) && !excludedDays.contains($0.date) }.map { t in
+            var m = template
+            m.start = t.instant(in: zone)
+            m.end = m.start.addingTimeInterval(length)
+            m.occurrenceStart = m.start
+            return m
+        }
+        // Overrides, in the order of the instances they replace; RANGE=THISANDFUTURE carries a change to every later one.
+        let overrides = components.filter { $0.first("RECURRENCE-ID") != nil }
+            .map { ($0, try? ctx.time($0.first("RECURRENCE-ID")!).0) }
+            .sorted { ($0.1 ?? .distantPast) < ($1.1 ?? .distantPast) }
+        for (override, original) in overrides {
+            guard let original else { throw ctx.fail(override.line, "bad RECURRENCE-ID '\(override.first("RECURRENCE-ID")!.value)'") }
+            var changed = try meeting(override, ctx, unknown: &unknown)
+            changed.icalUID = uid
+            if override.first("STATUS")?.value.uppercased() == "CANCELLED" { changed.status = .cancelled }
+            let shift = changed.start.timeIntervalSince(original)
+            let changedLength = changed.end.timeIntervalSince(changed.start)
+            if override.first("RECURRENCE-ID")!.parameter("RANGE")?.uppercased() == "THISANDFUTURE" {
+                for i in occurrences.indices where occurrences[i].occurrenceStart! >= original {
+                    var m = changed
+                    m.occurrenceStart = occurrences[i].occurrenceStart
+                    m.start = occurrences[i].occurrenceStart!.addingTimeInterval(shift)
+                    m.end = m.start.addingTimeInterval(changedLength)
+                    occurrences[i] = m
                 }
-                var changed = try meeting(override, ctx, unknown: &unknown)
-                changed.seriesID = occurrences[i].seriesID
+            } else if let i = occurrences.firstIndex(where: { $0.occurrenceStart == original }) {
                 changed.occurrenceStart = original
-                if override.first("STATUS")?.value.uppercased() == "CANCELLED" { changed.status = .cancelled }
                 occurrences[i] = changed
+            } else if !excluded.contains(LocalDateTime(original, in: zone)), original <= windowEnd {
+                // An instance the rule does not make (a client that moved it and dropped it from the set): kept as written.
+                changed.occurrenceStart = original
+                occurrences.append(changed)
             }
-            event.meetings = occurrences
-            event.series = series
         }
+        occurrences.sort { $0.occurrenceStart! < $1.occurrenceStart! }
+        let rule = rules.first ?? RecurrenceRule(frequency: .daily).counted(1)
+        event.meetings = occurrences
+        event.series = Series(id: "", title: template.title, rule: Recurrence(rule: rule))
+        event.beyondWindow = cutAfter.map { $0.instant(in: zone) }
         event.unknownAttendees = Array(Set(unknown)).sorted()
         return event
-    }
-
-    /// RRULE of a calendar client into the subset Rapat plans; UNTIL with a time becomes the local date.
-    static func rruleForRapat(_ rule: String, start: Date, zone: TimeZone) throws -> String {
-        var parts: [String] = []
-        var hasByDay = false, hasByMonthDay = false, freq = ""
-        for part in rule.uppercased().split(separator: ";") {
-            let kv = part.split(separator: "=", maxSplits: 1).map(String.init)
-            guard kv.count == 2 else { continue }
-            switch kv[0] {
-            case "UNTIL":
-                let digits = kv[1].prefix(8)
-                var until = String(digits)
-                if kv[1].hasSuffix("Z"), let instant = try? ICalImport.Context(source: "", vtimezones: [:], calendarZone: zone, cancelMethod: false)
-                    .time(ContentLine(name: "UNTIL", parameters: [], value: kv[1], line: 0)).0 {
-                    until = ICalTime.date(CivilDate(instant, in: zone))
-                }
-                parts.append("UNTIL=\(until)")
-            case "WKST": continue
-            case "BYDAY": hasByDay = true; parts.append(part.description)
-            case "BYMONTHDAY": hasByMonthDay = true; parts.append(part.description)
-            case "FREQ": freq = kv[1]; parts.append(part.description)
-            default: parts.append(part.description)
-            }
-        }
-        let day = CivilDate(start, in: zone)
-        let code = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][day.isoWeekday - 1]
-        if freq == "WEEKLY", !hasByDay { parts.append("BYDAY=\(code)") }
-        if freq == "MONTHLY", !hasByDay, !hasByMonthDay { parts.append("BYMONTHDAY=\(day.day)") }
-        return parts.joined(separator: ";")
     }
 
     /// One VEVENT as a meeting plan (id assigned by the store).
     func meeting(_ e: ICalComponent, _ ctx: Context, unknown: inout [String]) throws -> Meeting {
         guard let dtstart = e.first("DTSTART") else { throw ctx.fail(e.line, "VEVENT has no DTSTART") }
-        var (start, zone, allDay) = try ctx.time(dtstart)
-        var end: Date
+        let (start, zone, allDay) = try ctx.time(dtstart)
+        let end: Date
         if let dtend = e.first("DTEND") {
             end = try ctx.time(dtend).0
         } else if let duration = e.first("DURATION") {
             guard let seconds = Self.durationSeconds(duration.value) else { throw ctx.fail(duration.line, "bad DURATION '\(duration.value)'") }
-            end = start.addingTimeInterval(TimeInterval(seconds))
+            // Days and weeks are nominal (RFC 5545 §3.3.6): P1D is the same time the next day, across a clock change too.
+            end = LocalDateTime(start, in: zone).adding(seconds: seconds).instant(in: zone)
         } else {
-            end = start.addingTimeInterval(allDay ? 86400 : 3600)
+            // RFC 5545 §3.6.1: a day for a DATE, no time at all for a DATE-TIME.
+            end = allDay ? LocalDateTime(start, in: zone).adding(seconds: 86400).instant(in: zone) : start
         }
-        if allDay {
-            // An all-day event becomes a meeting over the working day.
-            let day = CivilDate(start, in: zone)
-            start = day.at(hour: workingHours.opens / 60, minute: workingHours.opens % 60, in: zone)
-            end = day.at(hour: workingHours.closes / 60, minute: workingHours.closes % 60, in: zone)
-        }
-        _ = allDay
         var participants: [NIP] = []
         var chair: NIP?
         for a in e.all("ATTENDEE") {
@@ -315,10 +368,25 @@ public struct ICalImport {
                                 virtualLink: link, location: location?.isEmpty == true ? nil : location, agenda: agenda)
             m.icalUID = e.first("UID")?.text
             m.sequence = Int(e.first("SEQUENCE")?.value ?? "0") ?? 0
+            m.details = e.first("DESCRIPTION").map { Self.plainText($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
+            let transparency = e.first("TRANSP")?.value.uppercased()
+            if allDay {
+                m.allDay = true
+                // An all-day event (a holiday, a trip) does not take its people's time unless it says so.
+                if transparency != "OPAQUE" { m.reservesTime = false }
+            } else if transparency == "TRANSPARENT" {
+                m.reservesTime = false
+            }
             return m
         } catch {
             throw ctx.fail(e.line, "\(error)")
         }
+    }
+
+    /// Text as a person wrote it: line breaks and tabs kept, other control characters dropped, at most 100,000 characters.
+    static func plainText(_ text: String) -> String {
+        let kept = text.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || $0.properties.generalCategory != .control }
+        return String(String.UnicodeScalarView(kept.prefix(100_000))).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func mailto(_ value: String) -> String {

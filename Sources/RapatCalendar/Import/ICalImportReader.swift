@@ -16,6 +16,8 @@ public final class ICalImportReader {
     /// Attendees no registered person matched, over every event read so far.
     public private(set) var unknownAttendees: Set<String> = []
     public private(set) var eventsRead = 0
+    /// Components that are not events (VTODO, VJOURNAL, VFREEBUSY, …) passed over, by name, over the files read.
+    public private(set) var otherComponents: [String: Int] = [:]
 
     private var files: ArraySlice<String>
     private var handle: FileHandle?
@@ -45,6 +47,7 @@ public final class ICalImportReader {
             if chunk.isEmpty {
                 try parser.finish { c, calendar in try collector!.take(c, calendar: calendar, into: &ready) }
                 try collector!.finish(calendar: parser.calendarProperties, into: &ready)
+                otherComponents.merge(collector!.otherComponents, uniquingKeysWith: +)
                 try? handle?.close()
                 handle = nil
                 collector = nil

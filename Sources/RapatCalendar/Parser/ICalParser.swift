@@ -21,6 +21,7 @@ public struct ICalParser {
     private var physicalLine = 0
     private var stack: [ICalComponent] = []
     private var lineStart = true
+    private var nestedCalendars = 0
 
     public init(source: String) { self.source = source }
 
@@ -92,11 +93,18 @@ public struct ICalParser {
 
     private mutating func finishLine(emit: (ICalComponent, [ContentLine]) throws -> Void) throws {
         defer { pending.removeAll(keepingCapacity: true) }
+        // A UTF-8 byte order mark some Windows clients write before the first line.
+        if pendingLine == 1, pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
         if pending.isEmpty { return }
         let line = try pending.withUnsafeBufferPointer { try Self.parse($0, line: pendingLine, source: source) }
         switch line.name {
         case "BEGIN":
             let name = line.value.uppercased()
+            if name == "VCALENDAR", stack.count == 1 {
+                // A calendar pasted inside another (some exporters merge files so): its events are the outer one's.
+                nestedCalendars += 1
+                return
+            }
             if stack.isEmpty {
                 guard name == "VCALENDAR" else {
                     throw ICalError(source: source, line: pendingLine, message: "expected BEGIN:VCALENDAR, found BEGIN:\(line.value)")
@@ -109,6 +117,10 @@ public struct ICalParser {
             stack.append(ICalComponent(name: name, line: pendingLine))
         case "END":
             let name = line.value.uppercased()
+            if name == "VCALENDAR", stack.count == 1, nestedCalendars > 0 {
+                nestedCalendars -= 1
+                return
+            }
             guard let open = stack.popLast() else {
                 throw ICalError(source: source, line: pendingLine, message: "END:\(line.value) without a matching BEGIN")
             }

@@ -72,6 +72,9 @@ extension Meeting {
         virtualLink = plan.virtualLink
         location = plan.location
         if !plan.agenda.isEmpty { agenda = plan.agenda }
+        details = plan.details
+        allDay = plan.allDay
+        reservesTime = plan.reservesTime
     }
 
     /// Bumps `sequence` when anything a participant sees differs from `previous`.

@@ -45,6 +45,16 @@ public struct Meeting: Hashable, Codable, Sendable {
     public var cancelReason: String?
     public var attendance: [Attendance]
     public var minutes: Minutes
+    /// What the invitation says beyond the title (an imported event's DESCRIPTION).
+    public var details: String?
+    /// An all-day event (VALUE=DATE): `start` is midnight of its first day in its zone, `end` midnight after its last.
+    public var allDay: Bool?
+    /// False for an event that does not take its people's time (TRANSP:TRANSPARENT, an all-day event, or an
+    /// imported event that overlaps another they attend): not counted as a double booking either way.
+    public var reservesTime: Bool?
+
+    public var isAllDay: Bool { allDay ?? false }
+    public var blocksTime: Bool { reservesTime ?? true }
 
     public init(id: MeetingID, title: String, kind: String = "rapat pimpinan", chair: NIP, notulis: NIP? = nil,
                 participants: [NIP], start: Date, end: Date, timeZone: TimeZone = Zone.jakarta,

@@ -48,7 +48,7 @@ public struct Planner: Sendable {
             guard meeting.end > meeting.start else {
                 throw .endBeforeStart(start: localStamp(meeting.start, zone), end: localStamp(meeting.end, zone))
             }
-            guard meeting.plannedMinutes <= Self.maxMeetingMinutes else {
+            guard meeting.isAllDay || meeting.plannedMinutes <= Self.maxMeetingMinutes else {
                 throw .tooLong(minutes: meeting.plannedMinutes, max: Self.maxMeetingMinutes)
             }
         }
@@ -64,12 +64,44 @@ public struct Planner: Sendable {
         if timeChanged || previous?.agenda != meeting.agenda, meeting.agendaMinutes > meeting.plannedMinutes {
             throw .agendaTooLong(agendaMinutes: meeting.agendaMinutes, meetingMinutes: meeting.plannedMinutes)
         }
-        if timeChanged {
+        if timeChanged, !meeting.isAllDay {
             try checkCalendar(meeting.start, meeting.end, zone)
         }
-        if timeChanged || peopleChanged {
+        if timeChanged || peopleChanged, meeting.blocksTime {
             try checkConflicts(meeting, people: people, booked: booked)
         }
+    }
+
+    /// What an imported event breaks of the rules that protect Rapat's own plans (working hours and days,
+    /// holidays, the longest meeting, agenda fit, double booking): someone else planned it, so none refuses it;
+    /// each comes back as a warning for the import report. Only what cannot be stored throws: an end before the
+    /// start, a person not registered, a change to a meeting already held.
+    public func importWarnings(_ meeting: Meeting, previous: Meeting? = nil, people: [NIP: Person],
+                               booked: [BookedSlot]) throws(PlanningError) -> [PlanningError] {
+        if let previous, previous.status != .scheduled,
+           previous.start != meeting.start || previous.end != meeting.end || previous.everyone != meeting.everyone {
+            throw .notEditable(meeting.id, previous.status)
+        }
+        guard meeting.end >= meeting.start else {
+            throw .endBeforeStart(start: localStamp(meeting.start, meeting.zone), end: localStamp(meeting.end, meeting.zone))
+        }
+        for nip in meeting.everyone where people[nip] == nil {
+            throw .unknownPerson(nip, role: nip == meeting.chair ? "chair" : nip == meeting.notulis ? "notulis" : "participant")
+        }
+        var warnings: [PlanningError] = []
+        if !meeting.isAllDay, meeting.plannedMinutes > Self.maxMeetingMinutes {
+            warnings.append(.tooLong(minutes: meeting.plannedMinutes, max: Self.maxMeetingMinutes))
+        }
+        if meeting.agendaMinutes > meeting.plannedMinutes {
+            warnings.append(.agendaTooLong(agendaMinutes: meeting.agendaMinutes, meetingMinutes: meeting.plannedMinutes))
+        }
+        if !meeting.isAllDay {
+            do { try checkCalendar(meeting.start, meeting.end, meeting.zone) } catch { warnings.append(error) }
+        }
+        if meeting.blocksTime, meeting.status != .cancelled {
+            do { try checkConflicts(meeting, people: people, booked: booked) } catch { warnings.append(error) }
+        }
+        return warnings
     }
 
     func checkCalendar(_ start: Date, _ end: Date, _ zone: TimeZone) throws(PlanningError) {

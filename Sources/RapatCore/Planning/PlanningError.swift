@@ -14,6 +14,8 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
     case recurrenceTooLong(Int, max: Int)
     case recurrenceInvalid(String, String)
     case startNotInRecurrence(CivilDate, rule: String)
+    /// An imported rule goes on past the import window; `next` is its first instance not imported.
+    case recurrenceBeyondWindow(next: String)
     case notEditable(MeetingID, MeetingStatus)
     case itemAlreadyHeld(MeetingID, position: Int, title: String)
 
@@ -43,6 +45,8 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot read recurrence '\(rule)': \(hint)"
         case let .startNotInRecurrence(day, rule):
             return "the first meeting (\(day)) does not fall on the recurrence \(rule): start on a day the rule produces"
+        case let .recurrenceBeyondWindow(next):
+            return "the recurrence goes on past what is imported now: occurrences from \(next) are not stored (the rule is kept in the series)"
         case let .notEditable(id, status):
             return "\(id) is \(status.rawValue) and can no longer be rescheduled or re-invited: plan a new meeting instead"
         case let .itemAlreadyHeld(id, position, title):

@@ -157,6 +157,14 @@ public struct RecurrenceRule: Hashable, Sendable, CustomStringConvertible {
         return parts.joined(separator: ";")
     }
 
+    /// The same rule ending after `n` occurrences.
+    public func counted(_ n: Int) -> RecurrenceRule {
+        var r = self
+        r.count = n
+        r.until = nil
+        return r
+    }
+
     /// Whether the rule ends by itself (COUNT or UNTIL).
     public var isBounded: Bool { count != nil || until != nil }
 

@@ -13,9 +13,14 @@ public struct ImportedEvent: Sendable {
     public var series: Series?
     /// Attendees with no registered person (by NIP or email), left out of the meeting.
     public var unknownAttendees: [String]
+    /// Why the event cannot be imported (read from the file, before any store looks at it); nil when it can.
+    public var unreadable: (any Error & Sendable)?
+    /// A recurring event whose rule goes on past the import window (or past the most occurrences one event
+    /// makes): its first instance not imported. The rule is kept in the series.
+    public var beyondWindow: Date?
 
     public init(source: String, line: Int, uid: String, sequence: Int, cancelled: Bool, summary: String, meetings: [Meeting],
-                series: Series?, unknownAttendees: [String]) {
+                series: Series?, unknownAttendees: [String], unreadable: (any Error & Sendable)? = nil) {
         self.source = source
         self.line = line
         self.uid = uid
@@ -25,6 +30,7 @@ public struct ImportedEvent: Sendable {
         self.meetings = meetings
         self.series = series
         self.unknownAttendees = unknownAttendees
+        self.unreadable = unreadable
     }
 }
 

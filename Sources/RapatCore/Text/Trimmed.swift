@@ -10,3 +10,8 @@ extension StringProtocol {
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }
+
+extension String {
+    /// The string, or nil when it is empty.
+    public var nonEmpty: String? { isEmpty ? nil : self }
+}

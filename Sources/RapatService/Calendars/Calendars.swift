@@ -126,15 +126,25 @@ public struct Calendars: Sendable {
         return try await cache.document(scope.key + "|" + reader, build: build)
     }
 
-    /// Imports .ics files in one transaction, a chunk at a time; returns what changed and the attendees nobody here knows.
-    public func importFiles(_ files: [String], chair: NIP?, dryRun: Bool,
+    /// Imports .ics files in one transaction, a chunk at a time; returns what changed, event by event (each note's
+    /// reason in the reader's language), and the attendees nobody here knows. `strict`: one refusal imports nothing.
+    public func importFiles(_ files: [String], chair: NIP?, dryRun: Bool, strict: Bool = false,
                             onFile: ((String, UInt64) -> Void)? = nil) async throws -> (summary: ImportSummary, unknownAttendees: [String]) {
         try AccessPolicy.require(principal, .planMeetings)
         let policy = try await store.policy()
         let importer = ICalImport(people: try await store.people(opd: nil).byNIP, defaultChair: chair, workingHours: policy.workingHours)
         let reader = ICalImportReader(importer: importer, files: files)
         reader.onFile = onFile
-        let summary = try await store.importEvents(reader.batches().checked(), dryRun: dryRun)
+        var summary = try await store.importEvents(reader.batches().checked(), dryRun: dryRun, strict: strict)
+        summary.otherComponents = reader.otherComponents
+        let language = language
+        func translated(_ n: ImportNote) -> ImportNote {
+            var n = n
+            if let cause = n.cause { n.reason = Catalogue.text(cause, language) }
+            return n
+        }
+        summary.skipped = summary.skipped.map(translated)
+        summary.warnings = summary.warnings.map(translated)
         return (summary, reader.unknownAttendees.sorted())
     }
 }

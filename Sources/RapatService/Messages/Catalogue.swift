@@ -76,6 +76,8 @@ public enum Catalogue {
             return "pengulangan '\(rule)' tidak dapat dibaca: \(hint)"
         case let .startNotInRecurrence(day, rule):
             return "rapat pertama (\(day)) tidak jatuh pada pengulangan \(rule): mulai pada hari yang dihasilkan aturan itu"
+        case let .recurrenceBeyondWindow(next):
+            return "pengulangan berlanjut melewati rentang impor: kejadian mulai \(next) tidak disimpan (aturannya tetap tercatat pada seri)"
         case let .notEditable(id, status):
             return "\(id) berstatus \(Self.status(status)) dan tidak dapat dijadwalkan ulang: rencanakan rapat baru"
         case let .itemAlreadyHeld(id, position, title):

@@ -227,7 +227,7 @@ extension TransactionalStore {
 
     // MARK: Calendar import
 
-    public func importEvents(_ batches: ImportedEventBatches, dryRun: Bool) async throws -> ImportSummary {
+    public func importEvents(_ batches: ImportedEventBatches, dryRun: Bool, strict: Bool) async throws -> ImportSummary {
         do {
             return try await transaction { tx in
                 var summary = ImportSummary()
@@ -236,8 +236,14 @@ extension TransactionalStore {
                 let archive = try await tx.archiveID()
                 while let events = try batches.next() {
                     for event in events {
+                        if let unreadable = event.unreadable {
+                            if strict { throw unreadable }
+                            summary.skipped.append(ImportNote(source: event.source, line: event.line, uid: event.uid, summary: event.summary,
+                                                              cause: unreadable))
+                            continue
+                        }
                         do {
-                            try await Self.importEvent(event, planner: planner, archiveID: archive, into: &summary, tx)
+                            try await Self.importEvent(event, planner: planner, archiveID: archive, strict: strict, into: &summary, tx)
                         } catch where error.isInfrastructure {
                             throw error
                         } catch {
@@ -262,26 +268,61 @@ extension TransactionalStore {
         return try await tx.meeting(id)
     }
 
-    static func importEvent(_ event: ImportedEvent, planner: Planner, archiveID: String, into summary: inout ImportSummary, _ tx: Transaction) async throws {
+    /// One event, occurrence by occurrence. Strict: every planning rule refuses. Otherwise the rules become
+    /// warnings and what cannot be stored skips that occurrence alone; nothing is written for an occurrence
+    /// before it has passed, so a skipped one leaves no trace.
+    static func importEvent(_ event: ImportedEvent, planner: Planner, archiveID: String, strict: Bool,
+                            into summary: inout ImportSummary, _ tx: Transaction) async throws {
         var seriesID: String?
+        func note(_ plan: Meeting, _ cause: any Error & Sendable) -> ImportNote {
+            ImportNote(source: event.source, line: event.line, uid: event.uid, summary: event.summary,
+                       occurrence: event.series == nil ? nil : plan.occurrenceStart, cause: cause)
+        }
+        /// The planner's verdict on `m`: thrown when strict, warnings otherwise (an overlap keeps `m` from reserving time).
+        func checked(_ m: Meeting, previous: Meeting?) async throws -> Meeting {
+            let people = try await people(of: m, tx)
+            let booked = try await tx.booked(for: m)
+            if strict {
+                try planner.check(m, previous: previous, people: people, booked: booked)
+                return m
+            }
+            var m = m
+            let warnings = try planner.importWarnings(m, previous: previous, people: people, booked: booked)
+            if warnings.contains(where: { if case .doubleBooked = $0 { true } else { false } }) { m.reservesTime = false }
+            summary.warnings += warnings.map { note(m, $0) }
+            return m
+        }
+        if let next = event.beyondWindow {
+            let zone = event.meetings.first?.zone ?? Zone.jakarta
+            summary.warnings.append(ImportNote(source: event.source, line: event.line, uid: event.uid, summary: event.summary,
+                                               cause: PlanningError.recurrenceBeyondWindow(next: LocalDateTime(next, in: zone).date.description)))
+        }
         for plan in event.meetings {
-            let current = try await existing(uid: event.uid, occurrence: plan.occurrenceStart, archiveID: archiveID, tx)
-            switch try event.outcome(for: plan, existing: current) {
-            case .unchanged:
-                summary.unchanged += 1
-            case let .cancel(m):
-                try await tx.save(m)
-                summary.cancelled.append(m.id)
-            case let .update(m, previous):
-                try planner.check(m, previous: previous, people: try await people(of: m, tx), booked: try await tx.booked(for: m))
-                try await tx.save(m)
-                summary.updated.append(m.id)
-            case var .create(m):
-                if let series = event.series {
-                    if seriesID == nil { seriesID = try await insertSeries(series, firstStart: plan, tx) }
-                    m.seriesID = seriesID
+            do {
+                let current = try await existing(uid: event.uid, occurrence: plan.occurrenceStart, archiveID: archiveID, tx)
+                switch try event.outcome(for: plan, existing: current) {
+                case .unchanged:
+                    summary.unchanged += 1
+                case let .cancel(m):
+                    try await tx.save(m)
+                    summary.cancelled.append(m.id)
+                case let .update(m, previous):
+                    let m = try await checked(m, previous: previous)
+                    try await tx.save(m)
+                    summary.updated.append(m.id)
+                case var .create(m):
+                    let year = CivilDate(m.start, in: m.zone).year
+                    m.id = MeetingID(year: year, serial: try await tx.lastSerial(.meeting, year: year) + 1)
+                    m = try await checked(m, previous: nil)
+                    if let series = event.series {
+                        if seriesID == nil { seriesID = try await insertSeries(series, firstStart: plan, tx) }
+                        m.seriesID = seriesID
+                    }
+                    try await tx.save(m)
+                    summary.created.append(m.id)
                 }
-                summary.created.append(try await insertMeeting(m, planner: planner, tx).id)
+            } catch where !strict && !error.isInfrastructure {
+                summary.skipped.append(note(plan, error))
             }
         }
     }

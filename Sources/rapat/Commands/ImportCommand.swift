@@ -17,17 +17,42 @@ struct ImportCommand: AsyncParsableCommand {
         @Argument(help: "The .ics files.") var files: [String]
         @Option(help: "Chair (NIP) for events that name none Rapat knows.", transform: Typed.nip) var chair: NIP?
         @Flag(help: "Report what would change and keep nothing.") var dryRun = false
+        @Flag(help: "All or nothing: any event that cannot be imported, or that breaks a planning rule, refuses the whole import.")
+        var strict = false
+        @OptionGroup var output: OutputOptions
 
         func run() async throws {
             let onFile: ((String, UInt64) -> Void)? = isatty(STDERR_FILENO) == 0 ? nil : { file, size in
                 if size > 1 << 20 { FileHandle.standardError.write(Data("\(file): \(size >> 20) MiB …\n".utf8)) }
             }
-            let (summary, unknown) = try await global.services().calendars.importFiles(files, chair: chair, dryRun: dryRun, onFile: onFile)
+            let (summary, unknown) = try await global.services().calendars.importFiles(files, chair: chair, dryRun: dryRun, strict: strict,
+                                                                                        onFile: onFile)
+            if output.json {
+                struct View: Encodable { var summary: ImportSummary; var unknownAttendees: [String] }
+                return try JSON.print(View(summary: summary, unknownAttendees: unknown))
+            }
             let g = global
             print((dryRun ? g.t("Uji coba (tidak disimpan): ", "Dry run (nothing kept): ") : "")
                   + g.t("dibuat", "created") + " \(summary.created.count), " + g.t("diperbarui", "updated") + " \(summary.updated.count), "
-                  + g.t("dibatalkan", "cancelled") + " \(summary.cancelled.count), " + g.t("tidak berubah", "unchanged") + " \(summary.unchanged)")
+                  + g.t("dibatalkan", "cancelled") + " \(summary.cancelled.count), " + g.t("tidak berubah", "unchanged") + " \(summary.unchanged), "
+                  + g.t("dilewati", "skipped") + " \(summary.skipped.count), " + g.t("peringatan", "warnings") + " \(summary.warnings.count)")
+            if !summary.otherComponents.isEmpty {
+                print(g.t("Bukan acara, dilewati: ", "Not events, passed over: ")
+                      + summary.otherComponents.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            }
             for id in summary.created where !dryRun { print("  + \(id)") }
+            func line(_ n: ImportNote) -> String {
+                let occurrence = n.occurrence.map { " (" + g.text.dateTime($0, zone: Zone.jakarta) + ")" } ?? ""
+                return "\(n.source):\(n.line): '\(n.summary)'\(occurrence): \(n.reason)"
+            }
+            if !summary.skipped.isEmpty {
+                print(g.t("Dilewati:", "Skipped:"))
+                for n in summary.skipped { print("  - " + line(n)) }
+            }
+            if !summary.warnings.isEmpty {
+                print(g.t("Diimpor dengan peringatan:", "Imported with warnings:"))
+                for n in summary.warnings { print("  ! " + line(n)) }
+            }
             if !unknown.isEmpty {
                 print(g.t("Peserta tidak dikenal (daftarkan dengan 'rapat person add'): ", "Unknown attendees (register with 'rapat person add'): ")
                       + unknown.joined(separator: ", "))
