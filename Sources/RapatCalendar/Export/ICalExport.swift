@@ -55,13 +55,23 @@ public struct ICalExport: Sendable {
         master.end = masterStart.addingTimeInterval(length)
         master.status = .scheduled
         let masterUID = uid(first)
-        let wallClock = Calendar.gregorian(zone).dateComponents([.hour, .minute], from: masterStart)
-        var exdates = series.rule.exceptions.map { $0.at(hour: wallClock.hour!, minute: wallClock.minute!, in: zone) }
-        exdates += members.filter { $0.status == .cancelled }.compactMap(\.occurrenceStart)
+        // The set the archive holds is the rule's instances less EXDATE plus RDATE: whatever was skipped, cancelled
+        // or added (an imported event's RDATE, a second RRULE) is written so, and a calendar shows exactly these.
+        let held = Set(members.filter { $0.status != .cancelled }.map { $0.occurrenceStart ?? $0.start })
+        let last = members.map { $0.occurrenceStart ?? $0.start }.max()!
+        let dtstart = LocalDateTime(masterStart, in: zone)
+        var made: Set<Date> = [masterStart]
+        for t in series.rule.rule.expand(from: dtstart, zone: zone, through: series.rule.rule.isBounded ? nil : LocalDateTime(last, in: zone)) {
+            made.insert(t.instant(in: zone))
+            if made.count > 10_000 { break }
+        }
         event(master, uid: masterUID, recurrenceID: nil, sequence: sequence, attendees: true, alarms: true, clock: clock, into: &w) { w in
             w.raw("RRULE", [], rrule(series.rule, dtstart: masterStart, zone: zone))
-            for ex in exdates.sorted() {
+            for ex in made.subtracting(held).sorted() {
                 w.dateTime("EXDATE", [.init("TZID", zone.identifier)], ex, offset: clock.offset(zone, at: ex))
+            }
+            for extra in held.subtracting(made).sorted() {
+                w.dateTime("RDATE", [.init("TZID", zone.identifier)], extra, offset: clock.offset(zone, at: extra))
             }
         }
         for m in members where m.status != .cancelled {
@@ -202,13 +212,23 @@ public struct ICalExport: Sendable {
         w.text("UID", [], uid)
         w.dateTime("DTSTAMP", [], options.stamp, offset: 0, utc: true)
         w.raw("SEQUENCE", [], String(sequence))
-        if let recurrenceID { local("RECURRENCE-ID", recurrenceID) }
         let startOffset = clock.offset(zoneID, at: m.start)
-        local("DTSTART", m.start)
-        local("DTEND", m.end)
+        if m.isAllDay {
+            // An all-day event goes back as DATE values: its days, not hours.
+            let zone = clock.zone(zoneID)
+            func day(_ instant: Date) -> String { ICalTime.date(CivilDate(instant, in: zone)) }
+            if let recurrenceID { w.raw("RECURRENCE-ID", [.init("VALUE", "DATE")], day(recurrenceID)) }
+            w.raw("DTSTART", [.init("VALUE", "DATE")], day(m.start))
+            w.raw("DTEND", [.init("VALUE", "DATE")], day(max(m.end, m.start.addingTimeInterval(86400))))
+        } else {
+            if let recurrenceID { local("RECURRENCE-ID", recurrenceID) }
+            local("DTSTART", m.start)
+            local("DTEND", m.end)
+        }
         extra(&w)
         w.text("SUMMARY", [], m.title)
-        w.text("DESCRIPTION", [], description(m, offset: startOffset, zone: clock.zone(zoneID)))
+        // An imported event keeps the text its organizer wrote; Rapat's own invitations describe themselves.
+        w.text("DESCRIPTION", [], m.details ?? description(m, offset: startOffset, zone: clock.zone(zoneID)))
         if let location = m.location {
             w.text("LOCATION", [], location)
         } else if let link = m.virtualLink {
@@ -221,7 +241,7 @@ public struct ICalExport: Sendable {
         }
         w.text("CATEGORIES", [], m.kind)
         w.raw("STATUS", [], m.status == .cancelled ? "CANCELLED" : "CONFIRMED")
-        w.raw("TRANSP", [], "OPAQUE")
+        w.raw("TRANSP", [], m.blocksTime ? "OPAQUE" : "TRANSPARENT")
         w.raw("ORGANIZER", [.init("CN", options.organizerName)], "mailto:" + options.organizerEmail)
         if attendees {
             for nip in m.everyone {

@@ -67,7 +67,8 @@ public struct ICalImport {
                 try Zone.named(ContentLine.unescape(line.value))
             } ?? importer.defaultZone
             let method = calendar.first { $0.name == "METHOD" }?.value.uppercased()
-            let made = Context(source: source, vtimezones: zones, calendarZone: zone, cancelMethod: method == "CANCEL")
+            let made = Context(source: source, vtimezones: zones, calendarZone: zone, cancelMethod: method == "CANCEL",
+                               resolved: context?.resolved ?? ZoneResolutions(), windowEnd: importer.windowEnd)
             context = made
             calendarPropertyCount = calendar.count
             return made
@@ -124,35 +125,57 @@ public struct ICalImport {
         }
     }
 
+    /// TZIDs already resolved in this file (a class: every copy of a `Context` shares what was learnt).
+    final class ZoneResolutions {
+        var zones: [String: TimeZone] = [:]
+        /// TZIDs whose VTIMEZONE matches no zone of the database: their rules give each time's offset.
+        var rules: [String: VTimezoneRules] = [:]
+    }
+
     struct Context {
         var source: String
         var vtimezones: [String: ICalComponent]
         var calendarZone: TimeZone
         /// METHOD:CANCEL: every event in the file is a cancellation.
         var cancelMethod: Bool
+        var resolved = ZoneResolutions()
+        var windowEnd = Date()
 
         func fail(_ line: Int, _ message: String) -> ICalError { ICalError(source: source, line: line, message: message) }
 
-        /// The zone a TZID names: IANA, Windows, a vendor path ending in an IANA name, or a fixed-offset VTIMEZONE.
+        /// The zone a TZID names: a name of the time zone database (aliases such as "Japan" or "US/Eastern" too),
+        /// a Windows name, a vendor path ending in one, or any name its VTIMEZONE defines ("Eastern",
+        /// "custom_America/New_York"): then the database zone that agrees with its rules over the years around the
+        /// import, or, when none does, its own rules (`time` reads each instant with them).
         func zone(_ tzid: String, line: Int) throws -> TimeZone {
-            if let z = TimeZone(identifier: tzid), tzid.contains("/") || tzid == "UTC" { return z }
-            if let iana = WindowsZones.iana[tzid], let z = TimeZone(identifier: iana) { return z }
-            let parts = tzid.split(separator: "/")
+            if let known = resolved.zones[tzid] { return known }
+            let zone = try resolve(tzid, line: line)
+            resolved.zones[tzid] = zone
+            return zone
+        }
+
+        private func resolve(_ tzid: String, line: Int) throws -> TimeZone {
+            let name = tzid.trimmed
+            if let z = TimeZone(identifier: name) { return z }
+            if let iana = WindowsZones.iana[name], let z = TimeZone(identifier: iana) { return z }
+            let parts = name.split(separator: "/")
             for n in [3, 2] where parts.count >= n {
                 if let z = TimeZone(identifier: parts.suffix(n).joined(separator: "/")) { return z }
             }
-            if let vtz = vtimezones[tzid] {
-                let offsets = Set(vtz.components.compactMap { $0.first("TZOFFSETTO")?.value })
-                if offsets.count == 1, let seconds = Self.offsetSeconds(offsets.first!) {
-                    switch seconds {
-                    case 7 * 3600: return Zone.jakarta
-                    case 8 * 3600: return TimeZone(identifier: "Asia/Makassar")!
-                    case 9 * 3600: return TimeZone(identifier: "Asia/Jayapura")!
-                    default: if let z = TimeZone(secondsFromGMT: seconds) { return z }
-                    }
+            for n in [3, 2] where parts.count >= n {
+                // "custom_America/New_York", "/mozilla.org/20070129_1/Europe/Berlin": the name inside the decoration.
+                let tail = parts.suffix(n).joined(separator: "/")
+                if let id = TimeZone.knownTimeZoneIdentifiers.first(where: { tail.hasSuffix($0) && $0.contains("/") }), let z = TimeZone(identifier: id) {
+                    return z
                 }
             }
-            throw fail(line, "unknown time zone '\(tzid)': give an IANA name such as Asia/Jakarta or include its VTIMEZONE")
+            if let vtz = vtimezones[tzid], let rules = VTimezoneRules(vtz) {
+                let span = (windowEnd.addingTimeInterval(-4 * 366 * 86400), windowEnd)
+                if let z = rules.matchingZone(from: span.0, to: span.1, hint: name) { return z }
+                resolved.rules[tzid] = rules
+                return TimeZone(secondsFromGMT: rules.offset(at: windowEnd)) ?? calendarZone
+            }
+            throw fail(line, "unknown time zone '\(tzid)' and no VTIMEZONE for it in the file: give an IANA name such as Asia/Jakarta or include its VTIMEZONE")
         }
 
         static func offsetSeconds(_ text: String) -> Int? {
@@ -186,6 +209,13 @@ public struct ICalImport {
             let localSeconds = (ICalTime.days(fromCivil: y, mo, d) * 86400) + h * 3600 + mi * 60 + min(s, 59)
             if digits.count == 16 {
                 return (Date(timeIntervalSince1970: TimeInterval(localSeconds)), calendarZone, false)
+            }
+            if let tzid = p.parameter("TZID"), case _ = try zone(tzid, line: p.line), let rules = resolved.rules[tzid] {
+                // Offsets from the file's own VTIMEZONE; the meeting keeps the offset of its start.
+                var offset = rules.offset(at: Date(timeIntervalSince1970: TimeInterval(localSeconds)))
+                offset = rules.offset(at: Date(timeIntervalSince1970: TimeInterval(localSeconds - offset)))
+                let instant = Date(timeIntervalSince1970: TimeInterval(localSeconds - offset))
+                return (instant, TimeZone(secondsFromGMT: offset) ?? calendarZone, false)
             }
             let zone = try p.parameter("TZID").map { try self.zone($0, line: p.line) } ?? calendarZone
             let guess = Date(timeIntervalSince1970: TimeInterval(localSeconds - zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(localSeconds)))))

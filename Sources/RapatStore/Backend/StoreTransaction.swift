@@ -262,6 +262,12 @@ extension TransactionalStore {
     /// The meeting an imported UID (and occurrence) already is: one imported before, or one planned here and exported.
     static func existing(uid: String, occurrence: Date?, archiveID: String, _ tx: Transaction) async throws -> Meeting? {
         if let m = try await tx.meeting(icalUID: uid, occurrence: occurrence) { return m }
+        // A feed writes each occurrence of an imported series as an event of its own, UID "<meeting id>-<original UID>".
+        let parts = uid.split(separator: "-", maxSplits: 3, omittingEmptySubsequences: false)
+        if occurrence == nil, parts.count == 4, let id = try? MeetingID(parts[0...2].joined(separator: "-")),
+           let m = try await tx.meeting(id), m.icalUID == String(parts[3]) {
+            return m
+        }
         guard let local = ArchiveUID.local(of: uid, archiveID: archiveID) else { return nil }
         if let occurrence { return try await tx.meeting(series: local, occurrence: occurrence) }
         guard let id = try? MeetingID(local) else { return nil }
