@@ -52,12 +52,13 @@ struct MeetingRow: SnakeCaseRecord {
     var status: String, sequence: Int, seriesId: String?, occurrenceStart: Date?, icalUid: String?
     var actualStart: Date?, lateStartReason: String?, actualEnd: Date?, cancelReason: String?
     var approvedBy: String?, approvedAt: Date?, approvedVersion: Int?, approvalReason: String?
+    var details: String?, allDay: Bool?, reservesTime: Bool?
     enum CodingKeys: String, CodingKey {
         case id, year, serial, title, kind, chair, notulis, startAt = "start_at", endAt = "end_at", timeZone = "time_zone"
         case virtualLink = "virtual_link", location, status, sequence, seriesId = "series_id", occurrenceStart = "occurrence_start"
         case icalUid = "ical_uid", actualStart = "actual_start", lateStartReason = "late_start_reason", actualEnd = "actual_end"
         case cancelReason = "cancel_reason", approvedBy = "approved_by", approvedAt = "approved_at", approvedVersion = "approved_version"
-        case approvalReason = "approval_reason"
+        case approvalReason = "approval_reason", details, allDay = "all_day", reservesTime = "reserves_time"
     }
 }
 
@@ -288,7 +289,7 @@ enum MeetingRows {
                        seriesId: m.seriesID, occurrenceStart: m.occurrenceStart, icalUid: m.icalUID, actualStart: m.actualStart, lateStartReason: m.lateStartReason,
                        actualEnd: m.actualEnd, cancelReason: m.cancelReason, approvedBy: m.minutes.approval?.by.digits,
                        approvedAt: m.minutes.approval?.at, approvedVersion: m.minutes.approval?.version,
-                       approvalReason: m.minutes.approval?.reason).save(db)
+                       approvalReason: m.minutes.approval?.reason, details: m.details, allDay: m.allDay, reservesTime: m.reservesTime).save(db)
         for table in childTables {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE meeting_id = ?").execute(arguments: [id])
         }
@@ -381,6 +382,9 @@ enum MeetingRows {
             m.lateStartReason = r.lateStartReason
             m.actualEnd = r.actualEnd
             m.cancelReason = r.cancelReason
+            m.details = r.details
+            m.allDay = r.allDay
+            m.reservesTime = r.reservesTime
             m.agenda = try (agenda[r.id] ?? []).map { a in
                 var item = try AgendaItem(key: a.key, title: a.title, presenter: a.presenter,
                                           presenterNIP: a.presenterNip.map { try NIP($0) }, boxMinutes: a.boxMinutes,

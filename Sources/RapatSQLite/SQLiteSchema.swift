@@ -276,6 +276,12 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        // Imported events: the organizer's text, all-day events, events that do not take their people's time.
+        m.registerMigration("v12-imported-events") { db in
+            try db.execute(sql: "ALTER TABLE meeting ADD COLUMN details TEXT")
+            try db.execute(sql: "ALTER TABLE meeting ADD COLUMN all_day INTEGER")
+            try db.execute(sql: "ALTER TABLE meeting ADD COLUMN reserves_time INTEGER")
+        }
         return m
     }
 }

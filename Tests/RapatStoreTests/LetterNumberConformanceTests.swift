@@ -60,6 +60,19 @@ import Testing
         #expect(LetterPattern(pattern: "{kode}.{nomor}/{tahun}", code: "005", unit: "x").text(serial: 123, year: 2020) == "005.0123/2020")
     }
 
+    /// The archive main wrote before imported events had their own fields (schema v11, a letter number given)
+    /// migrates in one step and keeps verifying; its meetings read as before, timed and reserving their people's time.
+    @Test func anArchiveOfSchemaElevenMigratesAndKeepsVerifying() async throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/archive-v11-sample.db")
+        let path = try TempDir.make().appendingPathComponent("rapat.db")
+        try FileManager.default.copyItem(at: fixture, to: path)
+        let store = try SQLiteStore(path: path.path)
+        #expect(try await store.verify(from: nil, to: nil).problems == [])
+        #expect(try await store.letterNumbers(year: 2026).count == 1)  // given on the day the fixture was made
+        let meetings = try await store.meetings(MeetingFilter())
+        #expect(meetings.count >= 6 && meetings.allSatisfy { !$0.isAllDay && $0.blocksTime && $0.details == nil })
+    }
+
     /// An archive written by the main of 2026-11-30 (schema v10, the sample archive) migrates and keeps verifying;
     /// its register starts empty.
     @Test func anArchiveOfSchemaTenMigratesAndKeepsVerifying() async throws {

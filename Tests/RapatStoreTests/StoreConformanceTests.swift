@@ -87,6 +87,32 @@ import Testing
         #expect(loaded.sequence == 1)  // the location and notulis changed what participants see
     }
 
+    /// Someone else planned an overlapping event: imported with a warning, not reserving its people's time (the
+    /// database's own guard against double booking stays on for everything else), and Rapat's own plans are still
+    /// refused against the meeting that does reserve it.
+    @Test(arguments: Backend.all)
+    func anImportedOverlapIsKeptWithAWarningAndReservesNoTime(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        let first = try await store.createMeeting(Seed.plan("2020-12-16 09:00"))
+        var plan = try Seed.plan("2020-12-16 10:30", minutes: 90, chair: Seed.kabpbd, participants: [Seed.kabpkad])
+        plan.icalUID = "lain@kalender"
+        let event = ImportedEvent(source: "x.ics", line: 3, uid: "lain@kalender", sequence: 0, cancelled: false, summary: plan.title,
+                                  meetings: [plan], series: nil, unknownAttendees: [])
+        await #expect(throws: ImportError.self) { try await store.importEvents([event], dryRun: false, strict: true) }
+        let summary = try await store.importEvents([event], dryRun: false, strict: false)
+        #expect(summary.created.count == 1 && summary.warnings.count == 1)
+        guard case let PlanningError.doubleBooked(_, nip, other, _, _)? = summary.warnings.first?.cause as? PlanningError else {
+            Issue.record("expected a double booking warning, got \(summary.warnings)")
+            return
+        }
+        #expect(nip == Seed.kabpkad && other == first.id)
+        let imported = try await store.meeting(summary.created[0])
+        #expect(!imported.blocksTime)
+        await #expect(throws: PlanningError.self) {
+            try await store.createMeeting(Seed.plan("2020-12-16 09:30", minutes: 30, chair: Seed.kabpbd, participants: [Seed.kabpkad]))
+        }
+    }
+
     @Test(arguments: Backend.all)
     func doubleBookingIsRefusedNamingTheOtherMeetingAndNothingIsStored(_ backend: Backend) async throws {
         let store = try await Seed.store(backend)
