@@ -276,11 +276,56 @@ enum SQLiteSchema {
                 );
                 """)
         }
-        // Imported events: the organizer's text, all-day events, events that do not take their people's time.
+        // Imported events: the organizer's text, all-day events, events that do not take their people's time, and
+        // events of no length (RFC 5545: a DTSTART without DTEND). SQLite cannot loosen a CHECK in place: the table is
+        // rebuilt (foreign keys are checked once the migration ends, GRDB's default).
         m.registerMigration("v12-imported-events") { db in
-            try db.execute(sql: "ALTER TABLE meeting ADD COLUMN details TEXT")
-            try db.execute(sql: "ALTER TABLE meeting ADD COLUMN all_day INTEGER")
-            try db.execute(sql: "ALTER TABLE meeting ADD COLUMN reserves_time INTEGER")
+            try db.execute(sql: """
+                CREATE TABLE meeting_v12 (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    year INTEGER NOT NULL,
+                    serial INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    chair TEXT NOT NULL REFERENCES person(nip),
+                    notulis TEXT REFERENCES person(nip),
+                    start_at DATETIME NOT NULL,
+                    end_at DATETIME NOT NULL,
+                    time_zone TEXT NOT NULL,
+                    virtual_link TEXT,
+                    location TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('scheduled', 'started', 'ended', 'cancelled')),
+                    sequence INTEGER NOT NULL,
+                    -- No foreign key: minutes imported from another installation may name a series kept there.
+                    series_id TEXT,
+                    occurrence_start DATETIME,
+                    ical_uid TEXT,
+                    actual_start DATETIME,
+                    late_start_reason TEXT,
+                    actual_end DATETIME,
+                    cancel_reason TEXT,
+                    approved_by TEXT REFERENCES person(nip),
+                    approved_at DATETIME,
+                    approved_version INTEGER,
+                    approval_reason TEXT,
+                    details TEXT,
+                    all_day INTEGER,
+                    reserves_time INTEGER,
+                    UNIQUE (year, serial),
+                    CHECK (end_at >= start_at)
+                );
+                INSERT INTO meeting_v12 (id, year, serial, title, kind, chair, notulis, start_at, end_at, time_zone, virtual_link, location,
+                                         status, sequence, series_id, occurrence_start, ical_uid, actual_start, late_start_reason,
+                                         actual_end, cancel_reason, approved_by, approved_at, approved_version, approval_reason)
+                    SELECT id, year, serial, title, kind, chair, notulis, start_at, end_at, time_zone, virtual_link, location,
+                           status, sequence, series_id, occurrence_start, ical_uid, actual_start, late_start_reason,
+                           actual_end, cancel_reason, approved_by, approved_at, approved_version, approval_reason FROM meeting;
+                DROP TABLE meeting;
+                ALTER TABLE meeting_v12 RENAME TO meeting;
+                CREATE INDEX meeting_start ON meeting(start_at);
+                CREATE INDEX meeting_series ON meeting(series_id, start_at);
+                CREATE INDEX meeting_ical_uid ON meeting(ical_uid, occurrence_start);
+                """)
         }
         return m
     }

@@ -46,6 +46,17 @@ import RapatStore
         #expect(try await store.importEvents(b, dryRun: false, strict: false).unchanged == 1)
     }
 
+    @Test func eventsOfNoLengthAndUnknownPresentersAreStored() async throws {
+        let data = calendar(event("DTSTART:20201216T030000Z\nSUMMARY:Pengingat\n", uid: "zero")
+            + event("DTSTART:20201217T030000Z\nDTEND:20201217T040000Z\nSUMMARY:Paparan\nX-RAPAT-AGENDA;X-BOX=30;X-PRESENTER-NIP=199001012020011001;X-PRESENTER=Tamu:Paparan\n", uid: "agenda"))
+        let store = try await store()
+        let summary = try await store.importEvents(try events(data), dryRun: false, strict: false)
+        #expect(summary.created.count == 2 && summary.skipped.isEmpty)
+        let meetings = try await store.meetings(MeetingFilter())
+        #expect(meetings.contains { $0.title == "Pengingat" && $0.plannedMinutes == 0 })
+        #expect(meetings.first { $0.title == "Paparan" }?.agenda.first.map { $0.presenter == "Tamu" && $0.presenterNIP == nil } == true)
+    }
+
     @Test func startsWithoutEndFollowRFC5545() throws {
         let data = calendar(event("DTSTART:20201216T020000Z\nSUMMARY:Sama\nDTEND:20201216T020000Z\n", uid: "a")
                             + event("DTSTART:20201216T030000Z\nSUMMARY:Tanpa akhir\n", uid: "b")

@@ -137,7 +137,9 @@ public struct ICalExport: Sendable {
             w.raw("CALSCALE", [], "GREGORIAN")
             w.text("NAME", [], name)
             w.text("X-WR-CALNAME", [], name)
-            w.text("X-WR-TIMEZONE", [], zones.order.first ?? Zone.jakarta.identifier)
+            // Only a name of the time zone database: a fixed offset such as GMT+0533 has its VTIMEZONE and nothing else.
+            let zone = zones.order.first ?? Zone.jakarta.identifier
+            if !zone.hasPrefix("GMT") || zone == "GMT" { w.text("X-WR-TIMEZONE", [], zone) }
             w.raw("REFRESH-INTERVAL", [.init("VALUE", "DURATION")], refresh)
             w.raw("X-PUBLISHED-TTL", [], refresh)
             zones.write(into: &w)

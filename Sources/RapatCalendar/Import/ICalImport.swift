@@ -156,7 +156,10 @@ public struct ICalImport {
 
         private func resolve(_ tzid: String, line: Int) throws -> TimeZone {
             let name = tzid.trimmed
-            if let z = TimeZone(identifier: name) { return z }
+            if let z = TimeZone(identifier: name) {
+                // Foundation reads "UTC+11" or "GMT-3" as a fixed offset named "GMT+1100": named as the database names it.
+                return z.identifier.hasPrefix("GMT") && z.identifier != "GMT" ? Self.fixedZone(z.secondsFromGMT()) ?? z : z
+            }
             if let iana = WindowsZones.iana[name], let z = TimeZone(identifier: iana) { return z }
             let parts = name.split(separator: "/")
             for n in [3, 2] where parts.count >= n {
@@ -173,9 +176,19 @@ public struct ICalImport {
                 let span = (windowEnd.addingTimeInterval(-4 * 366 * 86400), windowEnd)
                 if let z = rules.matchingZone(from: span.0, to: span.1, hint: name) { return z }
                 resolved.rules[tzid] = rules
-                return TimeZone(secondsFromGMT: rules.offset(at: windowEnd)) ?? calendarZone
+                return Self.fixedZone(rules.offset(at: windowEnd)) ?? calendarZone
             }
             throw fail(line, "unknown time zone '\(tzid)' and no VTIMEZONE for it in the file: give an IANA name such as Asia/Jakarta or include its VTIMEZONE")
+        }
+
+        /// A zone of one offset, named as the time zone database names it when it can (`Etc/GMT-11` is UTC+11),
+        /// so other calendars read it back.
+        static func fixedZone(_ seconds: Int) -> TimeZone? {
+            if seconds % 3600 == 0, abs(seconds) <= 14 * 3600 {
+                let hours = -seconds / 3600
+                if let z = TimeZone(identifier: hours == 0 ? "Etc/UTC" : "Etc/GMT" + (hours > 0 ? "+" : "") + String(hours)) { return z }
+            }
+            return TimeZone(secondsFromGMT: seconds)
         }
 
         static func offsetSeconds(_ text: String) -> Int? {
@@ -215,7 +228,7 @@ public struct ICalImport {
                 var offset = rules.offset(at: Date(timeIntervalSince1970: TimeInterval(localSeconds)))
                 offset = rules.offset(at: Date(timeIntervalSince1970: TimeInterval(localSeconds - offset)))
                 let instant = Date(timeIntervalSince1970: TimeInterval(localSeconds - offset))
-                return (instant, TimeZone(secondsFromGMT: offset) ?? calendarZone, false)
+                return (instant, Self.fixedZone(offset) ?? calendarZone, false)
             }
             let zone = try p.parameter("TZID").map { try self.zone($0, line: p.line) } ?? calendarZone
             let guess = Date(timeIntervalSince1970: TimeInterval(localSeconds - zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(localSeconds)))))
@@ -258,7 +271,12 @@ public struct ICalImport {
         let window = LocalDateTime(windowEnd, in: zone)
         var rules: [RecurrenceRule] = []
         for line in master.all("RRULE") {
-            do { rules.append(try RecurrenceRule(parsing: line.value)) } catch { throw ctx.fail(line.line, "\(error)") }
+            do {
+                var rule = try RecurrenceRule(parsing: line.value)
+                // UNTIL as a date with a timed start: that day's midnight, as python-dateutil and most clients read it.
+                if case let .date(day)? = rule.until, !template.isAllDay { rule.until = .local(LocalDateTime(day)) }
+                rules.append(rule)
+            } catch { throw ctx.fail(line.line, "\(error)") }
         }
         // RFC 5545: the set is DTSTART, every RRULE's and RDATE's instances, less EXDATE's.
         var starts: Set<LocalDateTime> = [first]
@@ -317,14 +335,16 @@ public struct ICalImport {
             let shift = changed.start.timeIntervalSince(original)
             let changedLength = changed.end.timeIntervalSince(changed.start)
             if override.first("RECURRENCE-ID")!.parameter("RANGE")?.uppercased() == "THISANDFUTURE" {
-                for i in occurrences.indices where occurrences[i].occurrenceStart! >= original {
+                for i in occurrences.indices where occurrences[i].occurrenceStart! > original {
                     var m = changed
+                    m.status = occurrences[i].status
                     m.occurrenceStart = occurrences[i].occurrenceStart
                     m.start = occurrences[i].occurrenceStart!.addingTimeInterval(shift)
                     m.end = m.start.addingTimeInterval(changedLength)
                     occurrences[i] = m
                 }
-            } else if let i = occurrences.firstIndex(where: { $0.occurrenceStart == original }) {
+            }
+            if let i = occurrences.firstIndex(where: { $0.occurrenceStart == original }) {
                 changed.occurrenceStart = original
                 occurrences[i] = changed
             } else if !excluded.contains(LocalDateTime(original, in: zone)), original <= windowEnd {
@@ -386,7 +406,7 @@ public struct ICalImport {
         for (i, a) in e.all("X-RAPAT-AGENDA").enumerated() {
             do {
                 agenda.append(try AgendaItem(key: i + 1, title: a.text, presenter: a.parameter("X-PRESENTER"),
-                                             presenterNIP: a.parameter("X-PRESENTER-NIP").flatMap { try? NIP($0) },
+                                             presenterNIP: a.parameter("X-PRESENTER-NIP").flatMap { try? NIP($0) }.flatMap { people[$0] != nil ? $0 : nil },
                                              boxMinutes: Int(a.parameter("X-BOX") ?? "") ?? 0))
             } catch { throw ctx.fail(a.line, "\(error)") }
         }

@@ -88,6 +88,9 @@ public struct Planner: Sendable {
         for nip in meeting.everyone where people[nip] == nil {
             throw .unknownPerson(nip, role: nip == meeting.chair ? "chair" : nip == meeting.notulis ? "notulis" : "participant")
         }
+        for item in meeting.agenda {
+            if let p = item.presenterNIP, people[p] == nil { throw .unknownPerson(p, role: "presenter of '\(item.title)'") }
+        }
         var warnings: [PlanningError] = []
         if !meeting.isAllDay, meeting.plannedMinutes > Self.maxMeetingMinutes {
             warnings.append(.tooLong(minutes: meeting.plannedMinutes, max: Self.maxMeetingMinutes))
