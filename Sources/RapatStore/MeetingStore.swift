@@ -499,6 +499,11 @@ public struct ImportNote: Sendable, Equatable, Codable {
         self.occurrence = occurrence
         self.reason = "\(cause)"
         self.cause = cause
+        if let located = cause as? LocatedError, located.line > 0 {
+            // The line of the property at fault, and the message without the file name and line said again.
+            self.line = located.line
+            self.reason = located.message
+        }
     }
 
     public static func == (a: ImportNote, b: ImportNote) -> Bool {

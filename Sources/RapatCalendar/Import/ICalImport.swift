@@ -394,7 +394,7 @@ public struct ICalImport {
         }
         if chair == nil, let organizer = e.first("ORGANIZER") { chair = byEmail[Self.mailto(organizer.value).lowercased()] }
         guard let chair = chair ?? defaultChair else {
-            throw ctx.fail(e.line, "event '\(e.first("SUMMARY")?.text ?? "")' names no chair Rapat knows (ATTENDEE;ROLE=CHAIR or ORGANIZER): register that person with their email, or give --chair NIP")
+            throw ImportProblem.noChair(summary: e.first("SUMMARY")?.text.trimmed ?? "")
         }
         let notulis = e.first("X-RAPAT-NOTULIS").flatMap { try? NIP($0.value) }.flatMap { people[$0] != nil ? $0 : nil }
         var link = e.first("CONFERENCE")?.value ?? e.first("URL")?.value

@@ -1,4 +1,5 @@
 import Foundation
+import RapatCore
 
 /// One unfolded content line: `NAME;PARAM=VALUE:value`, with the physical line it started on.
 public struct ContentLine: Sendable, Equatable {
@@ -63,7 +64,7 @@ public struct ICalComponent: Sendable, Equatable {
 }
 
 /// Malformed iCalendar, with where and what.
-public struct ICalError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct ICalError: LocatedError, Equatable, Sendable, CustomStringConvertible {
     public var source: String
     public var line: Int
     public var message: String

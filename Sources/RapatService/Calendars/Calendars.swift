@@ -140,7 +140,7 @@ public struct Calendars: Sendable {
         let language = language
         func translated(_ n: ImportNote) -> ImportNote {
             var n = n
-            if let cause = n.cause { n.reason = Catalogue.text(cause, language) }
+            if let cause = n.cause { n.reason = (cause as? LocatedError)?.message ?? Catalogue.text(cause, language) }
             return n
         }
         summary.skipped = summary.skipped.map(translated)

@@ -20,6 +20,12 @@ public enum Catalogue {
         case let e as BundleError: return l == .en ? e.description : indonesian(e)
         case let e as SealKeyError: return l == .en ? e.description : indonesian(e)
         case let e as XMLError: return l == .en ? e.description : indonesian(e)
+        case let e as ImportProblem:
+            switch e {
+            case let .noChair(summary):
+                return l == .en ? e.description
+                    : "acara '\(summary)' tidak menyebut pimpinan yang dikenal Rapat (ATTENDEE;ROLE=CHAIR atau ORGANIZER): daftarkan orang itu dengan emailnya, atau beri --chair NIP"
+            }
         case let e as ImportError:
             return l == .en ? e.description
                 : "\(e.source):\(e.line): acara '\(e.summary)' tidak dapat diimpor: \(text(e.cause, l)); tidak ada yang diimpor"
@@ -31,7 +37,7 @@ public enum Catalogue {
     /// Whether the error is one of Rapat's own, with a message for the user (not a usage or exit-code error).
     public static func knows(_ error: any Error) -> Bool {
         switch error {
-        case is LocalizedMessage, is PlanningError, is OnTimeError, is MinutesError, is SeriesError, is InputError, is StoreError,
+        case is LocalizedMessage, is PlanningError, is ImportProblem, is OnTimeError, is MinutesError, is SeriesError, is InputError, is StoreError,
              is SearchError, is BundleError, is ImportError, is StoreInfrastructureError, is SealKeyError:
             return true
         default:

@@ -12,7 +12,13 @@ struct ImportCommand: AsyncParsableCommand {
     struct ICS: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "ics",
-            abstract: "Import .ics files from Outlook, Google, Apple or Thunderbird: all files in one transaction.")
+            abstract: "Import .ics files from Outlook, Google, Apple, Thunderbird and others: all files in one transaction.",
+            discussion: """
+                Each event is imported, updated, cancelled or skipped on its own; the report names every skipped event with its \
+                line and reason, and every imported one that breaks a rule Rapat's own plans keep (working hours, holidays, \
+                double booking). The exit status is 1 when an event was skipped (the rest is kept). With --strict, the first \
+                refusal imports nothing.
+                """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The .ics files.") var files: [String]
         @Option(help: "Chair (NIP) for events that name none Rapat knows.", transform: Typed.nip) var chair: NIP?
@@ -29,7 +35,9 @@ struct ImportCommand: AsyncParsableCommand {
                                                                                         onFile: onFile)
             if output.json {
                 struct View: Encodable { var summary: ImportSummary; var unknownAttendees: [String] }
-                return try JSON.print(View(summary: summary, unknownAttendees: unknown))
+                try JSON.print(View(summary: summary, unknownAttendees: unknown))
+                if !summary.skipped.isEmpty { throw ExitCode.failure }
+                return
             }
             let g = global
             print((dryRun ? g.t("Uji coba (tidak disimpan): ", "Dry run (nothing kept): ") : "")
@@ -57,6 +65,8 @@ struct ImportCommand: AsyncParsableCommand {
                 print(g.t("Peserta tidak dikenal (daftarkan dengan 'rapat person add'): ", "Unknown attendees (register with 'rapat person add'): ")
                       + unknown.joined(separator: ", "))
             }
+            // What could be imported is kept; a skipped event still makes the exit status say so.
+            if !summary.skipped.isEmpty { throw ExitCode.failure }
         }
     }
 
