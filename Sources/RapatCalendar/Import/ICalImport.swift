@@ -130,6 +130,8 @@ public struct ICalImport {
         var zones: [String: TimeZone] = [:]
         /// TZIDs whose VTIMEZONE matches no zone of the database: their rules give each time's offset.
         var rules: [String: VTimezoneRules] = [:]
+        /// Database zones found for VTIMEZONE rules, by the rules' fingerprint.
+        var matched: [String: TimeZone] = [:]
     }
 
     struct Context {
@@ -172,9 +174,14 @@ public struct ICalImport {
                     return z
                 }
             }
-            if let vtz = vtimezones[tzid], let rules = VTimezoneRules(vtz) {
-                let span = (windowEnd.addingTimeInterval(-4 * 366 * 86400), windowEnd)
-                if let z = rules.matchingZone(from: span.0, to: span.1, hint: name) { return z }
+            if let vtz = vtimezones[tzid], let rules = VTimezoneRules(vtz, horizon: windowEnd.addingTimeInterval(366 * 86400)) {
+                // The search through the database is made once per distinct set of rules, and for a bounded number of them.
+                let key = rules.fingerprint
+                if let known = resolved.matched[key] ?? (resolved.matched.count < 32
+                    ? rules.matchingZone(from: windowEnd.addingTimeInterval(-4 * 366 * 86400), to: windowEnd, hint: name) : nil) {
+                    resolved.matched[key] = known
+                    return known
+                }
                 resolved.rules[tzid] = rules
                 return Self.fixedZone(rules.offset(at: windowEnd)) ?? calendarZone
             }

@@ -14,47 +14,58 @@ struct VTimezoneRules {
     }
 
     var observances: [Observance]
+    /// Every change of offset up to `horizon`, as (UTC instant, offset from then on), sorted.
+    private(set) var transitions: [(at: Int, offset: Int)] = []
+    /// The offset before the first change.
+    private(set) var initial = 0
 
     static let preferred = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "America/New_York", "America/Chicago", "America/Denver",
                             "America/Los_Angeles", "Europe/London", "Europe/Berlin", "Europe/Paris", "Australia/Sydney", "Asia/Tokyo",
                             "Asia/Singapore", "Asia/Kolkata", "Asia/Shanghai", "America/Sao_Paulo", "UTC"]
+    /// Onsets computed per observance at most: a yearly rule from 1601 to now is about 430.
+    static let maxOnsets = 2000
 
-    init?(_ vtimezone: ICalComponent) {
+    init?(_ vtimezone: ICalComponent, horizon: Date) {
         var found: [Observance] = []
         for c in vtimezone.components where c.name == "STANDARD" || c.name == "DAYLIGHT" {
             guard let start = c.first("DTSTART").flatMap({ LocalDateTime(ical: Substring($0.value)) }),
-                  let to = c.first("TZOFFSETTO").flatMap({ ICalImport.Context.offsetSeconds($0.value) }) else { continue }
-            let from = c.first("TZOFFSETFROM").flatMap { ICalImport.Context.offsetSeconds($0.value) } ?? to
+                  let to = c.first("TZOFFSETTO").flatMap({ ICalImport.Context.offsetSeconds($0.value) }), abs(to) < 86400 else { continue }
+            let from = c.first("TZOFFSETFROM").flatMap { ICalImport.Context.offsetSeconds($0.value) }.flatMap { abs($0) < 86400 ? $0 : nil } ?? to
             let rules = c.all("RRULE").compactMap { try? RecurrenceRule(parsing: $0.value) }
-            let dates = c.all("RDATE").flatMap { $0.value.split(separator: ",").compactMap { LocalDateTime(ical: $0.prefix(15)) } }
+            let dates = c.all("RDATE").flatMap { $0.value.split(separator: ",").prefix(Self.maxOnsets).compactMap { LocalDateTime(ical: $0.prefix(15)) } }
             found.append(Observance(onset: start, from: from, to: to, rules: rules, dates: dates))
+            if found.count >= 64 { break }
         }
         guard !found.isEmpty else { return nil }
         observances = found
-    }
-
-    /// The offset from UTC in force at `instant`: the last onset at or before it, each onset read on the wall
-    /// clock of the offset it ends (TZOFFSETFROM).
-    func offset(at instant: Date) -> Int {
-        let t = Int(instant.timeIntervalSince1970.rounded(.down))
-        var best: (at: Int, offset: Int)?
-        for o in observances {
-            // The latest onset not after the instant; wall-clock onsets run a day ahead of UTC at most.
-            let limit = LocalDateTime(seconds: t + 86400)
+        // Each onset is read on the wall clock of the offset it ends (TZOFFSETFROM); computed once, up to the horizon.
+        let limit = LocalDateTime(horizon, in: TimeZone(identifier: "UTC")!).adding(seconds: 86400)
+        var all: [(at: Int, offset: Int)] = []
+        for o in found {
             var onsets = [o.onset] + o.dates
             for rule in o.rules {
-                var last: LocalDateTime?
-                for onset in rule.expand(from: o.onset, through: limit) { last = onset }
-                if let last { onsets.append(last) }
+                for onset in rule.expand(from: o.onset, through: limit).prefix(Self.maxOnsets) { onsets.append(onset) }
             }
-            for onset in onsets {
-                let at = onset.seconds - o.from
-                if at <= t, best.map({ at > $0.at }) ?? true { best = (at, o.to) }
-            }
+            all += onsets.filter { $0 <= limit }.map { (at: $0.seconds - o.from, offset: o.to) }
         }
-        if let best { return best.offset }
-        // Before every onset: the offset the earliest one changes from.
-        return observances.min { $0.onset < $1.onset }!.from
+        transitions = all.sorted { $0.at < $1.at }
+        initial = found.min { $0.onset < $1.onset }!.from
+    }
+
+    /// The offset from UTC in force at `instant`: that of the last change at or before it.
+    func offset(at instant: Date) -> Int {
+        let t = Int(instant.timeIntervalSince1970.rounded(.down))
+        var lo = 0, hi = transitions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if transitions[mid].at <= t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo == 0 ? initial : transitions[lo - 1].offset
+    }
+
+    /// Identical rules give identical answers: what a file's many copies of one VTIMEZONE share.
+    var fingerprint: String {
+        observances.map { o in "\(o.onset)|\(o.from)|\(o.to)|\(o.rules.map(\.description))|\(o.dates)" }.sorted().joined(separator: ";")
     }
 
     /// A zone of the time zone database that agrees with these rules at every change from `from` to `to` (and
