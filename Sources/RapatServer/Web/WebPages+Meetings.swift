@@ -10,6 +10,11 @@ extension WebPages {
 
     func when(_ m: Meeting, _ l: Language) -> String {
         let text = DateText(l)
+        if m.isAllDay {
+            // Days, not hours: "Senin, 28 Desember 2020 – Rabu, 30 Desember 2020 (sepanjang hari)".
+            let first = text.date(m.start, zone: m.zone), last = text.date(max(m.start, m.end.addingTimeInterval(-1)), zone: m.zone)
+            return (first == last ? first : first + " – " + last) + (l == .en ? " (all day)" : " (sepanjang hari)")
+        }
         return text.dateTime(m.start, zone: m.zone) + "–" + text.time(m.end, zone: m.zone)
     }
 
@@ -120,6 +125,7 @@ extension WebPages {
             detail["notulis"] = m.notulis.map(name) as Any
             detail["link"] = m.virtualLink as Any
             detail["location"] = m.location as Any
+            detail["details"] = m.details as Any
             detail["series"] = m.seriesID as Any
             detail["actualStart"] = m.actualStart.map { (l == .en ? "started " : "dimulai ") + text.time($0, zone: m.zone) } as Any
             detail["agenda"] = m.agenda.enumerated().map { i, a -> [String: Any] in

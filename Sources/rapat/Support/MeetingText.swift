@@ -53,7 +53,12 @@ struct MeetingText {
         func field(_ id: String, _ en: String, _ value: String) { out.append((g.t(id, en) + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + value) }
         out.append("\(m.id)  \(m.title)")
         field("Jenis", "Kind", m.kind)
-        field("Waktu", "Time", "\(g.text.dateTime(m.start, zone: z)) – \(g.text.time(m.end, zone: z))")
+        if m.isAllDay {
+            let first = g.text.date(m.start, zone: z), last = g.text.date(max(m.start, m.end.addingTimeInterval(-1)), zone: z)
+            field("Waktu", "Time", (first == last ? first : "\(first) – \(last)") + g.t(" (sepanjang hari)", " (all day)"))
+        } else {
+            field("Waktu", "Time", "\(g.text.dateTime(m.start, zone: z)) – \(g.text.time(m.end, zone: z))")
+        }
         field("Status", "Status", Labels.status(m.status, g) + " (" + g.t("urutan", "sequence") + " \(m.sequence))")
         if let s = m.actualStart {
             var text = g.text.time(s, zone: z)
@@ -68,6 +73,8 @@ struct MeetingText {
         if let l = m.virtualLink { field("Tautan", "Link", l) }
         if let l = m.location { field("Tempat", "Location", l) }
         if let s = m.seriesID { field("Seri", "Series", s) }
+        if !m.blocksTime { field("Catatan", "Note", g.t("tidak memesan waktu peserta (boleh bertumpuk)", "does not reserve its people's time (may overlap)")) }
+        if let d = m.details { field("Keterangan", "Details", d.replacingOccurrences(of: "\n", with: "\n    ")) }
         out.append("")
         out.append(g.t("Peserta", "People") + " (\(m.everyone.count)):")
         var people = Table(["NIP", g.t("Nama", "Name"), "OPD", g.t("Kehadiran", "Attendance"), g.t("Datang", "Arrived"),
