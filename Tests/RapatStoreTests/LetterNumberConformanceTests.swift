@@ -63,10 +63,7 @@ import Testing
     /// The archive main wrote before imported events had their own fields (schema v11, a letter number given)
     /// migrates in one step and keeps verifying; its meetings read as before, timed and reserving their people's time.
     @Test func anArchiveOfSchemaElevenMigratesAndKeepsVerifying() async throws {
-        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/archive-v11-sample.db")
-        let path = try TempDir.make().appendingPathComponent("rapat.db")
-        try FileManager.default.copyItem(at: fixture, to: path)
-        let store = try SQLiteStore(path: path.path)
+        let store = try Self.openCopy(of: "archive-v11-sample.db")
         #expect(try await store.verify(from: nil, to: nil).problems == [])
         #expect(try await store.letterNumbers(year: 2026).count == 1)  // given on the day the fixture was made
         let meetings = try await store.meetings(MeetingFilter())
@@ -76,13 +73,18 @@ import Testing
     /// An archive written by the main of 2026-11-30 (schema v10, the sample archive) migrates and keeps verifying;
     /// its register starts empty.
     @Test func anArchiveOfSchemaTenMigratesAndKeepsVerifying() async throws {
-        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/archive-v10-sample.db")
-        let path = try TempDir.make().appendingPathComponent("rapat.db")
-        try FileManager.default.copyItem(at: fixture, to: path)
-        let store = try SQLiteStore(path: path.path)
+        let store = try Self.openCopy(of: "archive-v10-sample.db")
         #expect(try await store.verify(from: nil, to: nil).problems == [])
         #expect(try await store.letterNumbers(year: 2020).isEmpty)
         let id = try MeetingID("RP-2020-0001")
         #expect(try await store.letterNumber(document: "undangan", for: id, pattern: Self.pattern, at: Seed.at("2020-01-02 09:00"), zone: Zone.jakarta).serial == 1)
+    }
+
+    /// A copy of a committed archive (the fixture itself stays as that version wrote it), opened: migrated.
+    static func openCopy(of fixture: String) throws -> SQLiteStore {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/" + fixture)
+        let path = try TempDir.make().appendingPathComponent("rapat.db")
+        try FileManager.default.copyItem(at: source, to: path)
+        return try SQLiteStore(path: path.path)
     }
 }
