@@ -273,6 +273,7 @@ struct RapatBench: AsyncParsableCommand {
         @Option(help: "A PostgreSQL URL instead of a new SQLite file.") var store: String?
         @Option(help: "Create the SQLite archive at this path and keep it (e.g. to time `rapat export ics` on it).") var keep: String?
         @Flag(help: "Roll back at the end (`--dry-run`).") var dryRun = false
+        @Flag(help: "All or nothing, as `rapat import ics --strict` (default: event by event, as `rapat import ics`).") var strict = false
 
         func run() async throws {
             let store: any MeetingStore
@@ -289,7 +290,7 @@ struct RapatBench: AsyncParsableCommand {
             try await store.importBundle(ArchiveBundle(people: Array(people.values), series: [], meetings: []))
             let reader = ICalImportReader(importer: ICalImport(people: people), files: [file])
             var summary = ImportSummary()
-            let seconds = try await RapatBench.seconds { summary = try await store.importEvents(reader.batches(), dryRun: dryRun) }
+            let seconds = try await RapatBench.seconds { summary = try await store.importEvents(reader.batches(), dryRun: dryRun, strict: strict) }
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
             print(String(format: "import into the archive     %7d  %10.3f  %10.0f  %9.1f  %5.1f", summary.created.count, seconds,
                          Double(summary.created.count) / seconds, RapatBench.peakMiB(), Double(size) / 1e6))

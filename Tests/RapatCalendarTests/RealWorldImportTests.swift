@@ -81,6 +81,12 @@ import RapatStore
         #expect(text.contains("TRANSP:TRANSPARENT") && text.contains("DESCRIPTION:Tiga hari\\, ke Lebak.\\nMembawa laporan."))
     }
 
+    @Test func aDescriptionKeepsItsLinesAndLosesControlCharacters() {
+        #expect(ICalImport.plainText(" Rapat\tpagi\nruang 2 ") == "Rapat\tpagi\nruang 2")
+        #expect(ICalImport.plainText("a\u{7}b\u{85}c\u{7F}\n d ") == "abc\n d")
+        #expect(ICalImport.plainText("Kopi ☕️ — “rapat”") == "Kopi ☕️ — “rapat”")
+    }
+
     @Test func aVTimezoneDefinesAnyTZIDAndAliasesResolve() throws {
         let zones = """
             BEGIN:VTIMEZONE

@@ -442,6 +442,13 @@ public struct ICalImport {
 
     /// Text as a person wrote it: line breaks and tabs kept, other control characters dropped, at most 100,000 characters.
     static func plainText(_ text: String) -> String {
+        // Nearly every text has no control character (C0 but line break and tab, DEL, C1 as C2 80…9F): read bytes first.
+        var previous: UInt8 = 0
+        let clean = text.utf8.count <= 100_000 && text.utf8.allSatisfy { b in
+            defer { previous = b }
+            return (b >= 0x20 || b == 0x0A || b == 0x09) && b != 0x7F && !(previous == 0xC2 && b >= 0x80 && b <= 0x9F)
+        }
+        if clean { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
         let kept = text.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || $0.properties.generalCategory != .control }
         return String(String.UnicodeScalarView(kept.prefix(100_000))).trimmingCharacters(in: .whitespacesAndNewlines)
     }
