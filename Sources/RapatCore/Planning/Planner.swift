@@ -39,11 +39,7 @@ public struct Planner: Sendable {
     ///   - booked: other meetings overlapping the meeting's time for any of its people.
     public func check(_ meeting: Meeting, previous: Meeting? = nil, people: [NIP: Person], booked: [BookedSlot]) throws(PlanningError) {
         let zone = meeting.zone
-        let timeChanged = previous.map { $0.start != meeting.start || $0.end != meeting.end || $0.timeZone != meeting.timeZone } ?? true
-        let peopleChanged = previous.map { $0.everyone != meeting.everyone } ?? true
-        if let previous, previous.status != .scheduled, timeChanged || peopleChanged {
-            throw .notEditable(meeting.id, previous.status)
-        }
+        let (timeChanged, peopleChanged) = try changes(meeting, previous: previous)
         if timeChanged {
             guard meeting.end > meeting.start else {
                 throw .endBeforeStart(start: localStamp(meeting.start, zone), end: localStamp(meeting.end, zone))
@@ -52,15 +48,7 @@ public struct Planner: Sendable {
                 throw .tooLong(minutes: meeting.plannedMinutes, max: Self.maxMeetingMinutes)
             }
         }
-        if peopleChanged {
-            for nip in meeting.everyone where people[nip] == nil {
-                let role = nip == meeting.chair ? "chair" : nip == meeting.notulis ? "notulis" : "participant"
-                throw .unknownPerson(nip, role: role)
-            }
-        }
-        for item in meeting.agenda {
-            if let p = item.presenterNIP, people[p] == nil { throw .unknownPerson(p, role: "presenter of '\(item.title)'") }
-        }
+        try checkPeople(meeting, people: people, peopleChanged: peopleChanged)
         if timeChanged || previous?.agenda != meeting.agenda, meeting.agendaMinutes > meeting.plannedMinutes {
             throw .agendaTooLong(agendaMinutes: meeting.agendaMinutes, meetingMinutes: meeting.plannedMinutes)
         }
@@ -78,19 +66,11 @@ public struct Planner: Sendable {
     /// start, a person not registered, a change to a meeting already held.
     public func importWarnings(_ meeting: Meeting, previous: Meeting? = nil, people: [NIP: Person],
                                booked: [BookedSlot]) throws(PlanningError) -> [PlanningError] {
-        if let previous, previous.status != .scheduled,
-           previous.start != meeting.start || previous.end != meeting.end || previous.everyone != meeting.everyone {
-            throw .notEditable(meeting.id, previous.status)
-        }
+        let (_, peopleChanged) = try changes(meeting, previous: previous)
         guard meeting.end >= meeting.start else {
             throw .endBeforeStart(start: localStamp(meeting.start, meeting.zone), end: localStamp(meeting.end, meeting.zone))
         }
-        for nip in meeting.everyone where people[nip] == nil {
-            throw .unknownPerson(nip, role: nip == meeting.chair ? "chair" : nip == meeting.notulis ? "notulis" : "participant")
-        }
-        for item in meeting.agenda {
-            if let p = item.presenterNIP, people[p] == nil { throw .unknownPerson(p, role: "presenter of '\(item.title)'") }
-        }
+        try checkPeople(meeting, people: people, peopleChanged: peopleChanged)
         var warnings: [PlanningError] = []
         if !meeting.isAllDay, meeting.plannedMinutes > Self.maxMeetingMinutes {
             warnings.append(.tooLong(minutes: meeting.plannedMinutes, max: Self.maxMeetingMinutes))
@@ -105,6 +85,30 @@ public struct Planner: Sendable {
             do { try checkConflicts(meeting, people: people, booked: booked) } catch { warnings.append(error) }
         }
         return warnings
+    }
+
+    /// Whether the time and the people differ from `previous` (a new meeting: both); a meeting no longer scheduled
+    /// keeps both.
+    func changes(_ meeting: Meeting, previous: Meeting?) throws(PlanningError) -> (time: Bool, people: Bool) {
+        let timeChanged = previous.map { $0.start != meeting.start || $0.end != meeting.end || $0.timeZone != meeting.timeZone } ?? true
+        let peopleChanged = previous.map { $0.everyone != meeting.everyone } ?? true
+        if let previous, previous.status != .scheduled, timeChanged || peopleChanged {
+            throw .notEditable(meeting.id, previous.status)
+        }
+        return (timeChanged, peopleChanged)
+    }
+
+    /// Everyone the meeting names (and every presenter) is registered here.
+    func checkPeople(_ meeting: Meeting, people: [NIP: Person], peopleChanged: Bool) throws(PlanningError) {
+        if peopleChanged {
+            for nip in meeting.everyone where people[nip] == nil {
+                let role = nip == meeting.chair ? "chair" : nip == meeting.notulis ? "notulis" : "participant"
+                throw .unknownPerson(nip, role: role)
+            }
+        }
+        for item in meeting.agenda {
+            if let p = item.presenterNIP, people[p] == nil { throw .unknownPerson(p, role: "presenter of '\(item.title)'") }
+        }
     }
 
     func checkCalendar(_ start: Date, _ end: Date, _ zone: TimeZone) throws(PlanningError) {
