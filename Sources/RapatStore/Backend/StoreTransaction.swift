@@ -188,11 +188,17 @@ extension TransactionalStore {
 
     /// Assigns the next id of the meeting's year, checks the plan against the rules and the archive, and stores it.
     static func insertMeeting(_ plan: Meeting, planner: Planner, _ tx: Transaction) async throws -> Meeting {
+        let m = try await numbered(plan, tx)
+        try planner.check(m, people: try await people(of: m, tx), booked: try await tx.booked(for: m))
+        try await tx.save(m)
+        return m
+    }
+
+    /// The meeting with the next id of the year it falls in (not stored yet).
+    static func numbered(_ plan: Meeting, _ tx: Transaction) async throws -> Meeting {
         var m = plan
         let year = CivilDate(m.start, in: m.zone).year
         m.id = MeetingID(year: year, serial: try await tx.lastSerial(.meeting, year: year) + 1)
-        try planner.check(m, people: try await people(of: m, tx), booked: try await tx.booked(for: m))
-        try await tx.save(m)
         return m
     }
 
@@ -316,10 +322,8 @@ extension TransactionalStore {
                     let m = try await checked(m, previous: previous)
                     try await tx.save(m)
                     summary.updated.append(m.id)
-                case var .create(m):
-                    let year = CivilDate(m.start, in: m.zone).year
-                    m.id = MeetingID(year: year, serial: try await tx.lastSerial(.meeting, year: year) + 1)
-                    m = try await checked(m, previous: nil)
+                case let .create(plan):
+                    var m = try await checked(try await numbered(plan, tx), previous: nil)
                     if let series = event.series {
                         if seriesID == nil { seriesID = try await insertSeries(series, firstStart: plan, tx) }
                         m.seriesID = seriesID
