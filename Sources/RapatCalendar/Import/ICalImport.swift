@@ -302,12 +302,7 @@ public struct ICalImport {
             }
         }
         for line in master.all("RDATE") {
-            for value in line.value.split(separator: ",") {
-                var single = line
-                // A PERIOD (start/end or start/duration) adds an instance at its start.
-                single.value = String(value.split(separator: "/").first ?? value)
-                if line.parameter("VALUE")?.uppercased() == "PERIOD" { single.parameters.removeAll { $0.name == "VALUE" } }
-                let (instant, _, isDate) = try ctx.time(single)
+            for (instant, isDate) in try Self.dates(line, ctx) {
                 add(isDate ? LocalDateTime(CivilDate(instant, in: ctx.calendarZone), secondOfDay: first.secondOfDay)
                            : LocalDateTime(instant, in: zone))
             }
@@ -315,10 +310,7 @@ public struct ICalImport {
         var excluded: Set<LocalDateTime> = []
         var excludedDays: Set<CivilDate> = []
         for line in master.all("EXDATE") {
-            for value in line.value.split(separator: ",") {
-                var single = line
-                single.value = String(value)
-                let (instant, _, isDate) = try ctx.time(single)
+            for (instant, isDate) in try Self.dates(line, ctx) {
                 if isDate { excludedDays.insert(CivilDate(instant, in: ctx.calendarZone)) } else { excluded.insert(LocalDateTime(instant, in: zone)) }
             }
         }
@@ -367,6 +359,18 @@ public struct ICalImport {
         event.beyondWindow = cutAfter.map { $0.instant(in: zone) }
         event.unknownAttendees = Array(Set(unknown)).sorted()
         return event
+    }
+
+    /// Each value of a property listing times (RDATE, EXDATE), read as DTSTART is; a PERIOD (start/end or
+    /// start/duration) by its start.
+    static func dates(_ line: ContentLine, _ ctx: Context) throws -> [(instant: Date, isDate: Bool)] {
+        var single = line
+        if line.parameter("VALUE")?.uppercased() == "PERIOD" { single.parameters.removeAll { $0.name == "VALUE" } }
+        return try line.value.split(separator: ",").map { value in
+            single.value = String(value.split(separator: "/").first ?? value)
+            let (instant, _, isDate) = try ctx.time(single)
+            return (instant, isDate)
+        }
     }
 
     /// One VEVENT as a meeting plan (id assigned by the store).
