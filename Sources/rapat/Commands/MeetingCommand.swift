@@ -125,7 +125,10 @@ struct MeetingCommand: AsyncParsableCommand {
             var table = Table([global.t("ID", "ID"), global.t("Waktu", "Time"), global.t("Status", "Status"),
                                global.t("Peserta", "People"), global.t("Judul", "Title")], rightAligned: [3])
             for m in meetings {
-                table.add([m.id.description, global.text.compact(m.start, zone: zone) + " " + Zone.abbreviation(zone, at: m.start),
+                // An all-day event is its day(s), in its own zone.
+                let when = m.isAllDay ? CivilDate(m.start, in: m.zone).description + global.t(" sepanjang hari", " all day")
+                    : global.text.compact(m.start, zone: zone) + " " + Zone.abbreviation(zone, at: m.start)
+                table.add([m.id.description, when,
                            Labels.status(m.status, global), String(m.everyone.count), m.title])
             }
             print(table.render())
