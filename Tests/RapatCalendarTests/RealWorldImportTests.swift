@@ -156,6 +156,10 @@ import RapatStore
         #expect(e.meetings.map(\.start) == ["2020-12-02 09:00", "2020-12-09 09:00", "2020-12-16 13:00", "2020-12-23 13:00"].map { Cal.at($0) })
         #expect(e.meetings[1].status == .cancelled && e.meetings[3].title == "Mingguan (siang)" && e.meetings[3].plannedMinutes == 90)
         #expect(e.meetings[3].occurrenceStart == Cal.at("2020-12-23 09:00"))
+        // Cancelled from the third on: the third and the fourth are cancelled, the first two stay.
+        let cancelled = calendar(event("DTSTART;TZID=Asia/Jakarta:20201202T090000\nDTEND;TZID=Asia/Jakarta:20201202T100000\nSUMMARY:Mingguan\nRRULE:FREQ=WEEKLY;COUNT=4\n")
+            + event("RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Asia/Jakarta:20201216T090000\nDTSTART;TZID=Asia/Jakarta:20201216T090000\nDTEND;TZID=Asia/Jakarta:20201216T100000\nSTATUS:CANCELLED\nSUMMARY:Mingguan\nSEQUENCE:1\n"))
+        #expect(try #require(try events(cancelled).first).meetings.map(\.status) == [.scheduled, .scheduled, .cancelled, .cancelled])
     }
 
     @Test func planningRulesWarnAndWhatCannotBeReadIsSkippedWithItsLine() async throws {

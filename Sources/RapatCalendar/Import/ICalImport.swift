@@ -336,7 +336,8 @@ public struct ICalImport {
             if override.first("RECURRENCE-ID")!.parameter("RANGE")?.uppercased() == "THISANDFUTURE" {
                 for i in occurrences.indices where occurrences[i].occurrenceStart! > original {
                     var m = changed
-                    m.status = occurrences[i].status
+                    // Cancelling "this and future" cancels them all; another change keeps each one's own status.
+                    if changed.status != .cancelled { m.status = occurrences[i].status }
                     m.occurrenceStart = occurrences[i].occurrenceStart
                     m.start = occurrences[i].occurrenceStart!.addingTimeInterval(shift)
                     m.end = m.start.addingTimeInterval(changedLength)
