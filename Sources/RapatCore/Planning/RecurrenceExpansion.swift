@@ -34,6 +34,8 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
     private var finished = false
     /// Sub-daily rules: the start of the next period on the wall clock.
     private var cursor: Int
+    /// Sub-daily rules: the first point of the lattice (the start, cut to the hour or minute of an HOURLY or MINUTELY rule).
+    private let latticeBase: Int
 
     static let lastYear = 9999
 
@@ -94,10 +96,11 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
         }
         times = t.sorted()
         switch freq {
-        case .hourly: cursor = start.seconds - start.secondOfDay % 3600
-        case .minutely: cursor = start.seconds - start.secondOfDay % 60
-        default: cursor = start.seconds
+        case .hourly: latticeBase = start.seconds - start.secondOfDay % 3600
+        case .minutely: latticeBase = start.seconds - start.secondOfDay % 60
+        default: latticeBase = start.seconds
         }
+        cursor = latticeBase
         if freq < .daily { finished = !subDailyCanMatch() }
     }
 
@@ -202,11 +205,9 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
 
     /// The first point of the sub-daily lattice (start + k × step) at or after `x`.
     private func lattice(atOrAfter x: Int, step: Int) -> Int {
-        let base = rule.frequency == .hourly ? start.seconds - start.secondOfDay % 3600
-            : rule.frequency == .minutely ? start.seconds - start.secondOfDay % 60 : start.seconds
-        guard x > base else { return base }
-        let k = (x - base + step - 1) / step
-        return base + k * step
+        guard x > latticeBase else { return latticeBase }
+        let k = (x - latticeBase + step - 1) / step
+        return latticeBase + k * step
     }
 
     /// The days (since 1970) of the `n`-th period of a daily or coarser rule.
