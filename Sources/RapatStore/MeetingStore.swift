@@ -224,11 +224,6 @@ extension MeetingStore {
         try await importEvents(ImportedEventBatches(events), dryRun: dryRun, strict: strict)
     }
 
-    /// All or nothing, every planning rule applying.
-    public func importEvents(_ batches: ImportedEventBatches, dryRun: Bool) async throws -> ImportSummary {
-        try await importEvents(batches, dryRun: dryRun, strict: true)
-    }
-
     public func exportBundle() async throws -> ArchiveBundle {
         var files: [ArchiveBundle.MeetingFile] = []
         for m in try await meetings(MeetingFilter()) {

@@ -87,13 +87,13 @@ import Testing
                      try file("clash.ics", Data(clash.utf8))]
         let reader = ICalImportReader(importer: ICalImport(people: Cal.people), files: paths)
         reader.batchSize = 1
-        await #expect { try await store.importEvents(reader.batches(), dryRun: false) } throws: { "\($0)".contains("clash.ics:14:") }
+        await #expect { try await store.importEvents(reader.batches(), dryRun: false, strict: true) } throws: { "\($0)".contains("clash.ics:14:") }
         #expect(reader.eventsRead == 3)
         #expect(try await store.meetings(MeetingFilter()).isEmpty)
         // The same files without the clash import in full, batch after batch.
         let good = ICalImportReader(importer: ICalImport(people: Cal.people), files: Array(paths.prefix(2)))
         good.batchSize = 1
-        let summary = try await store.importEvents(good.batches(), dryRun: false)
+        let summary = try await store.importEvents(good.batches(), dryRun: false, strict: true)
         #expect(summary.created.count == 2 && good.eventsRead == 2)
     }
 }

@@ -43,12 +43,6 @@ public struct Recurrence: Hashable, Codable, Sendable, CustomStringConvertible {
         return result.filter { !exceptions.contains($0.date) }
     }
 
-    /// The local days of a series whose meetings start at midnight on `first`: for day-based rules.
-    public func days(from first: CivilDate) throws(PlanningError) -> [CivilDate] {
-        try checkPlannable()
-        return try starts(from: LocalDateTime(first), zone: nil, limit: Self.maxOccurrences).map(\.date)
-    }
-
     /// Reads `{"rule": "FREQ=…", "exceptions": […]}`, and the form archives written before the rule was RFC 5545's
     /// whole (`{"pattern": {"monthlyOnWeekday": {"ordinal": 3, "weekday": 3}}, "interval": 1, "count": 8, …}`).
     public init(from decoder: Decoder) throws {
