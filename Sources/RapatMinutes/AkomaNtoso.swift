@@ -15,12 +15,12 @@ public struct AkomaNtoso {
         return try XMLSchema(path: url.path)
     }
 
-    public var people: [NIP: Person]
+    public var people: [PersonID: Person]
     /// Short name of the government in FRBR URIs, e.g. `pemprov-banten`.
     public var authority: String
     public var secretariat: String
 
-    public init(people: [NIP: Person], authority: String = "pemda", secretariat: String = "Sekretariat Daerah") {
+    public init(people: [PersonID: Person], authority: String = "pemda", secretariat: String = "Sekretariat Daerah") {
         self.people = people
         self.authority = authority
         self.secretariat = secretariat
@@ -49,7 +49,7 @@ public struct AkomaNtoso {
         func end() { w.end() }
         func empty(_ name: String, _ attributes: [(String, String?)]) { w.empty(name, attributes) }
         func element(_ name: String, _ text: String, _ attributes: [(String, String?)] = []) { w.element(name, text, attributes) }
-        func personRef(_ nip: NIP) -> String { "#p\(nip.digits)" }
+        func personRef(_ nip: PersonID) -> String { "#p\(nip.key)" }
         let day = CivilDate(m.start, in: m.zone).description
         let approvedDay = m.minutes.approval.map { CivilDate($0.at, in: m.zone).description } ?? day
         let work = "/akn/id/debate/\(authority)/\(day)/\(m.id)"
@@ -81,7 +81,7 @@ public struct AkomaNtoso {
             empty("TLCOrganization", [("eId", "opd-\(Self.slug(opd))"), ("href", "/ontology/organization/id/\(Self.slug(opd))"), ("showAs", opd)])
         }
         for nip in m.everyone {
-            empty("TLCPerson", [("eId", "p\(nip.digits)"), ("href", "/ontology/person/id/\(nip.digits)"), ("showAs", people[nip]?.name ?? nip.digits)])
+            empty("TLCPerson", [("eId", "p\(nip.key)"), ("href", "/ontology/person/id/\(nip.key)"), ("showAs", people[nip]?.name ?? nip.key)])
         }
         end()
         end()  // meta
@@ -92,10 +92,10 @@ public struct AkomaNtoso {
             element("p", "Dimulai pukul \(text.time(s, zone: m.zone))" + (m.startDelayMinutes.map { $0 > 0 ? ", terlambat \($0) menit" : "" } ?? "")
                         + (m.lateStartReason.map { " (\($0))" } ?? ""))
         }
-        element("p", "Pimpinan rapat: " + (people[m.chair]?.name ?? m.chair.digits))
+        element("p", "Pimpinan rapat: " + (people[m.chair]?.name ?? m.chair.key))
         let present = m.attendance.filter(\.category.isPresent).compactMap { people[$0.nip]?.name }
         if !present.isEmpty { element("p", "Hadir: " + present.joined(separator: "; ")) }
-        let absent = m.attendance.filter { !$0.category.isPresent }.map { "\(people[$0.nip]?.name ?? $0.nip.digits) (\($0.category.label(.id)))" }
+        let absent = m.attendance.filter { !$0.category.isPresent }.map { "\(people[$0.nip]?.name ?? $0.nip.key) (\($0.category.label(.id)))" }
         if !absent.isEmpty { element("p", "Tidak hadir: " + absent.joined(separator: "; ")) }
         end()
         start("debateBody")
@@ -106,7 +106,7 @@ public struct AkomaNtoso {
             for (n, note) in m.minutes.notes.filter({ $0.itemKey == item.key }).enumerated() {
                 let speaker = item.presenterNIP ?? m.chair
                 start("speech", [("eId", "\(section)__speech_\(n + 1)"), ("by", personRef(speaker))])
-                element("from", note.speaker ?? people[speaker]?.name ?? speaker.digits)
+                element("from", note.speaker ?? people[speaker]?.name ?? speaker.key)
                 element("p", note.text)
                 end()
             }
@@ -133,7 +133,7 @@ public struct AkomaNtoso {
             start("conclusions")
             for d in general { element("p", "Keputusan \(d.number): \(d.text)") }
             if let a = m.minutes.approval {
-                element("p", "Notula disetujui oleh \(people[a.by]?.name ?? a.by.digits) pada \(text.dateTime(a.at, zone: m.zone)) (versi \(a.version)).")
+                element("p", "Notula disetujui oleh \(people[a.by]?.name ?? a.by.key) pada \(text.dateTime(a.at, zone: m.zone)) (versi \(a.version)).")
             }
             end()
         }
@@ -142,10 +142,10 @@ public struct AkomaNtoso {
         return try w.finish()
     }
 
-    static func owner(_ owner: ActionOwner, _ people: [NIP: Person]) -> String {
+    static func owner(_ owner: ActionOwner, _ people: [PersonID: Person]) -> String {
         switch owner {
         case let .opd(o): return o
-        case let .person(p): return people[p]?.name ?? p.digits
+        case let .person(p): return people[p]?.name ?? p.key
         }
     }
 }

@@ -12,7 +12,7 @@ public struct DocumentRenderer {
     }
     public enum Format: String, CaseIterable, Sendable { case md, html, txt }
 
-    public var people: [NIP: Person]
+    public var people: [PersonID: Person]
     public var language: Language
     /// The letterhead line (kop), e.g. "Pemerintah Provinsi Banten — Sekretariat Daerah".
     public var letterhead: String
@@ -37,7 +37,7 @@ public struct DocumentRenderer {
         }
     }
 
-    public init(people: [NIP: Person], language: Language = .id, letterhead: String) {
+    public init(people: [PersonID: Person], language: Language = .id, letterhead: String) {
         self.people = people
         self.language = language
         self.letterhead = letterhead
@@ -93,7 +93,7 @@ public struct DocumentRenderer {
 
     func context(_ m: Meeting, digest: String?) -> [String: Any] {
         let text = DateText(language), zone = m.zone
-        func name(_ nip: NIP?) -> String { nip.flatMap { people[$0]?.name } ?? nip?.digits ?? "—" }
+        func name(_ nip: PersonID?) -> String { nip.flatMap { people[$0]?.name } ?? nip?.key ?? "—" }
         func clock(_ d: Date) -> String { String(text.time(d, zone: zone).prefix(5)) }
         let abbreviation = Zone.abbreviation(zone, at: m.start)
         let planned = t("pukul ", "") + "\(clock(m.start)) – \(clock(m.end)) \(abbreviation)"
@@ -103,13 +103,13 @@ public struct DocumentRenderer {
             if let delay = m.startDelayMinutes, delay > 0 { actual! += t(" (terlambat \(delay) menit)", " (\(delay) min late)") }
         }
         let attendance = Dictionary(m.attendance.map { ($0.nip, $0) }, uniquingKeysWith: { a, _ in a })
-        func row(_ nip: NIP, _ n: Int) -> [String: Any] {
+        func row(_ nip: PersonID, _ n: Int) -> [String: Any] {
             let p = people[nip], a = attendance[nip]
             var note: [String] = []
             if let late = a?.lateMinutes, late > 0 { note.append(t("terlambat \(late) menit", "\(late) min late")) }
             if let r = a?.representative { note.append(t("oleh ", "by ") + r) }
             if let n = a?.note { note.append(n) }
-            return ["no": n, "nama": p?.name ?? nip.digits, "jabatan": p?.jabatan ?? "", "opd": p?.opd ?? "",
+            return ["no": n, "nama": p?.name ?? nip.key, "jabatan": p?.jabatan ?? "", "opd": p?.opd ?? "",
                     "kehadiran": a?.category.label(language) ?? t("belum tercatat", "not recorded"),
                     "keterangan": note.isEmpty ? false : note.joined(separator: "; ")]
         }
@@ -167,12 +167,12 @@ public struct DocumentRenderer {
         // The undangan is signed by the chair and addressed to everyone else.
         let addressees = m.everyone.filter { $0 != m.chair }
         let signerBlock: [String: Any] = ["jabatan": signer?.jabatan ?? t("Pimpinan Rapat", "Chair"), "nama": name(m.chair),
-                                          "pangkat": signer?.pangkat ?? false, "nip": m.chair.digits]
+                                          "pangkat": signer?.pangkat ?? false, "nip": m.chair.key]
         let letterDate = letter.date ?? Date()
         let city = kop.city.isEmpty ? "" : kop.city + ", "
         let attendanceRows: [[String: Any]] = m.everyone.enumerated().map { i, nip in
             var r = row(nip, i + 1)
-            r["nip"] = nip.digits
+            r["nip"] = nip.key
             r["jam"] = attendance[nip]?.checkedInAt.map { clock($0) } ?? "—"
             return r
         }
@@ -190,7 +190,7 @@ public struct DocumentRenderer {
             "hal": t("Undangan ", "Invitation: ") + m.title, "tanggalSurat": city + Self.withoutWeekday(text.date(CivilDate(letterDate, in: zone))),
             "daftarTerlampir": addressees.count > Self.addresseesInline, "adaAcara": !m.agenda.isEmpty,
             "tembusan": letter.copiesTo, "adaTembusan": !letter.copiesTo.isEmpty,
-            "penandatangan": signerBlock, "notulisNIP": m.notulis?.digits ?? false,
+            "penandatangan": signerBlock, "notulisNIP": m.notulis?.key ?? false,
             "verifikasi": letter.verification ?? "rapat verify",
             "pembukaan": m.actualStart.map { t("Rapat dibuka oleh \(name(m.chair)) pukul \(clock($0)) \(abbreviation).", "The meeting was opened by \(name(m.chair)) at \(clock($0)) \(abbreviation).") }
                 ?? t("Rapat belum dibuka.", "The meeting has not been opened."),

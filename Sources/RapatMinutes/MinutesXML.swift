@@ -15,9 +15,9 @@ public struct MinutesXML {
         return try XMLSchema(path: url.path)
     }
 
-    public var people: [NIP: Person]
+    public var people: [PersonID: Person]
 
-    public init(people: [NIP: Person]) { self.people = people }
+    public init(people: [PersonID: Person]) { self.people = people }
 
     static func utc(_ d: Date) -> String { EpochDays.rfc3339UTC(d) }
 
@@ -48,7 +48,7 @@ public struct MinutesXML {
         func end() { w.end() }
         func empty(_ name: String, _ attributes: [(String, String?)]) { w.empty(name, attributes) }
         func element(_ name: String, _ text: String, _ attributes: [(String, String?)] = []) { w.element(name, text, attributes) }
-        func name(_ nip: NIP) -> String { people[nip]?.name ?? nip.digits }
+        func name(_ nip: PersonID) -> String { people[nip]?.name ?? nip.key }
         start("minutes", [("xmlns", Self.namespace), ("id", m.id.description), ("schemaVersion", "1")])
         start("meeting", [("kind", m.kind), ("timeZone", m.timeZone), ("status", m.status.rawValue), ("sequence", String(m.sequence)),
                           ("series", m.seriesID)])
@@ -65,7 +65,7 @@ public struct MinutesXML {
         for nip in m.everyone {
             let p = people[nip], a = attendance[nip]
             let role = nip == m.chair ? "chair" : nip == m.notulis ? "notulis" : "participant"
-            start("participant", [("nip", nip.digits), ("name", p?.name ?? nip.digits), ("jabatan", p?.jabatan ?? ""), ("opd", p?.opd ?? ""),
+            start("participant", [("nip", nip.key), ("name", p?.name ?? nip.key), ("jabatan", p?.jabatan ?? ""), ("opd", p?.opd ?? ""),
                                   ("email", p?.email), ("role", role), ("attendance", a?.category.rawValue),
                                   ("checkedIn", a?.checkedInAt.map(Self.utc)), ("lateMinutes", a?.lateMinutes.map(String.init)),
                                   ("representative", a?.representative), ("note", a?.note)])
@@ -75,7 +75,7 @@ public struct MinutesXML {
         start("agenda")
         for (i, item) in m.agenda.enumerated() {
             start("item", [("position", String(i + 1)), ("key", String(item.key)), ("timeBoxMinutes", String(item.boxMinutes)),
-                           ("presenter", item.presenterNIP.map(name) ?? item.presenter), ("presenterNip", item.presenterNIP?.digits),
+                           ("presenter", item.presenterNIP.map(name) ?? item.presenter), ("presenterNip", item.presenterNIP?.key),
                            ("actualStart", item.actualStart.map(Self.utc)), ("actualEnd", item.actualEnd.map(Self.utc)),
                            ("overrunMinutes", item.overrunMinutes.map(String.init)),
                            ("carriedFrom", item.carriedFrom.isEmpty ? nil : item.carriedFrom.map(\.description).joined(separator: " "))])
@@ -93,7 +93,7 @@ public struct MinutesXML {
             var owner: [(String, String?)] = []
             switch a.owner {
             case let .opd(o): owner = [("ownerOpd", o)]
-            case let .person(p): owner = [("ownerNip", p.digits)]
+            case let .person(p): owner = [("ownerNip", p.key)]
             }
             element("action", a.text, [("number", String(a.number)), ("item", a.itemKey.flatMap { position[$0] })] + owner
                     + [("due", a.due?.description), ("status", a.status.rawValue)])
@@ -107,7 +107,7 @@ public struct MinutesXML {
         }
         end()
         if let a = m.minutes.approval, let seal {
-            start("approval", [("by", a.by.digits), ("at", Self.utc(a.at)), ("version", String(a.version)), ("reason", a.reason),
+            start("approval", [("by", a.by.key), ("at", Self.utc(a.at)), ("version", String(a.version)), ("reason", a.reason),
                                ("digest", seal.digest), ("sealFormat", seal.format.map(String.init)), ("previousDigest", seal.previousDigest),
                                ("key", seal.signature?.keyID), ("signature", seal.signature?.value)])
             end()
@@ -155,12 +155,12 @@ extension MinutesXML {
             return v
         }
         var people: [Person] = []
-        var chair: NIP?, notulis: NIP?
-        var participants: [NIP] = []
+        var chair: PersonID?, notulis: PersonID?
+        var participants: [PersonID] = []
         var attendance: [Attendance] = []
         for p in root.child("participants")?.all("participant") ?? [] {
-            let nip = try NIP(try required(p, "nip"))
-            people.append(try Person(nip: nip, name: try required(p, "name"), jabatan: p.attribute("jabatan") ?? "", opd: try required(p, "opd"),
+            let nip = try PersonID(try required(p, "nip"))
+            people.append(try Person(id: nip, name: try required(p, "name"), jabatan: p.attribute("jabatan") ?? "", opd: try required(p, "opd"),
                                      email: p.attribute("email")))
             switch p.attribute("role") {
             case "chair": chair = nip
@@ -184,7 +184,7 @@ extension MinutesXML {
         for item in root.child("agenda")?.all("item") ?? [] {
             let key = Int(try required(item, "key")) ?? 0
             keyByPosition[try required(item, "position")] = key
-            let presenterNIP = try item.attribute("presenterNip").map { try NIP($0) }
+            let presenterNIP = try item.attribute("presenterNip").map { try PersonID($0) }
             var a = try AgendaItem(key: key, title: item.child("title")?.text ?? "", presenter: presenterNIP == nil ? item.attribute("presenter") : nil,
                                    presenterNIP: presenterNIP, boxMinutes: Int(try required(item, "timeBoxMinutes")) ?? 0,
                                    carriedFrom: try (item.attribute("carriedFrom") ?? "").split(separator: " ").map { try MeetingID(String($0)) })
@@ -211,7 +211,7 @@ extension MinutesXML {
             Decision(number: Int(try required($0, "number")) ?? 0, itemKey: $0.attribute("item").flatMap { keyByPosition[$0] }, text: $0.text)
         }
         m.minutes.actions = try (root.child("actions")?.all("action") ?? []).map { a in
-            let owner: ActionOwner = try a.attribute("ownerNip").map { .person(try NIP($0)) } ?? .opd(a.attribute("ownerOpd") ?? "")
+            let owner: ActionOwner = try a.attribute("ownerNip").map { .person(try PersonID($0)) } ?? .opd(a.attribute("ownerOpd") ?? "")
             return ActionItem(number: Int(try required(a, "number")) ?? 0, itemKey: a.attribute("item").flatMap { keyByPosition[$0] }, text: a.text,
                               owner: owner, due: try a.attribute("due").map { try CivilDate($0) },
                               status: ActionStatus(rawValue: a.attribute("status") ?? "open") ?? .open)
@@ -223,7 +223,7 @@ extension MinutesXML {
         m.minutes.sortIndicators()
         var seal: XMLSeal?
         if let a = root.child("approval") {
-            m.minutes.approval = Approval(by: try NIP(try required(a, "by")), at: try parseUTC(a.attribute("at")) ?? start,
+            m.minutes.approval = Approval(by: try PersonID(try required(a, "by")), at: try parseUTC(a.attribute("at")) ?? start,
                                           version: Int(try required(a, "version")) ?? 1, reason: a.attribute("reason"))
             let signature = a.attribute("key").flatMap { key in a.attribute("signature").map { SealSignature(keyID: key, value: $0) } }
             seal = XMLSeal(digest: try required(a, "digest"), format: a.attribute("sealFormat").flatMap { Int($0) },

@@ -120,20 +120,20 @@ public final class PostgresStore: TransactionalStore {
 
     // MARK: People
 
-    static func person(_ nip: NIP, _ c: PostgresConnection, _ logger: Logger) async throws -> Person? {
-        try await people("SELECT nip, name, jabatan, opd, email, pangkat FROM person WHERE nip = \(nip.digits)", c, logger).first
+    static func person(_ nip: PersonID, _ c: PostgresConnection, _ logger: Logger) async throws -> Person? {
+        try await people("SELECT nip, name, jabatan, opd, email, pangkat FROM person WHERE nip = \(nip.key)", c, logger).first
     }
 
     static func people(_ query: PostgresQuery, _ c: PostgresConnection, _ logger: Logger) async throws -> [Person] {
         var result: [Person] = []
         for try await (nip, name, jabatan, opd, email, pangkat) in try await c.query(query, logger: logger)
             .decode((String, String, String, String, String?, String?).self) {
-            result.append(try Person(nip: NIP(nip), name: name, jabatan: jabatan, opd: opd, email: email, pangkat: pangkat))
+            result.append(try Person(id: PersonID(nip), name: name, jabatan: jabatan, opd: opd, email: email, pangkat: pangkat))
         }
         return result
     }
 
-    public func person(_ nip: NIP) async throws -> Person {
+    public func person(_ nip: PersonID) async throws -> Person {
         guard let p = try await read({ c in try await Self.person(nip, c, logger) }) else { throw StoreError.unknownPerson(nip) }
         return p
     }
@@ -147,9 +147,9 @@ public final class PostgresStore: TransactionalStore {
         }
     }
 
-    public func people(_ nips: Set<NIP>) async throws -> [Person] {
+    public func people(_ nips: Set<PersonID>) async throws -> [Person] {
         guard !nips.isEmpty else { return [] }
-        let digits = nips.map(\.digits)
+        let digits = nips.map(\.key)
         return try await read { c in
             try await Self.people("SELECT nip, name, jabatan, opd, email, pangkat FROM person WHERE nip = ANY(\(digits)) ORDER BY opd, name", c, logger)
         }
@@ -274,7 +274,7 @@ public final class PostgresStore: TransactionalStore {
             """, logger: logger)
         try await c.query("DELETE FROM meeting_person WHERE meeting_id = \(id)", logger: logger)
         for nip in m.everyone {
-            try await c.query("INSERT INTO meeting_person VALUES (\(id), \(nip.digits), tstzrange(\(m.start), \(m.end)), \(m.status != .cancelled && m.blocksTime))", logger: logger)
+            try await c.query("INSERT INTO meeting_person VALUES (\(id), \(nip.key), tstzrange(\(m.start), \(m.end)), \(m.status != .cancelled && m.blocksTime))", logger: logger)
         }
         try await index(m, c, logger)
     }
@@ -318,7 +318,7 @@ public final class PostgresStore: TransactionalStore {
                 binds.append(after.id.serial)
                 query = PostgresQuery(unsafeSQL: query.sql + " AND (start_at, year, serial) > ($\(start), $\(start + 1), $\(start + 2))", binds: binds)
             }
-            if let nip = filter.participant { try add("id IN (SELECT meeting_id FROM meeting_person WHERE nip = ?)", nip.digits) }
+            if let nip = filter.participant { try add("id IN (SELECT meeting_id FROM meeting_person WHERE nip = ?)", nip.key) }
             if let opd = filter.opd {
                 try add("id IN (SELECT mp.meeting_id FROM meeting_person mp JOIN person p ON p.nip = mp.nip WHERE lower(p.opd) = lower(?))", opd)
             }
@@ -348,7 +348,7 @@ public final class PostgresStore: TransactionalStore {
             if let series = filter.seriesID { binds.append(series); sql += " AND series_id = $\(binds.count)" }
             let meetings = try await Self.load(PostgresQuery(unsafeSQL: sql + " ORDER BY start_at, year, serial", binds: binds), c, logger)
             let people = try await Self.people("SELECT nip, name, jabatan, opd, email, pangkat FROM person", c, logger)
-            return ActionRecord.list(meetings: meetings, people: Dictionary(uniqueKeysWithValues: people.map { ($0.nip, $0) }),
+            return ActionRecord.list(meetings: meetings, people: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0) }),
                                      followUps: try await Self.followUps(c, logger), filter: filter)
         }
     }
@@ -366,7 +366,7 @@ public final class PostgresStore: TransactionalStore {
             let stored = StoredVersion(meetingID: meeting, version: version, canonical: canonical, digest: digest, signature: signature)
             let record = try? decoder.decode(MinutesRecord.self, from: Data(canonical.utf8))
             result.append((stored, try record.map {
-                MinutesVersion(meetingID: try MeetingID(meeting), version: version, approvedBy: try NIP(by), approvedAt: at, reason: reason,
+                MinutesVersion(meetingID: try MeetingID(meeting), version: version, approvedBy: try PersonID(by), approvedAt: at, reason: reason,
                                digest: digest, record: $0, signature: signature)
             }))
         }
@@ -451,7 +451,7 @@ public final class PostgresStore: TransactionalStore {
         if let status = query.status { clauses.append("m.status = \(try bind(status.rawValue))") }
         if query.approvedOnly { clauses.append("m.approved") }
         if let kind = query.kind { clauses.append("lower(m.doc::jsonb->>'kind') = lower(\(try bind(kind)))") }
-        if let nip = query.person { clauses.append("m.id IN (SELECT meeting_id FROM meeting_person WHERE nip = \(try bind(nip.digits)))") }
+        if let nip = query.person { clauses.append("m.id IN (SELECT meeting_id FROM meeting_person WHERE nip = \(try bind(nip.key)))") }
         if let opd = query.opd {
             clauses.append("m.id IN (SELECT mp.meeting_id FROM meeting_person mp JOIN person p ON p.nip = mp.nip WHERE lower(p.opd) = lower(\(try bind(opd))))")
         }
@@ -531,7 +531,7 @@ public final class PostgresStore: TransactionalStore {
         for try await (name, role, nip, hash, disabled, created) in try await c.query(query, logger: logger)
             .decode((String, String, String?, String, Bool, Date).self) {
             guard let role = Role(rawValue: role) else { continue }
-            users.append(WebUser(username: name, role: role, person: try nip.map { try NIP($0) }, passwordHash: hash, disabled: disabled, createdAt: created))
+            users.append(WebUser(username: name, role: role, person: try nip.map { try PersonID($0) }, passwordHash: hash, disabled: disabled, createdAt: created))
         }
         return users
     }
@@ -564,7 +564,7 @@ public final class PostgresStore: TransactionalStore {
             for try await (hash, feed, role, nip, created, ownerExpires) in rows.decode((String, String, String, String?, Date, Date?).self) {
                 if let ownerExpires, ownerExpires <= Date() { return nil }
                 guard let role = Role(rawValue: role) else { return nil }
-                return FeedToken(id: APIToken.id(ofHash: hash), feed: feed, role: role, person: try nip.map { try NIP($0) }, createdAt: created)
+                return FeedToken(id: APIToken.id(ofHash: hash), feed: feed, role: role, person: try nip.map { try PersonID($0) }, createdAt: created)
             }
             return nil
         }
@@ -576,7 +576,7 @@ public final class PostgresStore: TransactionalStore {
             let query = PostgresQuery(unsafeSQL: "SELECT hash, role, nip, created_at, expires_at FROM api_token " + clause.sql, binds: clause.binds)
             for try await (hash, role, nip, created, expires) in try await c.query(query, logger: logger).decode((String, String, String?, Date, Date?).self) {
                 guard let role = Role(rawValue: role) else { continue }
-                result.append(APIToken(id: APIToken.id(ofHash: hash), role: role, person: try nip.map { try NIP($0) }, createdAt: created, expiresAt: expires))
+                result.append(APIToken(id: APIToken.id(ofHash: hash), role: role, person: try nip.map { try PersonID($0) }, createdAt: created, expiresAt: expires))
             }
             return result
         }

@@ -20,20 +20,20 @@ public struct PostgresTransaction: StoreTransaction {
         return id
     }
 
-    public func person(_ nip: NIP) async throws -> Person? { try await PostgresStore.person(nip, c, logger) }
+    public func person(_ nip: PersonID) async throws -> Person? { try await PostgresStore.person(nip, c, logger) }
 
-    public func people(_ nips: Set<NIP>) async throws -> [NIP: Person] {
-        let found = try await PostgresStore.people("SELECT nip, name, jabatan, opd, email, pangkat FROM person WHERE nip = ANY(\(nips.map(\.digits)))", c, logger)
-        return Dictionary(uniqueKeysWithValues: found.map { ($0.nip, $0) })
+    public func people(_ nips: Set<PersonID>) async throws -> [PersonID: Person] {
+        let found = try await PostgresStore.people("SELECT nip, name, jabatan, opd, email, pangkat FROM person WHERE nip = ANY(\(nips.map(\.key)))", c, logger)
+        return Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
     }
 
     public func insertPerson(_ p: Person) async throws {
-        try await c.query("INSERT INTO person (nip, name, jabatan, opd, email, pangkat) VALUES (\(p.nip.digits), \(p.name), \(p.jabatan), \(p.opd), \(p.email), \(p.pangkat))",
+        try await c.query("INSERT INTO person (nip, name, jabatan, opd, email, pangkat) VALUES (\(p.id.key), \(p.name), \(p.jabatan), \(p.opd), \(p.email), \(p.pangkat))",
                           logger: logger)
     }
 
     public func updatePerson(_ p: Person) async throws {
-        try await c.query("UPDATE person SET name = \(p.name), jabatan = \(p.jabatan), opd = \(p.opd), email = \(p.email), pangkat = \(p.pangkat) WHERE nip = \(p.nip.digits)",
+        try await c.query("UPDATE person SET name = \(p.name), jabatan = \(p.jabatan), opd = \(p.opd), email = \(p.email), pangkat = \(p.pangkat) WHERE nip = \(p.id.key)",
                           logger: logger)
     }
 
@@ -66,7 +66,7 @@ public struct PostgresTransaction: StoreTransaction {
         let others = try await PostgresStore.load("""
             SELECT doc FROM meeting WHERE id IN (
                 SELECT meeting_id FROM meeting_person
-                WHERE nip = ANY(\(m.everyone.map(\.digits))) AND active AND slot && tstzrange(\(m.start), \(m.end)) AND meeting_id <> \(m.id.description))
+                WHERE nip = ANY(\(m.everyone.map(\.key))) AND active AND slot && tstzrange(\(m.start), \(m.end)) AND meeting_id <> \(m.id.description))
             """, c, logger)
         return others.map { BookedSlot(meetingID: $0.id, title: $0.title, start: $0.start, end: $0.end, timeZone: $0.timeZone, people: Set($0.everyone)) }
     }
@@ -88,7 +88,7 @@ public struct PostgresTransaction: StoreTransaction {
     public func insertVersion(_ v: MinutesVersion) async throws {
         try await c.query("""
             INSERT INTO minutes_version (meeting_id, version, approved_by, approved_at, reason, canonical, digest, key_id, signature)
-            VALUES (\(v.meetingID.description), \(v.version), \(v.approvedBy.digits), \(v.approvedAt), \(v.reason),
+            VALUES (\(v.meetingID.description), \(v.version), \(v.approvedBy.key), \(v.approvedAt), \(v.reason),
                     \(v.canonicalText), \(v.digest), \(v.signature?.keyID), \(v.signature?.value))
             """, logger: logger)
     }
@@ -117,22 +117,22 @@ public struct PostgresTransaction: StoreTransaction {
             """, logger: logger)
     }
 
-    public func insertToken(hash: String, role: Role, person: NIP?, createdAt: Date, expiresAt: Date?) async throws {
-        try await c.query("INSERT INTO api_token (hash, role, nip, created_at, expires_at) VALUES (\(hash), \(role.rawValue), \(person?.digits), \(createdAt), \(expiresAt))",
+    public func insertToken(hash: String, role: Role, person: PersonID?, createdAt: Date, expiresAt: Date?) async throws {
+        try await c.query("INSERT INTO api_token (hash, role, nip, created_at, expires_at) VALUES (\(hash), \(role.rawValue), \(person?.key), \(createdAt), \(expiresAt))",
                           logger: logger)
     }
 
-    public func deleteFeedTokens(feed: String, ownerHash: String?, role: Role, person: NIP?) async throws {
+    public func deleteFeedTokens(feed: String, ownerHash: String?, role: Role, person: PersonID?) async throws {
         try await c.query("""
             DELETE FROM feed_token WHERE feed = \(feed) AND owner_hash IS NOT DISTINCT FROM \(ownerHash) AND role = \(role.rawValue)
-            AND nip IS NOT DISTINCT FROM \(person?.digits)
+            AND nip IS NOT DISTINCT FROM \(person?.key)
             """, logger: logger)
     }
 
-    public func insertFeedToken(hash: String, feed: String, role: Role, person: NIP?, ownerHash: String?, createdAt: Date) async throws {
+    public func insertFeedToken(hash: String, feed: String, role: Role, person: PersonID?, ownerHash: String?, createdAt: Date) async throws {
         try await c.query("""
             INSERT INTO feed_token (hash, feed, role, nip, owner_hash, created_at)
-            VALUES (\(hash), \(feed), \(role.rawValue), \(person?.digits), \(ownerHash), \(createdAt))
+            VALUES (\(hash), \(feed), \(role.rawValue), \(person?.key), \(ownerHash), \(createdAt))
             """, logger: logger)
     }
 
@@ -141,13 +141,13 @@ public struct PostgresTransaction: StoreTransaction {
     public func insertUser(_ u: WebUser) async throws {
         try await c.query("""
             INSERT INTO web_user (username, role, nip, password_hash, disabled, created_at)
-            VALUES (\(u.username), \(u.role.rawValue), \(u.person?.digits), \(u.passwordHash), \(u.disabled), \(u.createdAt))
+            VALUES (\(u.username), \(u.role.rawValue), \(u.person?.key), \(u.passwordHash), \(u.disabled), \(u.createdAt))
             """, logger: logger)
     }
 
     public func updateUser(_ u: WebUser) async throws {
         try await c.query("""
-            UPDATE web_user SET role = \(u.role.rawValue), nip = \(u.person?.digits), password_hash = \(u.passwordHash), disabled = \(u.disabled)
+            UPDATE web_user SET role = \(u.role.rawValue), nip = \(u.person?.key), password_hash = \(u.passwordHash), disabled = \(u.disabled)
             WHERE username = \(u.username)
             """, logger: logger)
     }

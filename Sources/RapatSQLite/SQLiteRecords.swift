@@ -20,11 +20,11 @@ struct PersonRow: SnakeCaseRecord {
     var nip: String, name: String, jabatan: String, opd: String, email: String?, pangkat: String?
 
     init(_ p: Person) {
-        nip = p.nip.digits; name = p.name; jabatan = p.jabatan; opd = p.opd; email = p.email; pangkat = p.pangkat
+        nip = p.id.key; name = p.name; jabatan = p.jabatan; opd = p.opd; email = p.email; pangkat = p.pangkat
     }
 
     func person() throws -> Person {
-        try Person(nip: NIP(nip), name: name, jabatan: jabatan, opd: opd, email: email, pangkat: pangkat)
+        try Person(id: PersonID(nip), name: name, jabatan: jabatan, opd: opd, email: email, pangkat: pangkat)
     }
 }
 
@@ -130,7 +130,7 @@ struct ActionRow: MeetingChildRow {
 
 extension ActionRow {
     func item() throws -> ActionItem {
-        let owner: ActionOwner = try ownerNip.map { .person(try NIP($0)) } ?? .opd(ownerOpd ?? "")
+        let owner: ActionOwner = try ownerNip.map { .person(try PersonID($0)) } ?? .opd(ownerOpd ?? "")
         var item = ActionItem(number: number, itemKey: itemKey, text: text, owner: owner,
                               due: try dueDate.map { try CivilDate($0) }, status: ActionStatus(rawValue: status) ?? .open)
         item.completedAt = completedAt
@@ -147,9 +147,9 @@ extension PersonRow {
         return try fetchAll(db, sql: "SELECT * FROM person ORDER BY opd, name")
     }
 
-    static func some(_ nips: Set<NIP>, _ db: Database) throws -> [PersonRow] {
+    static func some(_ nips: Set<PersonID>, _ db: Database) throws -> [PersonRow] {
         var rows: [PersonRow] = []
-        let all = nips.map(\.digits)
+        let all = nips.map(\.key)
         // Chunked to stay under SQLite's bound-parameter limit.
         for start in stride(from: 0, to: all.count, by: 500) {
             let chunk = Array(all[start..<min(start + 500, all.count)])
@@ -171,7 +171,7 @@ extension MeetingPersonRow {
     /// Active meetings overlapping `m` that occupy any of its people. Bounded scan: a meeting lasts at most
     /// `Planner.maxMeetingMinutes`, so only starts within that window before `m` can overlap.
     static func booked(for m: Meeting, _ db: Database) throws -> [BookedSlot] {
-        let nips = m.everyone.map(\.digits)
+        let nips = m.everyone.map(\.key)
         let earliest = m.start.addingTimeInterval(-TimeInterval(Planner.maxMeetingMinutes * 60))
         let rows = try Row.fetchAll(db, sql: """
             SELECT mp.meeting_id, mp.nip, m.title, m.start_at, m.end_at, m.time_zone
@@ -186,7 +186,7 @@ extension MeetingPersonRow {
                 slots[id] = BookedSlot(meetingID: try MeetingID(id), title: r["title"], start: r["start_at"], end: r["end_at"],
                                        timeZone: r["time_zone"], people: [])
             }
-            slots[id]!.people.insert(try NIP(r["nip"] as String))
+            slots[id]!.people.insert(try PersonID(r["nip"] as String))
         }
         return Array(slots.values)
     }
@@ -238,7 +238,7 @@ enum MinutesVersionRow {
         try db.execute(sql: """
             INSERT INTO minutes_version(meeting_id, version, approved_by, approved_at, reason, canonical, digest, key_id, signature)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [v.meetingID.description, v.version, v.approvedBy.digits, v.approvedAt, v.reason, v.canonicalText, v.digest,
+            """, arguments: [v.meetingID.description, v.version, v.approvedBy.key, v.approvedAt, v.reason, v.canonicalText, v.digest,
                              v.signature?.keyID, v.signature?.value])
     }
 
@@ -283,11 +283,11 @@ enum MeetingRows {
 
     static func save(_ m: Meeting, in db: Database) throws {
         let id = m.id.description
-        try MeetingRow(id: id, year: m.id.year, serial: m.id.serial, title: m.title, kind: m.kind, chair: m.chair.digits,
-                       notulis: m.notulis?.digits, startAt: m.start, endAt: m.end, timeZone: m.timeZone,
+        try MeetingRow(id: id, year: m.id.year, serial: m.id.serial, title: m.title, kind: m.kind, chair: m.chair.key,
+                       notulis: m.notulis?.key, startAt: m.start, endAt: m.end, timeZone: m.timeZone,
                        virtualLink: m.virtualLink, location: m.location, status: m.status.rawValue, sequence: m.sequence,
                        seriesId: m.seriesID, occurrenceStart: m.occurrenceStart, icalUid: m.icalUID, actualStart: m.actualStart, lateStartReason: m.lateStartReason,
-                       actualEnd: m.actualEnd, cancelReason: m.cancelReason, approvedBy: m.minutes.approval?.by.digits,
+                       actualEnd: m.actualEnd, cancelReason: m.cancelReason, approvedBy: m.minutes.approval?.by.key,
                        approvedAt: m.minutes.approval?.at, approvedVersion: m.minutes.approval?.version,
                        approvalReason: m.minutes.approval?.reason, details: m.details, allDay: m.allDay, reservesTime: m.reservesTime).save(db)
         for table in childTables {
@@ -295,17 +295,17 @@ enum MeetingRows {
         }
         for (i, nip) in m.everyone.enumerated() {
             let role = i == 0 ? "chair" : (nip == m.notulis ? "notulis" : "participant")
-            try MeetingPersonRow(meetingId: id, nip: nip.digits, role: role, position: i, startAt: m.start, endAt: m.end,
+            try MeetingPersonRow(meetingId: id, nip: nip.key, role: role, position: i, startAt: m.start, endAt: m.end,
                                  active: m.status != .cancelled && m.blocksTime).insert(db)
         }
         for (i, a) in m.agenda.enumerated() {
             try AgendaItemRow(meetingId: id, key: a.key, position: i + 1, title: a.title, presenter: a.presenter,
-                              presenterNip: a.presenterNIP?.digits, boxMinutes: a.boxMinutes, actualStart: a.actualStart,
+                              presenterNip: a.presenterNIP?.key, boxMinutes: a.boxMinutes, actualStart: a.actualStart,
                               actualEnd: a.actualEnd, carriedFrom: a.carriedFrom.map(\.description).joined(separator: ","),
                               isFollowUp: a.isFollowUp, details: a.details, isStanding: a.isStanding).insert(db)
         }
         for a in m.attendance {
-            try AttendanceRow(meetingId: id, nip: a.nip.digits, category: a.category.rawValue, checkedInAt: a.checkedInAt,
+            try AttendanceRow(meetingId: id, nip: a.nip.key, category: a.category.rawValue, checkedInAt: a.checkedInAt,
                               lateMinutes: a.lateMinutes, representative: a.representative, note: a.note,
                               history: AttendanceRow.historyText(a.history)).insert(db)
         }
@@ -322,7 +322,7 @@ enum MeetingRows {
             var opd: String?, nip: String?
             switch a.owner {
             case let .opd(name): opd = name
-            case let .person(p): nip = p.digits
+            case let .person(p): nip = p.key
             }
             try ActionRow(meetingId: id, number: a.number, itemKey: a.itemKey, text: a.text, ownerOpd: opd, ownerNip: nip,
                           dueDate: a.due?.description, status: a.status.rawValue, completedAt: a.completedAt,
@@ -368,10 +368,10 @@ enum MeetingRows {
         return try rows.compactMap { r in
           do {
             let zone = TimeZone(identifier: r.timeZone) ?? Zone.jakarta
-            let everyone = try (people[r.id] ?? []).map { try NIP($0.nip) }
-            let notulis = try r.notulis.map { try NIP($0) }
-            var m = try Meeting(id: MeetingID(r.id), title: r.title, kind: r.kind, chair: NIP(r.chair), notulis: notulis,
-                                participants: everyone.filter { $0.digits != r.chair && $0 != notulis },
+            let everyone = try (people[r.id] ?? []).map { try PersonID($0.nip) }
+            let notulis = try r.notulis.map { try PersonID($0) }
+            var m = try Meeting(id: MeetingID(r.id), title: r.title, kind: r.kind, chair: PersonID(r.chair), notulis: notulis,
+                                participants: everyone.filter { $0.key != r.chair && $0 != notulis },
                                 start: r.startAt, end: r.endAt, timeZone: zone, virtualLink: r.virtualLink,
                                 location: r.location, seriesID: r.seriesId)
             m.status = MeetingStatus(rawValue: r.status) ?? .scheduled
@@ -387,7 +387,7 @@ enum MeetingRows {
             m.reservesTime = r.reservesTime
             m.agenda = try (agenda[r.id] ?? []).map { a in
                 var item = try AgendaItem(key: a.key, title: a.title, presenter: a.presenter,
-                                          presenterNIP: a.presenterNip.map { try NIP($0) }, boxMinutes: a.boxMinutes,
+                                          presenterNIP: a.presenterNip.map { try PersonID($0) }, boxMinutes: a.boxMinutes,
                                           carriedFrom: try a.carriedFrom.split(separator: ",").map { try MeetingID(String($0)) },
                                           isFollowUp: a.isFollowUp, details: a.details, isStanding: a.isStanding)
                 item.actualStart = a.actualStart
@@ -395,7 +395,7 @@ enum MeetingRows {
                 return item
             }
             m.attendance = try (attendance[r.id] ?? []).map { a in
-                var entry = Attendance(nip: try NIP(a.nip), category: try AttendanceCategory.parse(a.category), checkedInAt: a.checkedInAt,
+                var entry = Attendance(nip: try PersonID(a.nip), category: try AttendanceCategory.parse(a.category), checkedInAt: a.checkedInAt,
                                        lateMinutes: a.lateMinutes, representative: a.representative, note: a.note)
                 entry.history = try a.historyEntries()
                 return entry
@@ -409,7 +409,7 @@ enum MeetingRows {
             }
             m.minutes.sortIndicators()
             if let by = r.approvedBy, let at = r.approvedAt {
-                m.minutes.approval = Approval(by: try NIP(by), at: at, version: r.approvedVersion ?? 1, reason: r.approvalReason)
+                m.minutes.approval = Approval(by: try PersonID(by), at: at, version: r.approvedVersion ?? 1, reason: r.approvalReason)
             }
             return m
           } catch {
@@ -425,7 +425,7 @@ enum MeetingRows {
 enum WebUserRow {
     static func user(_ r: Row) throws -> WebUser? {
         guard let role = Role(rawValue: r["role"]) else { return nil }
-        return WebUser(username: r["username"], role: role, person: try (r["nip"] as String?).map { try NIP($0) }, passwordHash: r["password_hash"],
+        return WebUser(username: r["username"], role: role, person: try (r["nip"] as String?).map { try PersonID($0) }, passwordHash: r["password_hash"],
                        disabled: r["disabled"], createdAt: r["created_at"])
     }
 

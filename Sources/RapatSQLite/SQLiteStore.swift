@@ -103,9 +103,9 @@ public final class SQLiteStore: TransactionalStore {
 
     // MARK: People
 
-    public func person(_ nip: NIP) async throws -> Person {
+    public func person(_ nip: PersonID) async throws -> Person {
         try await pool.read { db in
-            guard let row = try PersonRow.fetchOne(db, key: nip.digits) else { throw StoreError.unknownPerson(nip) }
+            guard let row = try PersonRow.fetchOne(db, key: nip.key) else { throw StoreError.unknownPerson(nip) }
             return try row.person()
         }
     }
@@ -114,7 +114,7 @@ public final class SQLiteStore: TransactionalStore {
         try await pool.read { db in try PersonRow.all(opd: opd, db).map { try $0.person() } }
     }
 
-    public func people(_ nips: Set<NIP>) async throws -> [Person] {
+    public func people(_ nips: Set<PersonID>) async throws -> [Person] {
         guard !nips.isEmpty else { return [] }
         return try await pool.read { db in try PersonRow.some(nips, db).map { try $0.person() } }
     }
@@ -168,7 +168,7 @@ public final class SQLiteStore: TransactionalStore {
             else { throw StoreError.unknownMeeting(id) }
             return try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM minutes_version WHERE meeting_id = ? ORDER BY version"),
                                     arguments: [id.description]).map { r in
-                MinutesVersion(meetingID: id, version: r["version"], approvedBy: try NIP(r["approved_by"] as String), approvedAt: r["approved_at"],
+                MinutesVersion(meetingID: id, version: r["version"], approvedBy: try PersonID(r["approved_by"] as String), approvedAt: r["approved_at"],
                                reason: r["reason"], digest: r["digest"],
                                record: try StoredJSON.decoder.decode(MinutesRecord.self, from: Data((r["canonical"] as String).utf8)),
                                signature: MinutesVersionRow.signature(r))
@@ -219,7 +219,7 @@ public final class SQLiteStore: TransactionalStore {
                 """, arguments: [APIToken.hash(secret)]) else { return nil }
             if let expires: Date = r["owner_expires"], expires <= Date() { return nil }
             guard let role = Role(rawValue: r["role"]) else { return nil }
-            return FeedToken(id: APIToken.id(ofHash: r["hash"]), feed: r["feed"], role: role, person: try (r["nip"] as String?).map { try NIP($0) },
+            return FeedToken(id: APIToken.id(ofHash: r["hash"]), feed: r["feed"], role: role, person: try (r["nip"] as String?).map { try PersonID($0) },
                              createdAt: r["created_at"])
         }
     }
@@ -230,7 +230,7 @@ public final class SQLiteStore: TransactionalStore {
 
     static func token(_ row: Row) throws -> APIToken? {
         guard let role = Role(rawValue: row["role"]) else { return nil }
-        return APIToken(id: APIToken.id(ofHash: row["hash"]), role: role, person: try (row["nip"] as String?).map { try NIP($0) },
+        return APIToken(id: APIToken.id(ofHash: row["hash"]), role: role, person: try (row["nip"] as String?).map { try PersonID($0) },
                         createdAt: row["created_at"], expiresAt: row["expires_at"])
     }
 
@@ -286,7 +286,7 @@ public final class SQLiteStore: TransactionalStore {
                 args += [after.start, after.id.year, after.id.serial]
             }
             if let nip = filter.participant {
-                clauses.append("id IN (SELECT meeting_id FROM meeting_person WHERE nip = ?)"); args.append(nip.digits)
+                clauses.append("id IN (SELECT meeting_id FROM meeting_person WHERE nip = ?)"); args.append(nip.key)
             }
             if let opd = filter.opd {
                 clauses.append("id IN (SELECT mp.meeting_id FROM meeting_person mp JOIN person p ON p.nip = mp.nip WHERE p.opd = ? COLLATE NOCASE)")

@@ -15,14 +15,14 @@ public struct SQLiteTransaction: StoreTransaction {
     public func holidays() async throws -> [Holiday] { try await run(HolidayRow.all) }
     public func archiveID() async throws -> String { try await run(ArchiveRow.id) }
 
-    public func person(_ nip: NIP) async throws -> Person? {
-        try await run { db in try PersonRow.fetchOne(db, key: nip.digits)?.person() }
+    public func person(_ nip: PersonID) async throws -> Person? {
+        try await run { db in try PersonRow.fetchOne(db, key: nip.key)?.person() }
     }
 
-    public func people(_ nips: Set<NIP>) async throws -> [NIP: Person] {
+    public func people(_ nips: Set<PersonID>) async throws -> [PersonID: Person] {
         try await run { db in
-            let rows = try PersonRow.fetchAll(db, keys: nips.map(\.digits))
-            return Dictionary(uniqueKeysWithValues: try rows.map { (try NIP($0.nip), try $0.person()) })
+            let rows = try PersonRow.fetchAll(db, keys: nips.map(\.key))
+            return Dictionary(uniqueKeysWithValues: try rows.map { (try PersonID($0.nip), try $0.person()) })
         }
     }
 
@@ -74,17 +74,17 @@ public struct SQLiteTransaction: StoreTransaction {
         }
     }
 
-    public func deleteFeedTokens(feed: String, ownerHash: String?, role: Role, person: NIP?) async throws {
+    public func deleteFeedTokens(feed: String, ownerHash: String?, role: Role, person: PersonID?) async throws {
         try await run { db in
             try db.execute(sql: "DELETE FROM feed_token WHERE feed = ? AND owner_hash IS ? AND role = ? AND nip IS ?",
-                           arguments: [feed, ownerHash, role.rawValue, person?.digits])
+                           arguments: [feed, ownerHash, role.rawValue, person?.key])
         }
     }
 
-    public func insertFeedToken(hash: String, feed: String, role: Role, person: NIP?, ownerHash: String?, createdAt: Date) async throws {
+    public func insertFeedToken(hash: String, feed: String, role: Role, person: PersonID?, ownerHash: String?, createdAt: Date) async throws {
         try await run { db in
             try db.execute(sql: "INSERT INTO feed_token(hash, feed, role, nip, owner_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [hash, feed, role.rawValue, person?.digits, ownerHash, createdAt])
+                           arguments: [hash, feed, role.rawValue, person?.key, ownerHash, createdAt])
         }
     }
 
@@ -93,14 +93,14 @@ public struct SQLiteTransaction: StoreTransaction {
     public func insertUser(_ u: WebUser) async throws {
         try await run { db in
             try db.execute(sql: "INSERT INTO web_user(username, role, nip, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [u.username, u.role.rawValue, u.person?.digits, u.passwordHash, u.disabled, u.createdAt])
+                           arguments: [u.username, u.role.rawValue, u.person?.key, u.passwordHash, u.disabled, u.createdAt])
         }
     }
 
     public func updateUser(_ u: WebUser) async throws {
         try await run { db in
             try db.execute(sql: "UPDATE web_user SET role = ?, nip = ?, password_hash = ?, disabled = ? WHERE username = ?",
-                           arguments: [u.role.rawValue, u.person?.digits, u.passwordHash, u.disabled, u.username])
+                           arguments: [u.role.rawValue, u.person?.key, u.passwordHash, u.disabled, u.username])
         }
     }
 
@@ -154,10 +154,10 @@ public struct SQLiteTransaction: StoreTransaction {
         }
     }
 
-    public func insertToken(hash: String, role: Role, person: NIP?, createdAt: Date, expiresAt: Date?) async throws {
+    public func insertToken(hash: String, role: Role, person: PersonID?, createdAt: Date, expiresAt: Date?) async throws {
         try await run { db in
             try db.execute(sql: "INSERT INTO api_token(hash, role, nip, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [hash, role.rawValue, person?.digits, createdAt, expiresAt])
+                           arguments: [hash, role.rawValue, person?.key, createdAt, expiresAt])
         }
     }
 

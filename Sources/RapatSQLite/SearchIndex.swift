@@ -70,7 +70,7 @@ enum SearchIndex {
         if let status = q.status { clauses.append("m.status = ?"); args.append(status.rawValue) }
         if q.approvedOnly { clauses.append("m.approved_by IS NOT NULL") }
         if let kind = q.kind { clauses.append("m.kind = ? COLLATE NOCASE"); args.append(kind) }
-        if let nip = q.person { clauses.append("m.id IN (SELECT meeting_id FROM meeting_person WHERE nip = ?)"); args.append(nip.digits) }
+        if let nip = q.person { clauses.append("m.id IN (SELECT meeting_id FROM meeting_person WHERE nip = ?)"); args.append(nip.key) }
         if let opd = q.opd {
             clauses.append("m.id IN (SELECT mp.meeting_id FROM meeting_person mp JOIN person p ON p.nip = mp.nip WHERE p.opd = ? COLLATE NOCASE)")
             args.append(opd)

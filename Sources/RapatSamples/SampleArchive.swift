@@ -80,24 +80,24 @@ public struct SampleArchive: Sendable {
                                  name.hasPrefix("Dra") || ["Rina", "Siti", "Ratna", "Nur", "Yuli", "Lina", "Widya"].contains(where: name.contains) ? 2 : 1,
                                  1 + i)
             let mailbox = opd.lowercased().replacingOccurrences(of: " ", with: "")
-            let person = try Person(nip: NIP(nipText), name: name, jabatan: jabatan, opd: opd, email: "\(mailbox).\(i + 1)@bantenprov.example.go.id")
+            let person = try Person(id: PersonID(nipText), name: name, jabatan: jabatan, opd: opd, email: "\(mailbox).\(i + 1)@bantenprov.example.go.id")
             try await store.addPerson(person)
             people.append(person)
         }
         let chair = people[0], notulis = people[1]
         let bpkad = people.first { $0.opd == "BPKAD" }!, dinkes = people.first { $0.opd == "Dinkes" }!
-        let participants = people.dropFirst(2).map(\.nip)
+        let participants = people.dropFirst(2).map(\.id)
 
         let first = try CivilDate(year: 2020, month: 6, day: 17)
         let plan = try Meeting(
             id: MeetingID(year: 0, serial: 0), title: "Rapat Pimpinan Evaluasi Kinerja OPD", kind: "rapat pimpinan",
-            chair: chair.nip, notulis: notulis.nip, participants: participants,
+            chair: chair.id, notulis: notulis.id, participants: participants,
             start: first.at(hour: 9, minute: 0, in: jakarta), end: first.at(hour: 11, minute: 0, in: jakarta),
             timeZone: jakarta, virtualLink: "https://vicon.bantenprov.example.go.id/rapim", location: "Ruang Rapat Gubernur, Pendopo (hybrid)",
             agenda: [
-                try AgendaItem(key: 1, title: "Pembukaan dan arahan Gubernur", presenterNIP: chair.nip, boxMinutes: 10, isStanding: true),
-                try AgendaItem(key: 2, title: "Evaluasi penyerapan anggaran per OPD", presenterNIP: bpkad.nip, boxMinutes: 45),
-                try AgendaItem(key: 3, title: "Perkembangan penanganan COVID-19", presenterNIP: dinkes.nip, boxMinutes: 25),
+                try AgendaItem(key: 1, title: "Pembukaan dan arahan Gubernur", presenterNIP: chair.id, boxMinutes: 10, isStanding: true),
+                try AgendaItem(key: 2, title: "Evaluasi penyerapan anggaran per OPD", presenterNIP: bpkad.id, boxMinutes: 45),
+                try AgendaItem(key: 3, title: "Perkembangan penanganan COVID-19", presenterNIP: dinkes.id, boxMinutes: 25),
                 try AgendaItem(key: 4, title: "Lain-lain dan penutup", presenter: "Sekretaris Daerah", boxMinutes: 10, isStanding: true),
             ])
         // Third Wednesday, June 2020 to January 2021: seven meetings held, January still ahead.
@@ -160,7 +160,7 @@ public struct SampleArchive: Sendable {
                 for opd in lagging {
                     try m.addAction(item: 2, text: "Menyampaikan rencana percepatan penyerapan anggaran", owner: .opd(opd), due: due)
                 }
-                try m.addAction(item: 3, text: "Menyampaikan data keterisian tempat tidur rumah sakit rujukan", owner: .person(dinkes.nip), due: due)
+                try m.addAction(item: 3, text: "Menyampaikan data keterisian tempat tidur rumah sakit rujukan", owner: .person(dinkes.id), due: due)
                 if approve { try m.approveMinutes(by: m.chair, at: clock.addingTimeInterval(2 * 86400)) }
             }
         }

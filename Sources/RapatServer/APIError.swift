@@ -62,7 +62,7 @@ public struct APIError: HTTPResponseError {
             }
         case let e as PlanningError:
             if case let .doubleBooked(person, nip, other, title, time) = e {
-                return APIError(.conflict, "", conflict: ["meeting": other.description, "title": title, "time": time, "person": person, "nip": nip.digits])
+                return APIError(.conflict, "", conflict: ["meeting": other.description, "title": title, "time": time, "person": person, "nip": nip.key])
             }
             return APIError(.unprocessableContent, "")
         case is OnTimeError, is MinutesError, is SeriesError: return APIError(.unprocessableContent, "")

@@ -16,12 +16,12 @@ public struct APIToken: Sendable, Equatable, Codable {
     /// The first 12 hex digits of the secret's SHA-256: what lists and revocations name (never the secret).
     public var id: String
     public var role: Role
-    public var person: NIP?
+    public var person: PersonID?
     public var createdAt: Date
     /// After this instant the token no longer opens anything; nil: until revoked.
     public var expiresAt: Date?
 
-    public init(id: String = "", role: Role, person: NIP?, createdAt: Date, expiresAt: Date? = nil) {
+    public init(id: String = "", role: Role, person: PersonID?, createdAt: Date, expiresAt: Date? = nil) {
         self.id = id
         self.role = role
         self.person = person
@@ -51,10 +51,10 @@ public struct FeedToken: Sendable, Equatable, Codable {
     /// The feed it opens: `person:NIP` or `opd:name` (lower case).
     public var feed: String
     public var role: Role
-    public var person: NIP?
+    public var person: PersonID?
     public var createdAt: Date
 
-    public init(id: String, feed: String, role: Role, person: NIP?, createdAt: Date) {
+    public init(id: String, feed: String, role: Role, person: PersonID?, createdAt: Date) {
         self.id = id
         self.feed = feed
         self.role = role
@@ -68,12 +68,12 @@ public struct FeedToken: Sendable, Equatable, Codable {
 public struct WebUser: Sendable, Equatable, Codable {
     public var username: String
     public var role: Role
-    public var person: NIP?
+    public var person: PersonID?
     public var passwordHash: String
     public var disabled: Bool
     public var createdAt: Date
 
-    public init(username: String, role: Role, person: NIP?, passwordHash: String, disabled: Bool = false, createdAt: Date) {
+    public init(username: String, role: Role, person: PersonID?, passwordHash: String, disabled: Bool = false, createdAt: Date) {
         self.username = username
         self.role = role
         self.person = person

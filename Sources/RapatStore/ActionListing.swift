@@ -4,7 +4,7 @@ import RapatCore
 extension ActionRecord {
     /// The action items of `meetings` with their current status (a follow-up recorded after approval wins),
     /// filtered as `filter` asks; for backends that list actions from whole meetings.
-    public static func list(meetings: [Meeting], people: [NIP: Person], followUps: [ActionID: FollowUp], filter: ActionFilter) -> [ActionRecord] {
+    public static func list(meetings: [Meeting], people: [PersonID: Person], followUps: [ActionID: FollowUp], filter: ActionFilter) -> [ActionRecord] {
         var result: [ActionRecord] = []
         for m in meetings {
             if let series = filter.seriesID, m.seriesID != series { continue }

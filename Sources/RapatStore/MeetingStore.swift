@@ -6,7 +6,7 @@ public struct MeetingFilter: Sendable, Equatable {
     /// Scheduled start at or after `from` and before `to`.
     public var from: Date?
     public var to: Date?
-    public var participant: NIP?
+    public var participant: PersonID?
     public var opd: String?
     public var status: MeetingStatus?
     public var seriesID: String?
@@ -14,7 +14,7 @@ public struct MeetingFilter: Sendable, Equatable {
     /// Only meetings after this one in the archive's order (scheduled start, then id): the next page.
     public var after: MeetingCursor?
 
-    public init(from: Date? = nil, to: Date? = nil, participant: NIP? = nil, opd: String? = nil,
+    public init(from: Date? = nil, to: Date? = nil, participant: PersonID? = nil, opd: String? = nil,
                 status: MeetingStatus? = nil, seriesID: String? = nil, limit: Int? = nil, after: MeetingCursor? = nil) {
         self.from = from
         self.to = to
@@ -52,10 +52,10 @@ public protocol MeetingStore: Sendable {
     func addPeople(_ people: [Person]) async throws
     /// Replaces the stored details of an existing person.
     func updatePerson(_ person: Person) async throws
-    func person(_ nip: NIP) async throws -> Person
+    func person(_ nip: PersonID) async throws -> Person
     func people(opd: String?) async throws -> [Person]
     /// The registered people among `nips` (a NIP not registered is left out), by OPD and name.
-    func people(_ nips: Set<NIP>) async throws -> [Person]
+    func people(_ nips: Set<PersonID>) async throws -> [Person]
     /// The OPDs of the registered people, each once, sorted case-insensitively.
     func opds() async throws -> [String]
     /// The OPDs of the registered people of each meeting (chair, minute-taker, participants).
@@ -116,7 +116,7 @@ public protocol MeetingStore: Sendable {
     func importBundle(_ bundle: ArchiveBundle) async throws
 
     /// Makes an API token and returns its secret (stored only as a hash). A participant token names its person.
-    func createToken(role: Role, person: NIP?, expiresAt: Date?) async throws -> String
+    func createToken(role: Role, person: PersonID?, expiresAt: Date?) async throws -> String
     /// The token a secret belongs to, or nil; an expired token is stored but opens nothing.
     func token(secret: String) async throws -> APIToken?
     /// Every token (ids, never secrets), oldest first.
@@ -127,7 +127,7 @@ public protocol MeetingStore: Sendable {
 
     /// Makes a token that reads the one feed `feed` as (`role`, `person`), replacing any earlier one of the same
     /// owner (the API token with hash `ownerHash`, or the console when nil) for that feed; returns its secret.
-    func createFeedToken(feed: String, role: Role, person: NIP?, ownerHash: String?) async throws -> String
+    func createFeedToken(feed: String, role: Role, person: PersonID?, ownerHash: String?) async throws -> String
     /// The feed token a secret belongs to; nil when unknown, or when the API token that made it was revoked or expired.
     func feedToken(secret: String) async throws -> FeedToken?
 
@@ -196,7 +196,7 @@ public struct ActionFilter: Sendable, Equatable {
 }
 
 extension MeetingStore {
-    public func createToken(role: Role, person: NIP?) async throws -> String {
+    public func createToken(role: Role, person: PersonID?) async throws -> String {
         try await createToken(role: role, person: person, expiresAt: nil)
     }
 
@@ -236,10 +236,10 @@ extension MeetingStore {
 /// Errors of the archive itself, with what to do about them.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownMeeting(MeetingID)
-    case unknownPerson(NIP)
+    case unknownPerson(PersonID)
     case unknownSeries(String)
     case unknownAction(ActionID)
-    case duplicatePerson(NIP, existing: String)
+    case duplicatePerson(PersonID, existing: String)
     case unsupportedURL(String)
     case cannotOpen(String, String)
     /// No database server answered at host:port within the connect timeout.
@@ -316,7 +316,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// One sealed version of approved minutes.
 public struct MinutesVersion: Sendable, Equatable, Codable {
-    public init(meetingID: MeetingID, version: Int, approvedBy: NIP, approvedAt: Date, reason: String?, digest: String, record: MinutesRecord,
+    public init(meetingID: MeetingID, version: Int, approvedBy: PersonID, approvedAt: Date, reason: String?, digest: String, record: MinutesRecord,
                 signature: SealSignature? = nil) {
         self.meetingID = meetingID
         self.version = version
@@ -330,7 +330,7 @@ public struct MinutesVersion: Sendable, Equatable, Codable {
 
     public var meetingID: MeetingID
     public var version: Int
-    public var approvedBy: NIP
+    public var approvedBy: PersonID
     public var approvedAt: Date
     public var reason: String?
     public var digest: String

@@ -37,8 +37,8 @@ extension RapatBench {
             let people = try RapatBench.meetings(0..<1).1
             // A province's registry: the meetings' people and 500 more in 40 OPDs (the planning form and filters list them).
             let registry = try (0..<500).map { (i: Int) throws -> Person in
-                let nip = try NIP(String(format: "198001012005011%03d", i))
-                return try Person(nip: nip, name: "Pegawai \(i + 1)", jabatan: i % 40 == 0 ? "Kepala" : "Analis", opd: "OPD \(i % 40 + 1)")
+                let nip = try PersonID(String(format: "198001012005011%03d", i))
+                return try Person(id: nip, name: "Pegawai \(i + 1)", jabatan: i % 40 == 0 ? "Kepala" : "Analis", opd: "OPD \(i % 40 + 1)")
             }
             try await store.importBundle(ArchiveBundle(people: Array(people.values) + registry, series: [], meetings: []))
             var built = 0

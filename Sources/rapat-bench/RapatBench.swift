@@ -66,16 +66,16 @@ struct RapatBench: AsyncParsableCommand {
     }
 
     /// Synthetic meetings: Indonesian titles, 12 people, two agenda items, spread over working days.
-    static func meetings(_ n: Int) throws -> ([Meeting], [NIP: Person]) {
+    static func meetings(_ n: Int) throws -> ([Meeting], [PersonID: Person]) {
         try meetings(0..<n)
     }
 
     /// The synthetic meetings with these indexes (the same meeting for the same index, whatever the range).
-    static func meetings(_ range: Range<Int>) throws -> ([Meeting], [NIP: Person]) {
+    static func meetings(_ range: Range<Int>) throws -> ([Meeting], [PersonID: Person]) {
         let nips = RapatBench.nips
-        var people: [NIP: Person] = [:]
+        var people: [PersonID: Person] = [:]
         for (i, nip) in nips.enumerated() {
-            people[nip] = try Person(nip: nip, name: "Kepala OPD \(i) — “Dinas” é", jabatan: "Kepala", opd: "OPD\(i)", email: "kepala\(i)@bantenprov.go.id")
+            people[nip] = try Person(id: nip, name: "Kepala OPD \(i) — “Dinas” é", jabatan: "Kepala", opd: "OPD\(i)", email: "kepala\(i)@bantenprov.go.id")
         }
         var result: [Meeting] = []
         result.reserveCapacity(range.count)
@@ -251,7 +251,7 @@ struct RapatBench: AsyncParsableCommand {
     }
 
     /// The 12 people of the synthetic meetings, in the order their indexes use.
-    static let nips: [NIP] = (0..<12).map { i in try! NIP(String(format: "19700101199503%d%03d", 1 + i % 2, i)) }
+    static let nips: [PersonID] = (0..<12).map { i in try! PersonID(String(format: "19700101199503%d%03d", 1 + i % 2, i)) }
 
     /// Writes bytes to a new file with plain open/write/close (Foundation's `Data.write` costs more than
     /// writing and validating the document).
@@ -264,7 +264,7 @@ struct RapatBench: AsyncParsableCommand {
     }
 
     /// Chair of the i-th synthetic meeting.
-    static func meetingChair(_ i: Int, _ nips: [NIP]) -> NIP { nips[i % 12] }
+    static func meetingChair(_ i: Int, _ nips: [PersonID]) -> PersonID { nips[i % 12] }
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -149,7 +149,7 @@ extension Array {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapat-ical-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: dir.appendingPathComponent("rapat.db").path)
-        for p in Cal.people.values.sorted(by: { $0.nip < $1.nip }) { try await store.addPerson(p) }
+        for p in Cal.people.values.sorted(by: { $0.id < $1.id }) { try await store.addPerson(p) }
         var policy = try await store.policy()
         try policy.set("organizer-name", "Biro Umum Setda")
         try policy.set("organizer-email", "rapim@bantenprov.go.id")

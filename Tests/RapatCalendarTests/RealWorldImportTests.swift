@@ -25,7 +25,7 @@ import RapatStore
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapat-rw-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: dir.appendingPathComponent("rapat.db").path)
-        for p in Cal.people.values.sorted(by: { $0.nip < $1.nip }) { try await store.addPerson(p) }
+        for p in Cal.people.values.sorted(by: { $0.id < $1.id }) { try await store.addPerson(p) }
         return store
     }
 

@@ -5,15 +5,15 @@ import RapatStore
 import Testing
 
 enum Cal {
-    static let governor = try! NIP("197002051995021001")
-    static let kadinkes = try! NIP("197108021999062011")
-    static let kabpkad = try! NIP("196501101988111008")
-    static let kabpbd = try! NIP("197512052003021012")
-    static let people: [NIP: Person] = [
-        governor: try! Person(nip: governor, name: "Gubernur Banten", jabatan: "Gubernur", opd: "Setda", email: "gubernur@bantenprov.go.id"),
-        kadinkes: try! Person(nip: kadinkes, name: "dr. Ratna Dewi", jabatan: "Kepala Dinas Kesehatan", opd: "Dinkes", email: "kadis@dinkes.bantenprov.go.id"),
-        kabpkad: try! Person(nip: kabpkad, name: "Dr. Rudi Hartono, S.E.", jabatan: "Kepala BPKAD", opd: "BPKAD", email: "kaban@bpkad.bantenprov.go.id"),
-        kabpbd: try! Person(nip: kabpbd, name: "Joko Prasetyo", jabatan: "Kepala Pelaksana BPBD", opd: "BPBD", email: "kalak@bpbd.bantenprov.go.id"),
+    static let governor = try! PersonID("197002051995021001")
+    static let kadinkes = try! PersonID("197108021999062011")
+    static let kabpkad = try! PersonID("196501101988111008")
+    static let kabpbd = try! PersonID("197512052003021012")
+    static let people: [PersonID: Person] = [
+        governor: try! Person(id: governor, name: "Gubernur Banten", jabatan: "Gubernur", opd: "Setda", email: "gubernur@bantenprov.go.id"),
+        kadinkes: try! Person(id: kadinkes, name: "dr. Ratna Dewi", jabatan: "Kepala Dinas Kesehatan", opd: "Dinkes", email: "kadis@dinkes.bantenprov.go.id"),
+        kabpkad: try! Person(id: kabpkad, name: "Dr. Rudi Hartono, S.E.", jabatan: "Kepala BPKAD", opd: "BPKAD", email: "kaban@bpkad.bantenprov.go.id"),
+        kabpbd: try! Person(id: kabpbd, name: "Joko Prasetyo", jabatan: "Kepala Pelaksana BPBD", opd: "BPBD", email: "kalak@bpbd.bantenprov.go.id"),
     ]
     static let stamp = Date(timeIntervalSince1970: 1_607_040_000)  // 2020-12-04T00:00:00Z
     static let export = ICalExport(options: CalendarOptions(organizerName: "Biro Umum Setda", organizerEmail: "rapim@bantenprov.go.id",

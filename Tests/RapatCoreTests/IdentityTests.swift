@@ -5,7 +5,7 @@ import Testing
 @Suite struct IdentityTests {
     @Test(arguments: ["197002051995021001", "1970 0205 199502 1 001", "196501101988111008"])
     func validNIPIsAccepted(_ text: String) throws {
-        #expect(try NIP(text).digits.count == 18)
+        #expect(try PersonID(text).key.count == 18)
     }
 
     @Test(arguments: [
@@ -19,7 +19,7 @@ import Testing
     ])
     func invalidNIPNamesWhatIsWrong(_ text: String, _ why: String) {
         #expect {
-            try NIP(text)
+            try PersonID(text)
         } throws: { error in
             "\(error)".contains(why) && "\(error)".contains(text)
         }
@@ -34,10 +34,10 @@ import Testing
 
     @Test func personNeedsNameOPDAndAPlausibleEmail() throws {
         let nip = Fx.governor
-        #expect(throws: InputError.self) { try Person(nip: nip, name: " ", jabatan: "x", opd: "Setda") }
-        #expect(throws: InputError.self) { try Person(nip: nip, name: "A", jabatan: "x", opd: "") }
-        #expect(throws: InputError.invalidEmail("a@b")) { try Person(nip: nip, name: "A", jabatan: "x", opd: "Setda", email: "a@b") }
-        #expect(try Person(nip: nip, name: "A", jabatan: "x", opd: "Setda", email: "a@banten.go.id").email == "a@banten.go.id")
+        #expect(throws: InputError.self) { try Person(id: nip, name: " ", jabatan: "x", opd: "Setda") }
+        #expect(throws: InputError.self) { try Person(id: nip, name: "A", jabatan: "x", opd: "") }
+        #expect(throws: InputError.invalidEmail("a@b")) { try Person(id: nip, name: "A", jabatan: "x", opd: "Setda", email: "a@b") }
+        #expect(try Person(id: nip, name: "A", jabatan: "x", opd: "Setda", email: "a@banten.go.id").email == "a@banten.go.id")
     }
 }
 

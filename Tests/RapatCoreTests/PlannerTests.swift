@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func unknownPersonIsNamedWithRole() {
-        let stranger = try! NIP("198001012005011001")
+        let stranger = try! PersonID("198001012005011001")
         #expect(throws: PlanningError.unknownPerson(stranger, role: "participant")) {
             try planner.check(Fx.meeting(participants: [stranger]), people: Fx.people, booked: [])
         }

@@ -4,13 +4,13 @@ import RapatCore
 import Testing
 
 @Suite struct MinutesXMLTests {
-    static let governor = try! NIP("197002051995021001")
-    static let kadinkes = try! NIP("197108021999062011")
-    static let kabpkad = try! NIP("196501101988111008")
-    static let people: [NIP: Person] = [
-        governor: try! Person(nip: governor, name: "Gubernur Banten", jabatan: "Gubernur", opd: "Setda", email: "gubernur@bantenprov.go.id"),
-        kadinkes: try! Person(nip: kadinkes, name: "dr. Ratna Dewi", jabatan: "Kepala Dinas Kesehatan", opd: "Dinkes"),
-        kabpkad: try! Person(nip: kabpkad, name: "Dr. Rudi Hartono", jabatan: "Kepala BPKAD", opd: "BPKAD"),
+    static let governor = try! PersonID("197002051995021001")
+    static let kadinkes = try! PersonID("197108021999062011")
+    static let kabpkad = try! PersonID("196501101988111008")
+    static let people: [PersonID: Person] = [
+        governor: try! Person(id: governor, name: "Gubernur Banten", jabatan: "Gubernur", opd: "Setda", email: "gubernur@bantenprov.go.id"),
+        kadinkes: try! Person(id: kadinkes, name: "dr. Ratna Dewi", jabatan: "Kepala Dinas Kesehatan", opd: "Dinkes"),
+        kabpkad: try! Person(id: kabpkad, name: "Dr. Rudi Hartono", jabatan: "Kepala BPKAD", opd: "BPKAD"),
     ]
 
     static func at(_ s: String) -> Date { try! TimeInput.parse(s, zone: Zone.jakarta) }
@@ -49,11 +49,11 @@ import Testing
         let read = try MinutesXML.read(bytes, schema: schema)
         #expect(read.meeting == m)
         // The file carries everything the seal covers: the record rebuilt from it has the same digest, and the signature holds.
-        let readRecord = try MinutesRecord(read.meeting, people: read.people.byNIP, previousDigest: read.seal?.previousDigest)
+        let readRecord = try MinutesRecord(read.meeting, people: read.people.byID, previousDigest: read.seal?.previousDigest)
         #expect(read.seal == seal && readRecord.digest == record.digest)
         let key = try SigningKey(publicKeyPEM: signer.publicKeyPEM, office: "Setda", registeredAt: Date())
         #expect(key.verifies(try #require(read.seal?.signature), over: readRecord.canonical()))
-        let again = try MinutesXML(people: read.people.byNIP).write(read.meeting, seal: read.seal, schema: schema)
+        let again = try MinutesXML(people: read.people.byID).write(read.meeting, seal: read.seal, schema: schema)
         #expect(again == bytes)
     }
 
@@ -206,7 +206,7 @@ import Testing
         }
         #expect(!undangan.contains("daftar terlampir") && !undangan.contains("class=\"lampiran\""))
         // Many addressees: "daftar terlampir", the list as a lampiran.
-        m.participants += (0..<DocumentRenderer.addresseesInline).map { try! NIP(String(198_001_012_005_011_001 + $0)) }
+        m.participants += (0..<DocumentRenderer.addresseesInline).map { try! PersonID(String(198_001_012_005_011_001 + $0)) }
         let long = try r.render(m, template: try DocumentRenderer.builtIn(.undangan, .html), source: "u")
         #expect(long.contains("(daftar terlampir)") && long.contains("class=\"lampiran\"") && long.contains("1 (satu) berkas"))
         r.stylesheetLink = "<link rel=\"stylesheet\" href=\"/static/dokumen.css\">"

@@ -24,13 +24,13 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: dir.appendingPathComponent("rapat.db").path)
         for (nip, name, opd) in [(governor, "Gubernur", "Setda"), (kadinkes, "dr. Ratna Dewi", "Dinkes"), (kabpkad, "Dr. Rudi Hartono", "BPKAD")] {
-            try await store.addPerson(try Person(nip: NIP(nip), name: name, jabatan: "Kepala", opd: opd, email: "\(opd.lowercased())@banten.go.id"))
+            try await store.addPerson(try Person(id: PersonID(nip), name: name, jabatan: "Kepala", opd: opd, email: "\(opd.lowercased())@banten.go.id"))
         }
         let signer = SealSigner()
         try await store.registerSigningKey(try SigningKey(publicKeyPEM: signer.publicKeyPEM, office: "Setda Banten", registeredAt: Date()))
         return Fixture(store: store, secretariat: try await store.createToken(role: .secretariat, person: nil),
-                       participant: try await store.createToken(role: .participant, person: try NIP(kadinkes)),
-                       other: try await store.createToken(role: .participant, person: try NIP(kabpkad)),
+                       participant: try await store.createToken(role: .participant, person: try PersonID(kadinkes)),
+                       other: try await store.createToken(role: .participant, person: try PersonID(kabpkad)),
                        archivist: try await store.createToken(role: .archivist, person: nil),
                        app: Application(router: RapatAPI(store: store, signer: signer).router()),
                        path: dir.appendingPathComponent("rapat.db").path)
@@ -168,7 +168,7 @@ import Testing
     /// neither chair nor minute-taker may not.
     @Test func theChairApprovesTheirOwnMeetingWhateverTheirRole() async throws {
         let f = try await Self.fixture()
-        let chair = try await f.store.createToken(role: .participant, person: try NIP(Self.governor), expiresAt: nil)
+        let chair = try await f.store.createToken(role: .participant, person: try PersonID(Self.governor), expiresAt: nil)
         try await f.app.test(.router) { client in
             _ = try await call(client, .post, "/api/meetings", token: f.secretariat, body: Self.meeting)
             _ = try await call(client, .post, "/api/meetings/RP-2020-0001/start", token: f.secretariat, body: "{\"at\":\"2020-12-16 09:00\"}")
@@ -330,7 +330,7 @@ import Testing
             #expect(try await call(client, .get, url, token: nil).0 == .unauthorized)
             #expect(try await call(client, .get, rotated, token: nil).0 == .ok)
             // Revoking the participant's API token ends its feed tokens.
-            let id = try #require(try await f.store.tokens().first { $0.person?.digits == Self.kadinkes }?.id)
+            let id = try #require(try await f.store.tokens().first { $0.person?.key == Self.kadinkes }?.id)
             try await f.store.revokeTokens(prefix: id)
             #expect(try await call(client, .get, rotated, token: nil).0 == .unauthorized)
         }

@@ -21,7 +21,7 @@ import Testing
         return (try await PostgresStore(url: url), try await PostgresStore(url: url))
     }
 
-    static func calendars(_ store: any MeetingStore, _ cache: FeedCache, role: Role = .secretariat, person: NIP? = nil) -> Calendars {
+    static func calendars(_ store: any MeetingStore, _ cache: FeedCache, role: Role = .secretariat, person: PersonID? = nil) -> Calendars {
         Services(store: store, principal: Principal(role: role, person: person), feeds: cache).calendars
     }
 

@@ -37,7 +37,7 @@ import Testing
             #expect(running.body.contains("Menunggu sambungan video"))
             // Attendance recorded by the secretariat: izin with its reason.
             let izin = try await b.request(client, .post, Self.room + "/kehadiran",
-                                           form: ["_csrf": token, "nip": WebTests.kadinkes.digits, "kategori": "izin", "catatan": "Cuti"])
+                                           form: ["_csrf": token, "nip": WebTests.kadinkes.key, "kategori": "izin", "catatan": "Cuti"])
             #expect(izin.status == .seeOther)
             #expect(try await b.request(client, .get, Self.room).body.contains("izin: Cuti"))
             #expect(try await b.request(client, .post, Self.room + "/selesai", form: ["_csrf": token]).status == .seeOther)
@@ -75,7 +75,7 @@ import Testing
             // A participant neither starts nor ends, nor records anyone else.
             #expect(try await p.request(client, .post, room + "/selesai", form: ["_csrf": token]).status == .forbidden)
             #expect(try await p.request(client, .post, room + "/kehadiran",
-                                        form: ["_csrf": token, "nip": WebTests.governor.digits, "kategori": "hadir"]).status == .forbidden)
+                                        form: ["_csrf": token, "nip": WebTests.governor.key, "kategori": "hadir"]).status == .forbidden)
             // Only hadir or daring, for themselves.
             #expect(try await p.request(client, .post, room + "/hadir", form: ["_csrf": token, "kategori": "sakit"]).status == .badRequest)
             #expect(try await p.request(client, .post, room + "/hadir", form: ["_csrf": token, "kategori": "daring"]).status == .seeOther)

@@ -11,20 +11,20 @@ import Testing
 
 /// The web face's handlers: sessions, CSRF, throttling, and the access policy as pages show it.
 @Suite struct WebTests {
-    static let governor = try! NIP("197002051995021001"), kadinkes = try! NIP("197108021999062011"), kabpkad = try! NIP("196501101988111008")
+    static let governor = try! PersonID("197002051995021001"), kadinkes = try! PersonID("197108021999062011"), kabpkad = try! PersonID("196501101988111008")
     static let password = "kata-sandi-uji-123"
 
     /// An archive with a scheduled meeting of the Governor and Kepala Dinkes (Kepala BPKAD not invited), and users.
     static func archive(_ store: any MeetingStore) async throws {
         let s = Services(store: store, principal: .console, language: .id)
         for (nip, name, opd) in [(governor, "Gubernur Banten", "Setda"), (kadinkes, "dr. Ratna Dewi", "Dinkes"), (kabpkad, "Dr. Rudi Hartono", "BPKAD")] {
-            try await s.planning.register(try Person(nip: nip, name: name, jabatan: "Kepala", opd: opd))
+            try await s.planning.register(try Person(id: nip, name: name, jabatan: "Kepala", opd: opd))
         }
-        _ = try await s.planning.plan(PlanRequest(title: "Rapat Pimpinan Desember 2020", chair: governor.digits, participants: [kadinkes.digits],
+        _ = try await s.planning.plan(PlanRequest(title: "Rapat Pimpinan Desember 2020", chair: governor.key, participants: [kadinkes.key],
                                                   start: "2020-12-16 09:00", end: "11:00",
                                                   agenda: [.init(title: "Evaluasi penyerapan anggaran", minutes: 60)]))
         for (name, role, nip) in [("sekretariat", Role.secretariat, nil), ("kadinkes", .participant, kadinkes), ("kabpkad", .participant, kabpkad),
-                                  ("arsiparis", .archivist, nil)] as [(String, Role, NIP?)] {
+                                  ("arsiparis", .archivist, nil)] as [(String, Role, PersonID?)] {
             _ = try await s.accounts.add(username: name, role: role, person: nip, password: password)
         }
     }
@@ -126,7 +126,7 @@ import Testing
             // The participant filter takes part of a name or a NIP, and says when it names nobody or several people.
             let byName = try await secretariat.request(client, .get, "/rapat?peserta=ratna")
             #expect(byName.status == .ok && byName.body.contains("Rapat Pimpinan Desember 2020"))
-            let byNIP = try await secretariat.request(client, .get, "/rapat?peserta=\(Self.kabpkad.digits)")
+            let byNIP = try await secretariat.request(client, .get, "/rapat?peserta=\(Self.kabpkad.key)")
             #expect(byNIP.status == .ok && !byNIP.body.contains("Rapat Pimpinan Desember 2020"))
             let several = try await secretariat.request(client, .get, "/rapat?peserta=r")
             #expect(several.status == .badRequest && several.body.contains("cocok dengan 3 orang") && several.body.contains("aria-invalid=\"true\""))
@@ -210,8 +210,8 @@ import Testing
             let b = Browser()
             #expect(try await b.signIn(client, "sekretariat") == .seeOther)
             let form = try await b.request(client, .get, "/rapat/baru")
-            #expect(form.status == .ok && form.body.contains("name=\"peserta\" value=\"\(Self.kadinkes.digits)\"") && form.body.contains("<summary>Dinkes")
-                    && form.body.contains("<option value=\"Gubernur Banten · \(Self.governor.digits)\">"))
+            #expect(form.status == .ok && form.body.contains("name=\"peserta\" value=\"\(Self.kadinkes.key)\"") && form.body.contains("<summary>Dinkes")
+                    && form.body.contains("<option value=\"Gubernur Banten · \(Self.governor.key)\">"))
             let token = Browser.csrf(form.body)
             // The chair is typed by name (or picked as "name · NIP", or a NIP); a name that fits several people is refused beside the field.
             var fields = ["_csrf": token, "judul": "Rapat Koordinasi Anggaran", "pimpinan": "r", "tanggal": "2020-12-16",
@@ -229,7 +229,7 @@ import Testing
             let check = try await b.request(client, .post, "/rapat/periksa", form: fields)
             #expect(check.status == .ok && check.body.contains("\"acara\""))
             fields["menit-0"] = "45"
-            fields["peserta"] = Self.kadinkes.digits
+            fields["peserta"] = Self.kadinkes.key
             #expect(try await b.request(client, .post, "/rapat/periksa", form: fields).body == "{\"errors\":{}}")
             let saved = try await b.request(client, .post, "/rapat/baru", form: fields)
             #expect(saved.status == .seeOther && saved.headers[.location] == "/rapat/RP-2020-0002")
@@ -237,9 +237,9 @@ import Testing
             // Changing: the form comes filled; a move onto the Governor's other meeting is refused beside the chair.
             let edit = try await b.request(client, .get, "/rapat/RP-2020-0002/ubah")
             #expect(edit.status == .ok && edit.body.contains("value=\"Rapat Koordinasi Anggaran\"") && edit.body.contains("value=\"2020-12-17\"")
-                    && edit.body.contains("value=\"Gubernur Banten · \(Self.governor.digits)\""))
-            var change = ["_csrf": Browser.csrf(edit.body), "judul": "Rapat Koordinasi Anggaran (diubah)", "pimpinan": Self.governor.digits,
-                          "tanggal": "2020-12-16", "mulai": "10:00", "selesai": "11:00", "peserta": Self.kadinkes.digits, "zona": "Asia/Jakarta"]
+                    && edit.body.contains("value=\"Gubernur Banten · \(Self.governor.key)\""))
+            var change = ["_csrf": Browser.csrf(edit.body), "judul": "Rapat Koordinasi Anggaran (diubah)", "pimpinan": Self.governor.key,
+                          "tanggal": "2020-12-16", "mulai": "10:00", "selesai": "11:00", "peserta": Self.kadinkes.key, "zona": "Asia/Jakarta"]
             let moved = try await b.request(client, .post, "/rapat/RP-2020-0002/ubah", form: change)
             #expect(moved.status == .conflict && moved.body.contains("RP-2020-0001"))
             change["tanggal"] = "2020-12-17"
@@ -290,7 +290,7 @@ import Testing
                           "pangkat": "Pembina (IV/a)", "opd": "Bapenda", "email": "siti@bantenprov.go.id"]
             let saved = try await b.request(client, .post, "/orang/baru", form: fields)
             #expect(saved.status == .seeOther, "\(saved.body)")
-            #expect(try await store.person(try NIP("197512052003021099")).pangkat == "Pembina (IV/a)")
+            #expect(try await store.person(try PersonID("197512052003021099")).pangkat == "Pembina (IV/a)")
             let again = try await b.request(client, .post, "/orang/baru", form: fields)
             #expect(again.status == .conflict && again.body.contains("aria-invalid=\"true\""))
             fields["nip"] = "123"
@@ -299,7 +299,7 @@ import Testing
             fields["_csrf"] = Browser.csrf(edit.body)
             fields["jabatan"] = "Plt. Kepala Bapenda"
             #expect(try await b.request(client, .post, "/orang/197512052003021099/ubah", form: fields).status == .seeOther)
-            #expect(try await store.person(try NIP("197512052003021099")).jabatan == "Plt. Kepala Bapenda")
+            #expect(try await store.person(try PersonID("197512052003021099")).jabatan == "Plt. Kepala Bapenda")
             // A CSV export with one bad line imports nothing and names the line.
             let csv = "NIP;Nama;Jabatan;Pangkat/Golongan;OPD;Email\n198001012005011001;Budi;Kepala Dishub;Pembina (IV/a);Dishub;\n123;Salah;;;Dishub;\n"
             let refused = try await b.request(client, .post, "/orang/impor", form: ["_csrf": fields["_csrf"]!, "csv": csv])
@@ -351,7 +351,7 @@ import Testing
         let store = try await Self.sqlite()
         let s = Services(store: store, principal: .console, language: .id)
         // 25 agenda items, each a section that matches.
-        _ = try await s.planning.plan(PlanRequest(title: "Rapat Koordinasi Anggaran", chair: Self.governor.digits, participants: [Self.kabpkad.digits],
+        _ = try await s.planning.plan(PlanRequest(title: "Rapat Koordinasi Anggaran", chair: Self.governor.key, participants: [Self.kabpkad.key],
                                                   start: "2020-12-17 08:00", end: "10:30",
                                                   agenda: (1...25).map { .init(title: "Pos belanja \($0): realisasi anggaran", minutes: 5) }))
         try await Self.app(store).test(.router) { client in

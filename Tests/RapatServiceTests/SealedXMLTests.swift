@@ -15,7 +15,7 @@ import Testing
         _ = try await s.room.start(m.id, at: "2020-12-16 09:00", reason: nil)
         _ = try await s.minutes.decide(m.id, item: nil, text: "OPD di bawah target menyusun rencana percepatan.")
         _ = try await s.room.end(m.id, at: "2020-12-16 09:50")
-        _ = try await s.minutes.approve(m.id, by: try NIP(TextRulesTests.governor), at: "2020-12-17 10:00")
+        _ = try await s.minutes.approve(m.id, by: try PersonID(TextRulesTests.governor), at: "2020-12-17 10:00")
         return (try await s.documents.xml(m.id), m.id)
     }
 

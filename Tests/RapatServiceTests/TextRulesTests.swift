@@ -14,7 +14,7 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: dir.appendingPathComponent("rapat.db").path)
         let s = Services(store: store, principal: .console, language: .en)
-        try await s.planning.register(try Person(nip: NIP(governor), name: "Gubernur", jabatan: "Gubernur", opd: "Setda"))
+        try await s.planning.register(try Person(id: PersonID(governor), name: "Gubernur", jabatan: "Gubernur", opd: "Setda"))
         return s
     }
 
@@ -51,7 +51,7 @@ import Testing
     @Test func peopleHolidaysAndSettingsToo() async throws {
         let s = try await Self.services()
         await #expect(throws: InputError.self) {
-            try await s.planning.register(try Person(nip: NIP("197108021999062011"), name: "dr. Ratna\u{0}", jabatan: "Kadis", opd: "Dinkes"))
+            try await s.planning.register(try Person(id: PersonID("197108021999062011"), name: "dr. Ratna\u{0}", jabatan: "Kadis", opd: "Dinkes"))
         }
         await #expect(throws: InputError.self) { try await s.administration.addHoliday(try CivilDate("2020-12-25"), name: "Natal\u{0}") }
         await #expect(throws: InputError.self) { try await s.administration.set("organizer-name", "Biro Umum\r\nX-INJECTED:1") }
@@ -64,7 +64,7 @@ import Testing
         let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:nul@example\r\nDTSTART:20201216T020000Z\r\nDTEND:20201216T030000Z\r\n"
             + "SUMMARY:Rapat\u{0}Racun\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         try Data(ics.utf8).write(to: dir)
-        await #expect { try await s.calendars.importFiles([dir.path], chair: try NIP(Self.governor), dryRun: false) } throws: { error in
+        await #expect { try await s.calendars.importFiles([dir.path], chair: try PersonID(Self.governor), dryRun: false) } throws: { error in
             let text = Catalogue.text(error, .en)
             return text.contains(dir.path + ":2") && text.contains("U+0000")
         }

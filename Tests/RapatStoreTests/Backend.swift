@@ -68,16 +68,16 @@ enum TempDir {
 
 /// People and plans shared by the store tests.
 enum Seed {
-    static let governor = try! NIP("197002051995021001")
-    static let kadinkes = try! NIP("197108021999062011")
-    static let kabpkad = try! NIP("196501101988111008")
-    static let kabpbd = try! NIP("197512052003021012")
+    static let governor = try! PersonID("197002051995021001")
+    static let kadinkes = try! PersonID("197108021999062011")
+    static let kabpkad = try! PersonID("196501101988111008")
+    static let kabpbd = try! PersonID("197512052003021012")
 
     static let people = [
-        try! Person(nip: governor, name: "Gubernur Banten", jabatan: "Gubernur", opd: "Setda", email: "gubernur@bantenprov.example.go.id"),
-        try! Person(nip: kadinkes, name: "dr. Ratna Dewi", jabatan: "Kepala Dinas Kesehatan", opd: "Dinkes"),
-        try! Person(nip: kabpkad, name: "Dr. Rudi Hartono", jabatan: "Kepala BPKAD", opd: "BPKAD"),
-        try! Person(nip: kabpbd, name: "Joko Prasetyo", jabatan: "Kepala Pelaksana BPBD", opd: "BPBD"),
+        try! Person(id: governor, name: "Gubernur Banten", jabatan: "Gubernur", opd: "Setda", email: "gubernur@bantenprov.example.go.id"),
+        try! Person(id: kadinkes, name: "dr. Ratna Dewi", jabatan: "Kepala Dinas Kesehatan", opd: "Dinkes"),
+        try! Person(id: kabpkad, name: "Dr. Rudi Hartono", jabatan: "Kepala BPKAD", opd: "BPKAD"),
+        try! Person(id: kabpbd, name: "Joko Prasetyo", jabatan: "Kepala Pelaksana BPBD", opd: "BPBD"),
     ]
 
     /// The approving office's key the tests seal with; `store` registers its public half.
@@ -93,7 +93,7 @@ enum Seed {
 
     static func at(_ text: String) -> Date { try! TimeInput.parse(text, zone: Zone.jakarta) }
 
-    static func plan(_ start: String, minutes: Int = 120, chair: NIP = governor, participants: [NIP] = [kadinkes, kabpkad],
+    static func plan(_ start: String, minutes: Int = 120, chair: PersonID = governor, participants: [PersonID] = [kadinkes, kabpkad],
                      title: String = "Rapat Pimpinan") -> Meeting {
         let s = at(start)
         return try! Meeting(id: MeetingID(year: 0, serial: 0), title: title, chair: chair, participants: participants,

@@ -29,7 +29,7 @@ import Testing
         let versions = try await store.minutesVersions(id)
         #expect(versions.map(\.version) == [1])
         let m = try await store.meeting(id)
-        let record = try MinutesRecord(m, people: Seed.people.byNIP, previousDigest: nil)
+        let record = try MinutesRecord(m, people: Seed.people.byID, previousDigest: nil)
         #expect(versions[0].digest == record.digest && versions[0].digest.count == 64)
         #expect(versions[0].record == record && record.format == 2 && record.people?.map(\.name).contains("Gubernur Banten") == true)
         #expect(versions[0].signature?.keyID == Seed.signer.keyID)

@@ -21,7 +21,7 @@ struct PostgresMigrationTests {
         m.minutes.actions = [ActionItem(number: 1, itemKey: 1, text: "Rekap penyerapan", owner: .opd("BPKAD"), due: try CivilDate("2020-12-23"), status: .open)]
         let doc = String(decoding: try PostgresStore.encoder.encode(m), as: UTF8.self).replacingOccurrences(of: "'", with: "''")
         try PostgresAdmin.run(url.string!, """
-            INSERT INTO person VALUES ('\(Seed.governor.digits)', 'Gubernur Banten', 'Gubernur', 'Setda', NULL);
+            INSERT INTO person VALUES ('\(Seed.governor.key)', 'Gubernur Banten', 'Gubernur', 'Setda', NULL);
             INSERT INTO meeting VALUES ('RP-2020-0001', 2020, 1, '2020-12-16T02:00:00Z', 'ended', NULL, NULL, NULL, false, '\(doc)');
             """)
         let store = try await PostgresStore(url: url.string!)

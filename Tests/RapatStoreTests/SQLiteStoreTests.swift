@@ -14,8 +14,8 @@ import Testing
             for (i, store) in [first, second].enumerated() {
                 group.addTask {
                     for n in 0..<25 {
-                        let nip = try NIP(String(format: "19700205199502%d%03d", 1 + i, n))
-                        try await store.addPerson(try Person(nip: nip, name: "Pegawai \(i)-\(n)", jabatan: "Staf", opd: "OPD \(i)"))
+                        let nip = try PersonID(String(format: "19700205199502%d%03d", 1 + i, n))
+                        try await store.addPerson(try Person(id: nip, name: "Pegawai \(i)-\(n)", jabatan: "Staf", opd: "OPD \(i)"))
                     }
                 }
             }

@@ -26,15 +26,15 @@ import Testing
     func peopleAreRegisteredOnceAndFoundByNIPAndOPD(_ backend: Backend) async throws {
         let store = try await Seed.store(backend)
         #expect(try await store.person(Seed.kadinkes).name == "dr. Ratna Dewi")
-        #expect(try await store.people(opd: "dinkes").map(\.nip) == [Seed.kadinkes])
+        #expect(try await store.people(opd: "dinkes").map(\.id) == [Seed.kadinkes])
         #expect(try await store.people(opd: nil).count == 4)
         await #expect(throws: StoreError.duplicatePerson(Seed.kadinkes, existing: "dr. Ratna Dewi (Dinkes)")) {
             try await store.addPerson(Seed.people[1])
         }
-        let stranger = try NIP("198001012005011001")
+        let stranger = try PersonID("198001012005011001")
         await #expect(throws: StoreError.unknownPerson(stranger)) { try await store.person(stranger) }
         // Only the people asked for (a NIP not registered is left out), and the OPDs once each.
-        #expect(Set(try await store.people([Seed.kadinkes, Seed.kabpkad, stranger]).map(\.nip)) == [Seed.kadinkes, Seed.kabpkad])
+        #expect(Set(try await store.people([Seed.kadinkes, Seed.kabpkad, stranger]).map(\.id)) == [Seed.kadinkes, Seed.kabpkad])
         #expect(try await store.people([]).isEmpty)
         #expect(try await store.opds() == ["BPBD", "BPKAD", "Dinkes", "Setda"])
         var moved = Seed.people[1]
@@ -330,7 +330,7 @@ import Testing
     func aFeedTokenIsRotatedAndDiesWithItsOwner(_ backend: Backend) async throws {
         let store = try await Seed.store(backend)
         let api = try await store.createToken(role: .participant, person: Seed.kadinkes, expiresAt: nil)
-        let feed = "person:\(Seed.kadinkes.digits)"
+        let feed = "person:\(Seed.kadinkes.key)"
         let first = try await store.createFeedToken(feed: feed, role: .participant, person: Seed.kadinkes, ownerHash: APIToken.hash(api))
         let token = try #require(try await store.feedToken(secret: first))
         #expect(token.feed == feed && token.role == .participant && token.person == Seed.kadinkes)

@@ -5,7 +5,7 @@ import RapatCore
 public struct CalendarOptions: Sendable {
     public var organizerName: String
     public var organizerEmail: String
-    public var people: [NIP: Person]
+    public var people: [PersonID: Person]
     /// DTSTAMP of every component: when the iTIP message or feed was made.
     public var stamp: Date
     /// Reminders, in minutes before the start: the meeting starts on time.
@@ -15,7 +15,7 @@ public struct CalendarOptions: Sendable {
     public static let productID = "-//Rapat//Rapat 0.1//ID"
 
     public init(organizerName: String = "Sekretariat Daerah", organizerEmail: String = "sekretariat@rapat.invalid",
-                people: [NIP: Person], stamp: Date, alarmMinutes: [Int] = [15, 5], language: Language = .id) {
+                people: [PersonID: Person], stamp: Date, alarmMinutes: [Int] = [15, 5], language: Language = .id) {
         self.organizerName = organizerName
         self.organizerEmail = organizerEmail
         self.people = people

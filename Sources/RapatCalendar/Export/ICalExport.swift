@@ -195,7 +195,7 @@ public struct ICalExport: Sendable {
     /// What a participant's calendar shows of an event; two occurrences with the same signature need no override.
     func eventSignature(_ m: Meeting) -> [String] {
         [String(m.start.timeIntervalSince1970), String(m.end.timeIntervalSince1970), m.timeZone, m.title, description(m),
-         m.location ?? "", m.virtualLink ?? "", m.status.rawValue, m.everyone.map(\.digits).joined(separator: ","), m.kind]
+         m.location ?? "", m.virtualLink ?? "", m.status.rawValue, m.everyone.map(\.key).joined(separator: ","), m.kind]
     }
 
     func event(_ m: Meeting, uid: String, recurrenceID: Date?, sequence: Int, attendees: Bool, alarms: Bool, clock: ZoneClock,
@@ -249,24 +249,24 @@ public struct ICalExport: Sendable {
             for nip in m.everyone {
                 let p = options.people[nip]
                 guard let email = p?.email else {
-                    w.raw("X-RAPAT-PARTICIPANT", [], nip.digits)
+                    w.raw("X-RAPAT-PARTICIPANT", [], nip.key)
                     continue
                 }
                 let chair = nip == m.chair
                 w.line { b in
                     b.append(contentsOf: chair ? Self.chairPrefix : Self.participantPrefix)
-                    ICalWriter.appendParameterValue(p?.name ?? nip.digits, to: &b)
+                    ICalWriter.appendParameterValue(p?.name ?? nip.key, to: &b)
                     b.append(contentsOf: Self.nipParameter)
-                    b.append(contentsOf: nip.digits.utf8)
+                    b.append(contentsOf: nip.key.utf8)
                     b.append(contentsOf: Self.mailto)
                     ICalWriter.appendValue(email, to: &b)
                 }
             }
         }
-        if let notulis = m.notulis { w.raw("X-RAPAT-NOTULIS", [], notulis.digits) }
+        if let notulis = m.notulis { w.raw("X-RAPAT-NOTULIS", [], notulis.key) }
         for item in m.agenda {
             var params = [ICalWriter.Parameter("X-BOX", String(item.boxMinutes))]
-            if let nip = item.presenterNIP { params.append(.init("X-PRESENTER-NIP", nip.digits)) }
+            if let nip = item.presenterNIP { params.append(.init("X-PRESENTER-NIP", nip.key)) }
             if let presenter = item.presenter { params.append(.init("X-PRESENTER", presenter)) }
             w.text("X-RAPAT-AGENDA", params, item.title)
         }
@@ -293,7 +293,7 @@ public struct ICalExport: Sendable {
         let zone = zone ?? m.zone
         let id = options.language == .id
         let text = DateText(options.language)
-        func name(_ nip: NIP) -> String { options.people[nip]?.name ?? "NIP \(nip)" }
+        func name(_ nip: PersonID) -> String { options.people[nip]?.name ?? "NIP \(nip)" }
         var lines = ["\(m.title) (\(m.kind))", (id ? "Pimpinan rapat: " : "Chair: ") + name(m.chair)]
         if let link = m.virtualLink { lines.append((id ? "Tautan rapat: " : "Meeting link: ") + link) }
         if let location = m.location { lines.append((id ? "Tempat: " : "Location: ") + location) }

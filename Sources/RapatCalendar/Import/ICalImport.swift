@@ -4,9 +4,9 @@ import RapatCore
 /// Turns parsed components into meetings: time zones (VTIMEZONE, IANA, Windows names, UTC, floating,
 /// all-day), recurrence with EXDATE and RECURRENCE-ID, attendees matched to registered people.
 public struct ICalImport {
-    public var people: [NIP: Person]
+    public var people: [PersonID: Person]
     /// Chair of events that name none Rapat knows.
-    public var defaultChair: NIP?
+    public var defaultChair: PersonID?
     /// Zone for floating times and the display zone of UTC times when the calendar names none.
     public var defaultZone: TimeZone
     public var workingHours: WorkingHours
@@ -16,16 +16,16 @@ public struct ICalImport {
     /// Most occurrences one recurring event makes (an hourly rule over two years would be 17,520 meetings).
     public var maxOccurrences = 1000
 
-    private let byEmail: [String: NIP]
+    private let byEmail: [String: PersonID]
 
-    public init(people: [NIP: Person], defaultChair: NIP? = nil, defaultZone: TimeZone = Zone.jakarta, workingHours: WorkingHours = .standard,
+    public init(people: [PersonID: Person], defaultChair: PersonID? = nil, defaultZone: TimeZone = Zone.jakarta, workingHours: WorkingHours = .standard,
                 windowEnd: Date = Date().addingTimeInterval(2 * 366 * 86400)) {
         self.people = people
         self.defaultChair = defaultChair
         self.defaultZone = defaultZone
         self.workingHours = workingHours
         self.windowEnd = windowEnd
-        byEmail = Dictionary(people.values.compactMap { p in p.email.map { ($0.lowercased(), p.nip) } }, uniquingKeysWith: { a, _ in a })
+        byEmail = Dictionary(people.values.compactMap { p in p.email.map { ($0.lowercased(), p.id) } }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Reads a whole file held in memory into events; any problem names the file, the line and what is wrong.
@@ -389,11 +389,11 @@ public struct ICalImport {
             // RFC 5545 §3.6.1: a day for a DATE, no time at all for a DATE-TIME.
             end = allDay ? LocalDateTime(start, in: zone).adding(seconds: 86400).instant(in: zone) : start
         }
-        var participants: [NIP] = []
-        var chair: NIP?
+        var participants: [PersonID] = []
+        var chair: PersonID?
         for a in e.all("ATTENDEE") {
             let email = Self.mailto(a.value)
-            let nip = a.parameter("X-RAPAT-NIP").flatMap { try? NIP($0) }.flatMap { people[$0] != nil ? $0 : nil }
+            let nip = a.parameter("X-RAPAT-NIP").flatMap { try? PersonID($0) }.flatMap { people[$0] != nil ? $0 : nil }
                 ?? byEmail[email.lowercased()]
             guard let nip else {
                 unknown.append(a.parameter("CN").map { "\($0) <\(email)>" } ?? email)
@@ -402,13 +402,13 @@ public struct ICalImport {
             if a.parameter("ROLE")?.uppercased() == "CHAIR", chair == nil { chair = nip } else { participants.append(nip) }
         }
         for p in e.all("X-RAPAT-PARTICIPANT") {
-            if let nip = try? NIP(p.value), people[nip] != nil { participants.append(nip) }
+            if let nip = try? PersonID(p.value), people[nip] != nil { participants.append(nip) }
         }
         if chair == nil, let organizer = e.first("ORGANIZER") { chair = byEmail[Self.mailto(organizer.value).lowercased()] }
         guard let chair = chair ?? defaultChair else {
             throw ImportProblem.noChair(summary: e.first("SUMMARY")?.text.trimmed ?? "")
         }
-        let notulis = e.first("X-RAPAT-NOTULIS").flatMap { try? NIP($0.value) }.flatMap { people[$0] != nil ? $0 : nil }
+        let notulis = e.first("X-RAPAT-NOTULIS").flatMap { try? PersonID($0.value) }.flatMap { people[$0] != nil ? $0 : nil }
         var link = e.first("CONFERENCE")?.value ?? e.first("URL")?.value
         var location = e.first("LOCATION")?.text
         if let l = location, link == nil, l.hasPrefix("https://") || l.hasPrefix("http://"), !l.contains(" ") { link = l }
@@ -418,7 +418,7 @@ public struct ICalImport {
         for (i, a) in e.all("X-RAPAT-AGENDA").enumerated() {
             do {
                 agenda.append(try AgendaItem(key: i + 1, title: a.text, presenter: a.parameter("X-PRESENTER"),
-                                             presenterNIP: a.parameter("X-PRESENTER-NIP").flatMap { try? NIP($0) }.flatMap { people[$0] != nil ? $0 : nil },
+                                             presenterNIP: a.parameter("X-PRESENTER-NIP").flatMap { try? PersonID($0) }.flatMap { people[$0] != nil ? $0 : nil },
                                              boxMinutes: Int(a.parameter("X-BOX") ?? "") ?? 0))
             } catch { throw ctx.fail(a.line, "\(error)") }
         }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Someone who chairs, attends, presents at or takes the minutes of a meeting.
 public struct Person: Hashable, Codable, Sendable {
-    public var nip: NIP
+    /// The key: the NIP of a civil servant, a key from the e-mail address for a guest.
+    public var id: PersonID
     public var name: String
     /// Position, e.g. "Kepala Dinas Kesehatan" or "Sekretaris Daerah".
     public var jabatan: String
@@ -12,12 +13,24 @@ public struct Person: Hashable, Codable, Sendable {
     /// Pangkat/golongan of an ASN, e.g. "Pembina Utama Muda (IV/c)"; nil when not recorded.
     public var pangkat: String?
 
-    public init(nip: NIP, name: String, jabatan: String, opd: String, email: String? = nil, pangkat: String? = nil) throws(InputError) {
+    /// The civil servant's NIP; nil for a guest.
+    public var nip: NIP? { id.nip }
+    public var isGuest: Bool { id.isGuest }
+
+    // The key keeps its name of earlier versions ("nip") in every JSON Rapat writes or reads back.
+    enum CodingKeys: String, CodingKey {
+        case id = "nip", name, jabatan, opd, email, pangkat
+    }
+
+    public init(id: PersonID, name: String, jabatan: String, opd: String, email: String? = nil, pangkat: String? = nil) throws(InputError) {
         let name = name.trimmed
         let opd = opd.trimmed
         guard !name.isEmpty else { throw .missing("name", "give the person's full name") }
         guard !opd.isEmpty else { throw .missing("OPD", "give the person's organisation unit, e.g. BPKAD") }
-        self.nip = nip
+        if id.isGuest, email.map({ PersonID.guest(email: $0) }) != id {
+            throw .invalidValue(field: "guest", value: id.key, hint: "a guest is known by their e-mail address: give it")
+        }
+        self.id = id
         self.name = name
         self.jabatan = jabatan.trimmed
         self.opd = opd
@@ -53,6 +66,6 @@ public struct Person: Hashable, Codable, Sendable {
 }
 
 extension Sequence where Element == Person {
-    /// People by NIP (the first of duplicates wins).
-    public var byNIP: [NIP: Person] { Dictionary(map { ($0.nip, $0) }, uniquingKeysWith: { a, _ in a }) }
+    /// People by key (the first of duplicates wins).
+    public var byID: [PersonID: Person] { Dictionary(map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
 }

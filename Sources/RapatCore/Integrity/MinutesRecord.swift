@@ -14,13 +14,13 @@ public struct MinutesRecord: Codable, Equatable, Sendable {
 
     /// A person as the sealed notula names them.
     public struct NamedPerson: Codable, Equatable, Sendable {
-        public var nip: NIP
+        public var nip: PersonID
         public var name: String
         public var jabatan: String
         public var opd: String
 
         public init(_ p: Person) {
-            nip = p.nip
+            nip = p.id
             name = p.name
             jabatan = p.jabatan
             opd = p.opd
@@ -31,7 +31,7 @@ public struct MinutesRecord: Codable, Equatable, Sendable {
         public var position: Int
         public var title: String
         public var presenter: String?
-        public var presenterNIP: NIP?
+        public var presenterNIP: PersonID?
         public var boxMinutes: Int
         public var actualStart: Date?
         public var actualEnd: Date?
@@ -44,9 +44,9 @@ public struct MinutesRecord: Codable, Equatable, Sendable {
     public var scheduledStart: Date
     public var scheduledEnd: Date
     public var timeZone: String
-    public var chair: NIP
-    public var notulis: NIP?
-    public var participants: [NIP]
+    public var chair: PersonID
+    public var notulis: PersonID?
+    public var participants: [PersonID]
     public var actualStart: Date?
     public var actualEnd: Date?
     public var lateStartReason: String?
@@ -68,17 +68,17 @@ public struct MinutesRecord: Codable, Equatable, Sendable {
 
     /// The record of `m`'s approved minutes in the current format: `people` gives the names (those not
     /// registered are left out), `previousDigest` links it to the version it corrects.
-    public init(_ m: Meeting, people: [NIP: Person], previousDigest: String?) throws(MinutesError) {
+    public init(_ m: Meeting, people: [PersonID: Person], previousDigest: String?) throws(MinutesError) {
         try self.init(format1: m)
         format = Self.currentFormat
         status = m.status
         location = m.location
         virtualLink = m.virtualLink
-        var named = Set<NIP>()
+        var named = Set<PersonID>()
         self.people = (m.everyone + m.agenda.compactMap(\.presenterNIP) + m.attendance.map(\.nip))
             .filter { named.insert($0).inserted }
             .compactMap { people[$0].map(NamedPerson.init) }
-            .sorted { $0.nip.digits < $1.nip.digits }
+            .sorted { $0.nip.key < $1.nip.key }
         self.previousDigest = previousDigest
     }
 
@@ -132,10 +132,10 @@ public struct MinutesRecord: Codable, Equatable, Sendable {
 
     /// `registry` with everyone the record names as the record names them (the names, positions and offices
     /// they were approved with, whatever the registry says now).
-    public func naming(_ registry: [NIP: Person]) -> [NIP: Person] {
+    public func naming(_ registry: [PersonID: Person]) -> [PersonID: Person] {
         var people = registry
         for p in self.people ?? [] {
-            if let named = try? Person(nip: p.nip, name: p.name, jabatan: p.jabatan, opd: p.opd, email: registry[p.nip]?.email) {
+            if let named = try? Person(id: p.nip, name: p.name, jabatan: p.jabatan, opd: p.opd, email: registry[p.nip]?.email) {
                 people[p.nip] = named
             }
         }

@@ -84,7 +84,7 @@ extension Meeting {
 
     /// A correction of approved minutes: `change` edits them as if open, and the chair's new approval
     /// makes the next version, with its reason. The earlier version stays stored as it was.
-    public mutating func correctMinutes(by nip: NIP, at time: Date, reason: String, _ change: (inout Meeting) throws -> Void) throws {
+    public mutating func correctMinutes(by nip: PersonID, at time: Date, reason: String, _ change: (inout Meeting) throws -> Void) throws {
         guard let approval = minutes.approval else { throw MinutesError.notApproved(id) }
         guard nip == chair else { throw MinutesError.notChair(nip, id, chair: chair) }
         let reason = reason.trimmed
@@ -97,7 +97,7 @@ extension Meeting {
     }
 
     /// The chair approves the minutes of a meeting that has ended; from then on they are frozen.
-    public mutating func approveMinutes(by nip: NIP, at time: Date) throws(MinutesError) {
+    public mutating func approveMinutes(by nip: PersonID, at time: Date) throws(MinutesError) {
         try ensureMinutesOpen()
         guard status == .ended else { throw .notHeldYet(id, status) }
         guard nip == chair else { throw .notChair(nip, id, chair: chair) }

@@ -56,7 +56,7 @@ public struct Decision: Hashable, Codable, Sendable {
 /// Who must carry out an action item: an OPD as a whole or one person.
 public enum ActionOwner: Hashable, Codable, Sendable, CustomStringConvertible {
     case opd(String)
-    case person(NIP)
+    case person(PersonID)
 
     public var description: String {
         switch self {
@@ -127,13 +127,13 @@ public struct ActionItem: Hashable, Codable, Sendable {
 
 /// The chair's approval, after which the minutes are frozen; a correction is a new version with a reason.
 public struct Approval: Hashable, Codable, Sendable {
-    public var by: NIP
+    public var by: PersonID
     public var at: Date
     /// 1 for the first approval, 2, 3… for corrections.
     public var version: Int
     public var reason: String?
 
-    public init(by: NIP, at: Date, version: Int = 1, reason: String? = nil) {
+    public init(by: PersonID, at: Date, version: Int = 1, reason: String? = nil) {
         self.by = by
         self.at = at
         self.version = version

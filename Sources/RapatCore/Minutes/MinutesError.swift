@@ -2,9 +2,9 @@ import Foundation
 
 /// A change to the minutes that cannot be made.
 public enum MinutesError: Error, Equatable, Sendable, CustomStringConvertible {
-    case approved(MeetingID, by: NIP, at: String)
+    case approved(MeetingID, by: PersonID, at: String)
     case notHeldYet(MeetingID, MeetingStatus)
-    case notChair(NIP, MeetingID, chair: NIP)
+    case notChair(PersonID, MeetingID, chair: PersonID)
     case unknownItem(meeting: MeetingID, position: Int, count: Int)
     case unknownAction(meeting: MeetingID, number: Int)
     case emptyText(String)

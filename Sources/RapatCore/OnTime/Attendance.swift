@@ -59,7 +59,7 @@ public enum AttendanceCategory: String, Codable, Sendable, CaseIterable {
 
 /// One person's attendance at one meeting.
 public struct Attendance: Hashable, Codable, Sendable {
-    public var nip: NIP
+    public var nip: PersonID
     public var category: AttendanceCategory
     public var checkedInAt: Date?
     /// Whole minutes after the actual start; 0 when on time; nil for absences.
@@ -77,7 +77,7 @@ public struct Attendance: Hashable, Codable, Sendable {
         return a
     }
 
-    public init(nip: NIP, category: AttendanceCategory, checkedInAt: Date?, lateMinutes: Int?,
+    public init(nip: PersonID, category: AttendanceCategory, checkedInAt: Date?, lateMinutes: Int?,
                 representative: String? = nil, note: String? = nil) {
         self.nip = nip
         self.category = category

@@ -33,7 +33,7 @@ extension Meeting {
 
     /// Records (or corrects) one person's attendance. Lateness counts from the actual start. A correction keeps
     /// what it replaces in the entry's history, stamped with `changedBy` and the server's clock.
-    public mutating func checkIn(_ nip: NIP, as category: AttendanceCategory, at time: Date,
+    public mutating func checkIn(_ nip: PersonID, as category: AttendanceCategory, at time: Date,
                                  representative: String? = nil, note: String? = nil, changedBy: String = "secretariat") throws(OnTimeError) {
         let time = time.wholeSecond
         guard status == .scheduled || status == .started else { throw .notRunning(id, status, action: "check in") }

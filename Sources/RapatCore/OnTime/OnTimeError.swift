@@ -6,15 +6,15 @@ public enum OnTimeError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooEarly(MeetingID, minutesEarly: Int, limit: Int, scheduled: String)
     case lateStartNeedsReason(MeetingID, minutesLate: Int, grace: Int)
     case notRunning(MeetingID, MeetingStatus, action: String)
-    case notAParticipant(NIP, MeetingID)
-    case representativeRequired(NIP)
+    case notAParticipant(PersonID, MeetingID)
+    case representativeRequired(PersonID)
     case checkInBeforeMeeting(MeetingID)
     case noAgenda(MeetingID)
     case agendaFinished(MeetingID)
     case beforeActualStart(MeetingID, String)
     case checkInAfterMeeting(MeetingID, String)
-    case attendanceAlreadyRecorded(NIP, MeetingID, AttendanceCategory)
-    case attendanceChangeNeedsReason(NIP, MeetingID, AttendanceCategory)
+    case attendanceAlreadyRecorded(PersonID, MeetingID, AttendanceCategory)
+    case attendanceChangeNeedsReason(PersonID, MeetingID, AttendanceCategory)
 
     public var description: String {
         switch self {

@@ -56,7 +56,7 @@ public struct PunctualityReport: Codable, Sendable, Equatable {
     }
 
     public struct PersonRow: Codable, Sendable, Equatable {
-        public var nip: NIP
+        public var nip: PersonID
         public var name: String
         public var opd: String
         public var tally: Tally
@@ -80,7 +80,7 @@ public struct PunctualityReport: Codable, Sendable, Equatable {
 
     /// - Parameters:
     ///   - actions: action items to count per OPD as open and overdue on `asOf` (default: the last day of the period).
-    public init(meetings all: [Meeting], people directory: [NIP: Person], from: Date, to: Date, policy: OnTimePolicy,
+    public init(meetings all: [Meeting], people directory: [PersonID: Person], from: Date, to: Date, policy: OnTimePolicy,
                 actions: [ActionRecord] = [], asOf: CivilDate? = nil) {
         self.from = from
         self.to = to
@@ -97,15 +97,15 @@ public struct PunctualityReport: Codable, Sendable, Equatable {
                               invited: m.everyone.count,
                               present: m.attendance.filter(\.category.isPresent).count)
         }
-        var perPerson: [NIP: Tally] = [:]
+        var perPerson: [PersonID: Tally] = [:]
         for m in held {
             for a in m.attendance { perPerson[a.nip, default: Tally()].add(a, grace: policy.graceMinutes) }
         }
         people = perPerson.map { nip, tally in
             let p = directory[nip]
-            return PersonRow(nip: nip, name: p?.name ?? nip.digits, opd: p?.opd ?? "?", tally: tally)
+            return PersonRow(nip: nip, name: p?.name ?? nip.key, opd: p?.opd ?? "?", tally: tally)
         }.sorted { ($0.opd.lowercased(), $0.name, $0.nip) < ($1.opd.lowercased(), $1.name, $1.nip) }
-        var perOPD: [String: (Set<NIP>, Tally)] = [:]
+        var perOPD: [String: (Set<PersonID>, Tally)] = [:]
         for m in held {
             for a in m.attendance {
                 let opd = directory[a.nip]?.opd ?? "?"

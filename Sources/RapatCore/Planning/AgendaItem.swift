@@ -7,7 +7,7 @@ public struct AgendaItem: Hashable, Codable, Sendable {
     public var title: String
     /// Display name of the presenter ("Kepala BPKAD"); `presenterNIP` when the presenter is a known person.
     public var presenter: String?
-    public var presenterNIP: NIP?
+    public var presenterNIP: PersonID?
     public var boxMinutes: Int
     public var actualStart: Date?
     public var actualEnd: Date?
@@ -21,7 +21,7 @@ public struct AgendaItem: Hashable, Codable, Sendable {
     /// holds anyway: it recurs with the plan and is never carried over as "lanjutan".
     public var isStanding: Bool
 
-    public init(key: Int, title: String, presenter: String? = nil, presenterNIP: NIP? = nil, boxMinutes: Int,
+    public init(key: Int, title: String, presenter: String? = nil, presenterNIP: PersonID? = nil, boxMinutes: Int,
                 carriedFrom: [MeetingID] = [], isFollowUp: Bool = false, details: String? = nil, isStanding: Bool = false) throws(InputError) {
         let title = title.trimmed
         guard !title.isEmpty else { throw .missing("agenda title", "say what the item is about") }
@@ -49,7 +49,7 @@ public struct AgendaItem: Hashable, Codable, Sendable {
         key = try c.decode(Int.self, forKey: .key)
         title = try c.decode(String.self, forKey: .title)
         presenter = try c.decodeIfPresent(String.self, forKey: .presenter)
-        presenterNIP = try c.decodeIfPresent(NIP.self, forKey: .presenterNIP)
+        presenterNIP = try c.decodeIfPresent(PersonID.self, forKey: .presenterNIP)
         boxMinutes = try c.decode(Int.self, forKey: .boxMinutes)
         actualStart = try c.decodeIfPresent(Date.self, forKey: .actualStart)
         actualEnd = try c.decodeIfPresent(Date.self, forKey: .actualEnd)

@@ -8,7 +8,7 @@ extension Meeting {
     }
 
     /// Inserts an item at a 1-based position (default: at the end).
-    public mutating func addAgendaItem(title: String, presenter: String?, presenterNIP: NIP?, boxMinutes: Int,
+    public mutating func addAgendaItem(title: String, presenter: String?, presenterNIP: PersonID?, boxMinutes: Int,
                                        at position: Int? = nil, standing: Bool = false) throws -> AgendaItem {
         try ensureAgendaEditable()
         let item = try AgendaItem(key: nextAgendaKey, title: title, presenter: presenter, presenterNIP: presenterNIP, boxMinutes: boxMinutes,

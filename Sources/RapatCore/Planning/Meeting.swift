@@ -19,10 +19,10 @@ public struct Meeting: Hashable, Codable, Sendable {
     public var title: String
     /// e.g. "rapat pimpinan", "rapat koordinasi".
     public var kind: String
-    public var chair: NIP
-    public var notulis: NIP?
+    public var chair: PersonID
+    public var notulis: PersonID?
     /// Invited participants besides the chair and the notulis.
-    public var participants: [NIP]
+    public var participants: [PersonID]
     public var start: Date
     public var end: Date
     /// IANA zone the meeting is planned in; times are stored as instants.
@@ -56,8 +56,8 @@ public struct Meeting: Hashable, Codable, Sendable {
     public var isAllDay: Bool { allDay ?? false }
     public var blocksTime: Bool { reservesTime ?? true }
 
-    public init(id: MeetingID, title: String, kind: String = "rapat pimpinan", chair: NIP, notulis: NIP? = nil,
-                participants: [NIP], start: Date, end: Date, timeZone: TimeZone = Zone.jakarta,
+    public init(id: MeetingID, title: String, kind: String = "rapat pimpinan", chair: PersonID, notulis: PersonID? = nil,
+                participants: [PersonID], start: Date, end: Date, timeZone: TimeZone = Zone.jakarta,
                 virtualLink: String? = nil, location: String? = nil, agenda: [AgendaItem] = [],
                 seriesID: String? = nil) throws(InputError) {
         let title = title.trimmed
@@ -67,7 +67,7 @@ public struct Meeting: Hashable, Codable, Sendable {
         self.kind = kind
         self.chair = chair
         self.notulis = notulis
-        var seen: Set<NIP> = [chair]
+        var seen: Set<PersonID> = [chair]
         if let notulis { seen.insert(notulis) }
         self.participants = participants.filter { seen.insert($0).inserted }
         self.start = start
@@ -97,8 +97,8 @@ public struct Meeting: Hashable, Codable, Sendable {
     }
 
     /// Adds and removes participants, keeping order, dropping duplicates and the chair and notulis.
-    public mutating func changeParticipants(adding: [NIP], removing: [NIP]) {
-        var seen: Set<NIP> = Set(removing).union([chair]).union(notulis.map { [$0] } ?? [])
+    public mutating func changeParticipants(adding: [PersonID], removing: [PersonID]) {
+        var seen: Set<PersonID> = Set(removing).union([chair]).union(notulis.map { [$0] } ?? [])
         participants = (participants + adding).filter { seen.insert($0).inserted }
     }
 
@@ -107,7 +107,7 @@ public struct Meeting: Hashable, Codable, Sendable {
     public var agendaMinutes: Int { agenda.reduce(0) { $0 + $1.boxMinutes } }
 
     /// Chair, notulis and participants: everyone whose calendar this meeting occupies.
-    public var everyone: [NIP] {
+    public var everyone: [PersonID] {
         var all = [chair]
         if let notulis { all.append(notulis) }
         return all + participants
@@ -115,7 +115,7 @@ public struct Meeting: Hashable, Codable, Sendable {
 
     /// Every registered person the meeting names anywhere: its people, presenters, attendance, action-item
     /// owners and the approver (what a document or page of it may need to name).
-    public var namedPeople: Set<NIP> {
+    public var namedPeople: Set<PersonID> {
         var all = Set(everyone)
         all.formUnion(agenda.compactMap(\.presenterNIP))
         all.formUnion(attendance.map(\.nip))
@@ -127,7 +127,7 @@ public struct Meeting: Hashable, Codable, Sendable {
     /// What a participant sees on an invitation; a change here bumps `sequence`.
     public struct Visible: Equatable {
         let title: String, start: Date, end: Date, zone: String, link: String?, location: String?
-        let people: [NIP], agenda: [String], status: MeetingStatus
+        let people: [PersonID], agenda: [String], status: MeetingStatus
     }
 
     public var visible: Visible {

@@ -7,9 +7,9 @@ public struct BookedSlot: Hashable, Sendable {
     public var start: Date
     public var end: Date
     public var timeZone: String
-    public var people: Set<NIP>
+    public var people: Set<PersonID>
 
-    public init(meetingID: MeetingID, title: String, start: Date, end: Date, timeZone: String, people: Set<NIP>) {
+    public init(meetingID: MeetingID, title: String, start: Date, end: Date, timeZone: String, people: Set<PersonID>) {
         self.meetingID = meetingID
         self.title = title
         self.start = start
@@ -37,7 +37,7 @@ public struct Planner: Sendable {
     /// - Parameters:
     ///   - people: the persons known to the archive, at least those the meeting names.
     ///   - booked: other meetings overlapping the meeting's time for any of its people.
-    public func check(_ meeting: Meeting, previous: Meeting? = nil, people: [NIP: Person], booked: [BookedSlot]) throws(PlanningError) {
+    public func check(_ meeting: Meeting, previous: Meeting? = nil, people: [PersonID: Person], booked: [BookedSlot]) throws(PlanningError) {
         let zone = meeting.zone
         let (timeChanged, peopleChanged) = try changes(meeting, previous: previous)
         if timeChanged {
@@ -64,7 +64,7 @@ public struct Planner: Sendable {
     /// holidays, the longest meeting, agenda fit, double booking): someone else planned it, so none refuses it;
     /// each comes back as a warning for the import report. Only what cannot be stored throws: an end before the
     /// start, a person not registered, a change to a meeting already held.
-    public func importWarnings(_ meeting: Meeting, previous: Meeting? = nil, people: [NIP: Person],
+    public func importWarnings(_ meeting: Meeting, previous: Meeting? = nil, people: [PersonID: Person],
                                booked: [BookedSlot]) throws(PlanningError) -> [PlanningError] {
         let (_, peopleChanged) = try changes(meeting, previous: previous)
         guard meeting.end >= meeting.start else {
@@ -99,7 +99,7 @@ public struct Planner: Sendable {
     }
 
     /// Everyone the meeting names (and every presenter) is registered here.
-    func checkPeople(_ meeting: Meeting, people: [NIP: Person], peopleChanged: Bool) throws(PlanningError) {
+    func checkPeople(_ meeting: Meeting, people: [PersonID: Person], peopleChanged: Bool) throws(PlanningError) {
         if peopleChanged {
             for nip in meeting.everyone where people[nip] == nil {
                 let role = nip == meeting.chair ? "chair" : nip == meeting.notulis ? "notulis" : "participant"
@@ -134,7 +134,7 @@ public struct Planner: Sendable {
         }
     }
 
-    func checkConflicts(_ meeting: Meeting, people: [NIP: Person], booked: [BookedSlot]) throws(PlanningError) {
+    func checkConflicts(_ meeting: Meeting, people: [PersonID: Person], booked: [BookedSlot]) throws(PlanningError) {
         let mine = Set(meeting.everyone)
         let clashes = booked
             .filter { $0.meetingID != meeting.id && $0.start < meeting.end && $0.end > meeting.start }
@@ -144,7 +144,7 @@ public struct Planner: Sendable {
             if let nip = meeting.everyone.first(where: { slot.people.contains($0) }), mine.contains(nip) {
                 let zone = TimeZone(identifier: slot.timeZone) ?? meeting.zone
                 let time = "\(localStamp(slot.start, zone))–\(DateText(.en).time(slot.end, zone: zone))"
-                throw .doubleBooked(person: people[nip]?.name ?? nip.digits, nip: nip, other: slot.meetingID,
+                throw .doubleBooked(person: people[nip]?.name ?? nip.key, nip: nip, other: slot.meetingID,
                                     otherTitle: slot.title, otherTime: time)
             }
         }

@@ -4,8 +4,8 @@ import Foundation
 public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
     case endBeforeStart(start: String, end: String)
     case tooLong(minutes: Int, max: Int)
-    case unknownPerson(NIP, role: String)
-    case doubleBooked(person: String, nip: NIP, other: MeetingID, otherTitle: String, otherTime: String)
+    case unknownPerson(PersonID, role: String)
+    case doubleBooked(person: String, nip: PersonID, other: MeetingID, otherTitle: String, otherTime: String)
     case agendaTooLong(agendaMinutes: Int, meetingMinutes: Int)
     case outsideWorkingHours(time: String, hours: String)
     case notAWorkingDay(date: String, days: String)

@@ -39,7 +39,7 @@ enum FeedsController {
             let body = try await request.decode(as: FeedTokenBody.self, context: context)
             let scope: FeedScope
             switch (body.person, body.opd) {
-            case let (person?, nil): scope = .person(try NIP(person))
+            case let (person?, nil): scope = .person(try PersonID(person))
             case let (nil, opd?): scope = .opd(opd)
             default: throw APIError.missing("person or opd", example: "{\"person\":\"197108021999062011\"}")
             }
@@ -50,7 +50,7 @@ enum FeedsController {
               query: [.query("token", "A feed token for this feed (POST /feeds/tokens), for calendar clients that cannot send headers")],
               responses: [200: "The feed (text/calendar)", 304: "Unchanged since the ETag given", 400: "A malformed NIP",
                           403: "Another person's feed, or a feed token of another feed", 404: "No such person"], tokenInQuery: true) { request, context, s in
-            let nip = try NIP(String((context.parameters.get("nip") ?? "").prefix { $0 != "." }))
+            let nip = try PersonID(String((context.parameters.get("nip") ?? "").prefix { $0 != "." }))
             return try await feed(request, context, .person(nip), s)
         },
         Route(method: .get, path: "/feeds/opd/{name}", summary: "iCalendar feed of an OPD's meetings (.ics); ?token= takes a feed token",

@@ -65,7 +65,7 @@ enum MeetingsController {
               responses: [201: "The attendance recorded", 400: "A malformed body, NIP or category", 403: forbidden, 404: notFound,
                           422: "Not invited, or the meeting is not running"]) { request, context, s in
             let body = try await request.decode(as: CheckInBody.self, context: context)
-            let (_, attendance) = try await s.room.checkIn(try context.meetingID(), try NIP(body.nip), as: try AttendanceCategory.parse(body.category ?? "hadir"),
+            let (_, attendance) = try await s.room.checkIn(try context.meetingID(), try PersonID(body.nip), as: try AttendanceCategory.parse(body.category ?? "hadir"),
                                                            at: body.at, representative: body.representative, note: body.note)
             return try JSONResponse.make(attendance, status: .created)
         },

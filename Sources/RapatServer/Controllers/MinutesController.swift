@@ -27,7 +27,7 @@ enum MinutesController {
               responses: [200: "The approved minutes", 400: "A malformed body or NIP", 403: MeetingsController.forbidden,
                           404: MeetingsController.notFound, 422: "Not the chair, not held yet, or approved already"]) { request, context, s in
             let body = try await request.decode(as: ApproveBody.self, context: context)
-            return try JSONResponse.make(try await s.minutes.approve(try context.meetingID(), by: try NIP(body.by), at: nil).minutes)
+            return try JSONResponse.make(try await s.minutes.approve(try context.meetingID(), by: try PersonID(body.by), at: nil).minutes)
         },
     ]
 }

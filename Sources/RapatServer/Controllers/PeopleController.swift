@@ -17,9 +17,9 @@ enum PeopleController {
               responses: [201: "Registered; Location names the person", 400: "A malformed body, NIP or email", 403: "Not the secretariat",
                           409: "The NIP is registered already"]) { request, context, s in
             let body = try await request.decode(as: PersonBody.self, context: context)
-            let person = try Person(nip: NIP(body.nip), name: body.name, jabatan: body.jabatan ?? "", opd: body.opd, email: body.email)
+            let person = try Person(id: PersonID(body.nip), name: body.name, jabatan: body.jabatan ?? "", opd: body.opd, email: body.email)
             try await s.planning.register(person)
-            return try JSONResponse.make(person, status: .created, headers: [.location: "/api/people/\(person.nip)"])
+            return try JSONResponse.make(person, status: .created, headers: [.location: "/api/people/\(person.id)"])
         },
     ]
 }

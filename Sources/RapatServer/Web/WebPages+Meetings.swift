@@ -64,7 +64,7 @@ extension WebPages {
                 filter.to = try text("sampai").map { try CivilDate($0).adding(days: 1).at(hour: 0, minute: 0, in: Self.zone) }
                 filter.status = try text("status").map { try MeetingStatus.parse($0) }
                 if let who = text("peserta"), canPickPerson {
-                    filter.participant = try await s.planning.person(named: who, field: "peserta").nip
+                    filter.participant = try await s.planning.person(named: who, field: "peserta").id
                 }
                 if let after = text("setelah") { filter.after = try Self.cursor(after) }
             } catch let e as PersonNotNamed {
@@ -85,7 +85,7 @@ extension WebPages {
                 "canPlan": AccessPolicy.may(s.principal, .planMeetings),
                 "meetings": list.map { m -> [String: Any] in
                     var row = item(m, l)
-                    row["chair"] = chairNames[m.chair] ?? m.chair.digits
+                    row["chair"] = chairNames[m.chair] ?? m.chair.key
                     return row
                 },
                 "has_meetings": !list.isEmpty,
@@ -117,7 +117,7 @@ extension WebPages {
             let m = try await s.archive.meeting(try meetingID(context))
             let people = try await s.archive.people(of: m)
             let text = DateText(l)
-            func name(_ nip: NIP) -> String { people[nip]?.name ?? nip.digits }
+            func name(_ nip: PersonID) -> String { people[nip]?.name ?? nip.key }
             let attendance = Dictionary(m.attendance.map { ($0.nip, $0) }, uniquingKeysWith: { a, _ in a })
             var detail: [String: Any] = item(m, l)
             detail["kind"] = m.kind
@@ -141,7 +141,7 @@ extension WebPages {
                 var present = a.map { $0.category.label(l) } ?? "—"
                 if let late = a?.lateMinutes, late > 0 { present += l == .en ? ", \(late) min late" : ", terlambat \(late) menit" }
                 if let r = a?.representative { present += " (\(r))" }
-                return ["name": p?.name ?? nip.digits, "jabatan": p?.jabatan ?? "", "opd": p?.opd ?? "", "role": role, "attendance": present]
+                return ["name": p?.name ?? nip.key, "jabatan": p?.jabatan ?? "", "opd": p?.opd ?? "", "role": role, "attendance": present]
             }
             if let approval = m.minutes.approval {
                 detail["approved"] = true

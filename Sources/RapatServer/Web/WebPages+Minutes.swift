@@ -24,7 +24,7 @@ extension WebPages {
             let l = context.language, t = WebText.labels(l), text = DateText(l)
             let v = try await s.minutes.editor(try meetingID(context))
             let m = v.meeting
-            func name(_ nip: NIP) -> String { v.people[nip]?.name ?? nip.digits }
+            func name(_ nip: PersonID) -> String { v.people[nip]?.name ?? nip.key }
             func owner(_ o: ActionOwner) -> String {
                 switch o {
                 case let .opd(opd): return opd

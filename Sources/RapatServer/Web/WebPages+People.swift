@@ -12,7 +12,7 @@ extension WebPages {
             let people = try await s.planning.people()
             let groups = Dictionary(grouping: people, by: \.opd).sorted { $0.key.lowercased() < $1.key.lowercased() }.enumerated().map { i, g -> [String: Any] in
                 ["opd": g.key, "key": i, "count": g.value.count,
-                 "people": g.value.sorted { $0.name < $1.name }.map { ["name": $0.name, "nip": $0.nip.digits, "jabatan": $0.jabatan, "pangkat": $0.pangkat ?? "",
+                 "people": g.value.sorted { $0.name < $1.name }.map { ["name": $0.name, "nip": $0.id.key, "jabatan": $0.jabatan, "pangkat": $0.pangkat ?? "",
                                                                      "email": $0.email ?? ""] }]
             }
             return view.page("orang", request, context, nav: "people", status: status,
@@ -26,28 +26,28 @@ extension WebPages {
             try AccessPolicy.require(s.principal, .registerPeople)
             let l = context.language
             func value(_ name: String, _ current: String?) -> String { values?[name] ?? current ?? "" }
-            let person: [String: Any] = ["nip": value("nip", editing?.nip.digits), "name": value("nama", editing?.name), "jabatan": value("jabatan", editing?.jabatan),
+            let person: [String: Any] = ["nip": value("nip", editing?.id.key), "name": value("nama", editing?.name), "jabatan": value("jabatan", editing?.jabatan),
                                          "pangkat": value("pangkat", editing?.pangkat), "opd": value("opd", editing?.opd), "email": value("email", editing?.email)]
             let heading = editing == nil ? (l == .en ? "Add a person" : "Tambah orang") : (l == .en ? "Edit \(editing!.name)" : "Ubah \(editing!.name)")
             return view.page("orang-form", request, context, nav: "people", status: status, [
                 "heading": heading, "person": person, "editing": editing != nil, "opds": try await s.archive.opds(),
-                "action": editing.map { "/orang/\($0.nip.digits)/ubah" } ?? "/orang/baru",
+                "action": editing.map { "/orang/\($0.id.key)/ubah" } ?? "/orang/baru",
                 "error": error?.message as Any, "errorField": error.map { [$0.field: true] } ?? [:],
             ])
         }
     }
 
-    func savePerson(_ request: Request, _ context: RapatContext, editing nip: NIP?) async throws -> Response {
+    func savePerson(_ request: Request, _ context: RapatContext, editing nip: PersonID?) async throws -> Response {
         let form = try await FormData.read(request)
         if let refusal = refusedWithoutToken(request, context, form["_csrf"]) { return refusal }
         let s = services(context)
         var existing: Person?
         if let nip { existing = try await s.planning.person(nip) }
         do throws(any Error) {
-            let person = try Person(nip: NIP(nip?.digits ?? form["nip"] ?? ""), name: form["nama"] ?? "", jabatan: form["jabatan"] ?? "", opd: form["opd"] ?? "",
+            let person = try Person(id: PersonID(nip?.key ?? form["nip"] ?? ""), name: form["nama"] ?? "", jabatan: form["jabatan"] ?? "", opd: form["opd"] ?? "",
                                     email: (form["email"] ?? "").isEmpty ? nil : form["email"], pangkat: form["pangkat"])
             if existing == nil { try await s.planning.register(person) } else { try await s.planning.update(person) }
-            return WebView.redirect("/orang?disimpan=\(person.nip.digits)")
+            return WebView.redirect("/orang?disimpan=\(person.id.key)")
         } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
             var field = "nama"
             if let input = e as? InputError {

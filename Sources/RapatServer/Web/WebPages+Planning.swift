@@ -25,14 +25,14 @@ extension WebPages {
         func resolved(_ planning: Planning) async throws -> PlanForm {
             var copy = self
             for field in ["pimpinan", "notulis"] where !self[field].isEmpty {
-                copy.fields.fields[field] = [try await planning.person(named: self[field], field: field).nip.digits]
+                copy.fields.fields[field] = [try await planning.person(named: self[field], field: field).id.key]
             }
             return copy
         }
 
         /// The NIP of the chair the form names, as digits, or the field as typed (to place a refusal beside its field).
         func chairNIP(_ planning: Planning) async -> String {
-            (try? await planning.person(named: self["pimpinan"], field: "pimpinan").nip.digits) ?? self["pimpinan"]
+            (try? await planning.person(named: self["pimpinan"], field: "pimpinan").id.key) ?? self["pimpinan"]
         }
 
         /// What `Planning` takes, from the fields a browser sent.
@@ -71,8 +71,8 @@ extension WebPages {
         case let e as PlanningError:
             switch e {
             case .endBeforeStart, .tooLong: return "selesai"
-            case let .unknownPerson(nip, _): return nip.digits == chair ? "pimpinan" : "peserta"
-            case let .doubleBooked(_, nip, _, _, _): return nip.digits == chair ? "pimpinan" : "peserta"
+            case let .unknownPerson(nip, _): return nip.key == chair ? "pimpinan" : "peserta"
+            case let .doubleBooked(_, nip, _, _, _): return nip.key == chair ? "pimpinan" : "peserta"
             case .agendaTooLong: return "acara"
             case .outsideWorkingHours: return "mulai"
             case .notAWorkingDay, .holiday: return "tanggal"
@@ -109,7 +109,7 @@ extension WebPages {
             let people = try await s.planning.people()
             let f = form ?? PlanForm(fields: FormData())
             let chosen = Set(f.participants)
-            let presenterChoices = people.filter { chosen.contains($0.nip.digits) || $0.nip.digits == f["pimpinan"] }
+            let presenterChoices = people.filter { chosen.contains($0.id.key) || $0.id.key == f["pimpinan"] }
             var rows: [[String: Any]] = []
             var total = 0
             for i in 0..<Self.agendaRows {
@@ -118,21 +118,21 @@ extension WebPages {
                 rows.append(["index": i, "number": i + 1, "title": f["acara-\(i)"], "minutes": minutes == 0 ? "" : String(minutes),
                              // Presenters come from the people already chosen (the page stays small with a large registry).
                              "presenters": presenterChoices.map {
-                                 ["nip": $0.nip.digits, "name": $0.name, "selected": $0.nip.digits == f["penyaji-\(i)"]]
+                                 ["nip": $0.id.key, "name": $0.name, "selected": $0.id.key == f["penyaji-\(i)"]]
                              }])
             }
             // Participants by OPD, each OPD folded away unless someone in it is chosen (the page stays small and
             // short with a province's registry); the search field filters and unfolds them where JavaScript runs.
             let groups = Dictionary(grouping: people, by: \.opd).sorted { $0.key.lowercased() < $1.key.lowercased() }.map { opd, members -> [String: Any] in
-                let picked = members.filter { chosen.contains($0.nip.digits) }.count
+                let picked = members.filter { chosen.contains($0.id.key) }.count
                 return ["opd": opd, "open": picked > 0, "chosenLabel": picked > 0 ? "(\(picked)/\(members.count))" : "(\(members.count))",
-                        "people": members.map { ["nip": $0.nip.digits, "name": $0.name, "jabatan": $0.jabatan, "checked": chosen.contains($0.nip.digits)] }]
+                        "people": members.map { ["nip": $0.id.key, "name": $0.name, "jabatan": $0.jabatan, "checked": chosen.contains($0.id.key)] }]
             }
             // A chosen chair or minute-taker is shown as the list offers them: "name · NIP".
-            let byNIP = people.byNIP
+            let byNIP = people.byID
             func shown(_ field: String) -> String {
-                guard let nip = try? NIP(f[field]), let p = byNIP[nip] else { return f[field] }
-                return "\(p.name) · \(nip.digits)"
+                guard let nip = try? PersonID(f[field]), let p = byNIP[nip] else { return f[field] }
+                return "\(p.name) · \(nip.key)"
             }
             let days = l == .en ? ["MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday"]
                 : ["MO": "Senin", "TU": "Selasa", "WE": "Rabu", "TH": "Kamis", "FR": "Jumat"]
@@ -151,7 +151,7 @@ extension WebPages {
                 "form": ["title": f["judul"], "kind": f["jenis"], "date": f["tanggal"], "startTime": f["mulai"], "endTime": f["selesai"],
                          "minutes": f["durasi"], "link": f["tautan"], "location": f["tempat"], "count": f["kali"].isEmpty ? "6" : f["kali"],
                          "chair": shown("pimpinan"), "notulis": shown("notulis")],
-                "everyone": people.map { ["nip": $0.nip.digits, "name": $0.name, "jabatan": $0.jabatan, "opd": $0.opd] },
+                "everyone": people.map { ["nip": $0.id.key, "name": $0.name, "jabatan": $0.jabatan, "opd": $0.opd] },
                 "zones": Self.zones.map { ["id": $0.id, "label": l == .en ? $0.en_label : $0.id_label, "selected": $0.id == (f["zona"].isEmpty ? "Asia/Jakarta" : f["zona"])] },
                 "repeatModes": modes, "groups": groups, "rows": rows, "agendaTotal": String(total),
                 "boxIDs": (0..<Self.agendaRows).map { "menit-\($0)" }.joined(separator: " "),
@@ -208,8 +208,8 @@ extension WebPages {
                 return String(format: "%02d:%02d", c.hour!, c.minute!)
             }
             var fields = FormData()
-            fields.fields = ["judul": [m.title], "jenis": [m.kind], "pimpinan": [m.chair.digits], "notulis": [m.notulis?.digits ?? ""],
-                             "peserta": m.participants.map(\.digits), "tanggal": [CivilDate(m.start, in: zone).description], "mulai": [hm(m.start)],
+            fields.fields = ["judul": [m.title], "jenis": [m.kind], "pimpinan": [m.chair.key], "notulis": [m.notulis?.key ?? ""],
+                             "peserta": m.participants.map(\.key), "tanggal": [CivilDate(m.start, in: zone).description], "mulai": [hm(m.start)],
                              "selesai": [hm(m.end)], "zona": [m.timeZone], "tautan": [m.virtualLink ?? ""], "tempat": [m.location ?? ""]]
             return try await newMeetingForm(request, context, form: PlanForm(fields: fields), errors: [], editing: m.id)
         }
@@ -232,11 +232,11 @@ extension WebPages {
             change.minutes = form["selesai"].isEmpty ? Int(form["durasi"]) : nil
             change.link = form["tautan"]
             change.location = form["tempat"]
-            change.chair = try NIP(form["pimpinan"])
-            change.notulis = form["notulis"].isEmpty ? nil : try NIP(form["notulis"])
-            let chosen = Set(try form.participants.map { try NIP($0) })
-            change.addParticipants = chosen.subtracting(m.participants).sorted { $0.digits < $1.digits }
-            change.removeParticipants = Set(m.participants).subtracting(chosen).sorted { $0.digits < $1.digits }
+            change.chair = try PersonID(form["pimpinan"])
+            change.notulis = form["notulis"].isEmpty ? nil : try PersonID(form["notulis"])
+            let chosen = Set(try form.participants.map { try PersonID($0) })
+            change.addParticipants = chosen.subtracting(m.participants).sorted { $0.key < $1.key }
+            change.removeParticipants = Set(m.participants).subtracting(chosen).sorted { $0.key < $1.key }
             _ = try await s.planning.update(id, change)
             return WebView.redirect("/rapat/\(id)")
         } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {

@@ -22,7 +22,7 @@ extension WebPages {
     func liveData(_ v: RoomView, _ l: Language) -> [String: Any] {
         let m = v.meeting, text = DateText(l), zone = m.zone, t = WebText.labels(l)
         let progress = v.progress
-        func name(_ nip: NIP) -> String { v.people[nip]?.name ?? nip.digits }
+        func name(_ nip: PersonID) -> String { v.people[nip]?.name ?? nip.key }
         let predicted = progress.predictedEnd(at: v.now)
         let delta = Int((predicted.timeIntervalSince(m.end) / 60).rounded())
         var live: [String: Any] = [
@@ -83,7 +83,7 @@ extension WebPages {
         live["groups"] = groups.keys.sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }.map { ["opd": $0, "people": groups[$0]!] }
         live["counts"] = "\(present) \(t["presentCount"]!) · \(absent) \(t["absentCount"]!) · \(missing) \(t["missingCount"]!)"
         if let me = v.mayCheckInAs {
-            live["selfCheckIn"] = ["nip": me.digits]
+            live["selfCheckIn"] = ["nip": me.key]
         } else if let nip = v.readerNIP, m.everyone.contains(nip), let a = recorded[nip] {
             live["selfRecorded"] = "\(t["youAre"]!): \(a.category.label(l))" + (a.checkedInAt.map { " · " + text.time($0, zone: zone) } ?? "")
         }
@@ -106,7 +106,7 @@ extension WebPages {
                 "askReason": error != nil && v.minutesPastGrace > 0 && m.status == .scheduled, "reason": reason ?? "",
             ]
             if v.mayRecordAttendance {
-                data["everyone"] = m.everyone.map { ["nip": $0.digits, "name": v.people[$0]?.name ?? $0.digits, "opd": v.people[$0]?.opd ?? ""] }
+                data["everyone"] = m.everyone.map { ["nip": $0.key, "name": v.people[$0]?.name ?? $0.key, "opd": v.people[$0]?.opd ?? ""] }
                 data["categories"] = AttendanceCategory.allCases.filter { $0 != .tanpaKeterangan }.map { ["value": $0.rawValue, "label": $0.label(l)] }
             }
             if let error { data["error"] = error.message }
@@ -128,7 +128,7 @@ extension WebPages {
                     guard let me = context.webPrincipal.person else { throw AccessDenied(action: .actionCheckIn) }
                     _ = try await s.room.checkIn(id, me, as: try AttendanceCategory.parse(form["kategori"] ?? ""), at: nil, representative: nil, note: nil)
                 default:
-                    let nip = try NIP(form["nip"] ?? "")
+                    let nip = try PersonID(form["nip"] ?? "")
                     _ = try await s.room.checkIn(id, nip, as: try AttendanceCategory.parse(form["kategori"] ?? ""), at: nil,
                                                  representative: text("wakil"), note: text("catatan"))
                 }

@@ -48,10 +48,10 @@ struct WebPages: Sendable {
         router.get("/orang/baru") { request, context in try await personForm(request, context, editing: nil, values: nil, error: nil) }
         router.post("/orang/baru") { request, context in try await savePerson(request, context, editing: nil) }
         router.get("/orang/:nip/ubah") { request, context in
-            try await personForm(request, context, editing: try await services(context).planning.person(try NIP(context.parameters.get("nip") ?? "")),
+            try await personForm(request, context, editing: try await services(context).planning.person(try PersonID(context.parameters.get("nip") ?? "")),
                                  values: nil, error: nil)
         }
-        router.post("/orang/:nip/ubah") { request, context in try await savePerson(request, context, editing: try NIP(context.parameters.get("nip") ?? "")) }
+        router.post("/orang/:nip/ubah") { request, context in try await savePerson(request, context, editing: try PersonID(context.parameters.get("nip") ?? "")) }
         router.post("/orang/impor") { request, context in try await importPeople(request, context) }
         router.get("/laporan") { request, context in try await reports(request, context) }
         router.get("/kalender") { request, context in try await calendar(request, context, made: nil) }

@@ -5,9 +5,9 @@ import RapatStore
 /// Who is asking: a role, and the person a participant speaks for.
 public struct Principal: Sendable, Equatable {
     public var role: Role
-    public var person: NIP?
+    public var person: PersonID?
 
-    public init(role: Role, person: NIP?) {
+    public init(role: Role, person: PersonID?) {
         self.role = role
         self.person = person
     }
@@ -18,7 +18,7 @@ public struct Principal: Sendable, Equatable {
     public init(_ token: APIToken) { self.init(role: token.role, person: token.person) }
 
     /// Who did something, as a history records it: "secretariat", "participant 197001012000011001".
-    public var label: String { person.map { "\(role.rawValue) \($0.digits)" } ?? role.rawValue }
+    public var label: String { person.map { "\(role.rawValue) \($0.key)" } ?? role.rawValue }
 }
 
 /// What a principal may want to do, for the access policy to answer.
@@ -27,9 +27,9 @@ public enum Permission: Sendable, Equatable {
     case planMeetings, changeAgenda, runMeetings, writeMinutes, approveMinutes
     case readReports, search
     /// Record attendance for this person.
-    case checkIn(NIP)
+    case checkIn(PersonID)
     /// Read the calendar feed of this person.
-    case readPersonFeed(NIP)
+    case readPersonFeed(PersonID)
     /// Read the calendar feed of an OPD.
     case readOPDFeed
     /// Settings, holidays, tokens, bundles and the search index of the archive.

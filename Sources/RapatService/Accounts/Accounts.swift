@@ -15,7 +15,7 @@ public struct Accounts: Sendable {
     public static let maxFailures = 5
     public static let window: TimeInterval = 15 * 60
 
-    public func add(username: String, role: Role, person: NIP?, password: String) async throws -> WebUser {
+    public func add(username: String, role: Role, person: PersonID?, password: String) async throws -> WebUser {
         try AccessPolicy.require(principal, .administer)
         let name = try Self.checkedUsername(username)
         if role == .participant, person == nil { throw StoreError.tokenNeedsPerson }

@@ -40,7 +40,7 @@ public struct Administration: Sendable {
     }
 
     /// A new API token; its secret is returned once and stored only as a SHA-256.
-    public func createToken(role: Role, person: NIP?, expiresAt: Date? = nil) async throws -> String {
+    public func createToken(role: Role, person: PersonID?, expiresAt: Date? = nil) async throws -> String {
         try AccessPolicy.require(principal, .administer)
         if let expiresAt, expiresAt <= Date() {
             throw InputError.invalidValue(field: "--expires", value: "\(expiresAt)", hint: "give a day in the future")

@@ -5,14 +5,14 @@ import RapatStore
 
 /// Which meetings a calendar feed holds.
 public enum FeedScope: Sendable, Equatable {
-    case person(NIP)
+    case person(PersonID)
     case opd(String)
     case all
 
     /// How a feed token names the feed it opens.
     public var key: String {
         switch self {
-        case let .person(nip): return "person:\(nip.digits)"
+        case let .person(nip): return "person:\(nip.key)"
         case let .opd(name): return "opd:\(name.lowercased())"
         case .all: return "all"
         }
@@ -21,7 +21,7 @@ public enum FeedScope: Sendable, Equatable {
     /// The feed's address under the server (without the token).
     public var path: String {
         switch self {
-        case let .person(nip): return "/feeds/person/\(nip.digits).ics"
+        case let .person(nip): return "/feeds/person/\(nip.key).ics"
         case let .opd(name): return "/feeds/opd/\(name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? name).ics"
         case .all: return "/feeds/all.ics"
         }
@@ -47,7 +47,7 @@ public struct Calendars: Sendable {
     func exporter(stamp: Date) async throws -> ICalExport {
         let policy = try await store.policy()
         let options = CalendarOptions(organizerName: policy.organizerName, organizerEmail: policy.organizerEmail,
-                                      people: try await store.people(opd: nil).byNIP, stamp: stamp, language: language)
+                                      people: try await store.people(opd: nil).byID, stamp: stamp, language: language)
         return ICalExport(options: options, archiveID: try await store.archiveID())
     }
 
@@ -122,17 +122,17 @@ public struct Calendars: Sendable {
             return (bytes, "\"" + SHA256.hex(bytes).prefix(32) + "\"")
         }
         guard let cache else { return try await build() }
-        let reader = "\(principal.role.rawValue)|\(principal.person?.digits ?? "-")|\(language.rawValue)"
+        let reader = "\(principal.role.rawValue)|\(principal.person?.key ?? "-")|\(language.rawValue)"
         return try await cache.document(scope.key + "|" + reader, build: build)
     }
 
     /// Imports .ics files in one transaction, a chunk at a time; returns what changed, event by event (each note's
     /// reason in the reader's language), and the attendees nobody here knows. `strict`: one refusal imports nothing.
-    public func importFiles(_ files: [String], chair: NIP?, dryRun: Bool, strict: Bool = false,
+    public func importFiles(_ files: [String], chair: PersonID?, dryRun: Bool, strict: Bool = false,
                             onFile: ((String, UInt64) -> Void)? = nil) async throws -> (summary: ImportSummary, unknownAttendees: [String]) {
         try AccessPolicy.require(principal, .planMeetings)
         let policy = try await store.policy()
-        let importer = ICalImport(people: try await store.people(opd: nil).byNIP, defaultChair: chair, workingHours: policy.workingHours)
+        let importer = ICalImport(people: try await store.people(opd: nil).byID, defaultChair: chair, workingHours: policy.workingHours)
         let reader = ICalImportReader(importer: importer, files: files)
         reader.onFile = onFile
         var summary = try await store.importEvents(reader.batches().checked(), dryRun: dryRun, strict: strict)

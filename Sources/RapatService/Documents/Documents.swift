@@ -28,7 +28,7 @@ public struct Documents: Sendable {
     /// A writer naming the people of `meetings`, or of the whole registry (an export of everything).
     public func xmlWriter(for meetings: [Meeting]? = nil) async throws -> XMLWriter {
         let people = if let meetings { try await store.people(Set(meetings.flatMap(\.namedPeople))) } else { try await store.people(opd: nil) }
-        return XMLWriter(store: store, writer: MinutesXML(people: people.byNIP), schema: try MinutesXML.schema())
+        return XMLWriter(store: store, writer: MinutesXML(people: people.byID), schema: try MinutesXML.schema())
     }
 
     public func xml(_ id: MeetingID) async throws -> [UInt8] {
@@ -54,7 +54,7 @@ public struct Documents: Sendable {
     public func importXML(_ files: [(name: String, bytes: [UInt8])]) async throws -> [MeetingID] {
         try AccessPolicy.require(principal, .planMeetings)
         let schema = try MinutesXML.schema()
-        var people: [NIP: Person] = [:]
+        var people: [PersonID: Person] = [:]
         var meetings: [ArchiveBundle.MeetingFile] = []
         for file in files {
             let read: ReadMinutes
@@ -67,7 +67,7 @@ public struct Documents: Sendable {
             } catch {
                 throw XMLImportRefused(file: file.name, reason: .error(error))
             }
-            for p in read.people { people[p.nip] = p }
+            for p in read.people { people[p.id] = p }
             var versions: [MinutesVersion] = []
             if let approval = read.meeting.minutes.approval, let seal = read.seal {
                 guard approval.version == 1 else {
@@ -76,7 +76,7 @@ public struct Documents: Sendable {
                 guard seal.format != nil, seal.signature != nil else {
                     throw XMLImportRefused(file: file.name, reason: .unsigned)
                 }
-                let record = try MinutesRecord(read.meeting, people: read.people.byNIP, previousDigest: seal.previousDigest)
+                let record = try MinutesRecord(read.meeting, people: read.people.byID, previousDigest: seal.previousDigest)
                 guard record.digest == seal.digest else {
                     throw XMLImportRefused(file: file.name, reason: .altered)
                 }
@@ -94,7 +94,7 @@ public struct Documents: Sendable {
     public func akomaNtoso(_ id: MeetingID, authority: String) async throws -> [UInt8] {
         let m = try await Archive(store: store, principal: principal).meeting(id)
         let policy = try await store.policy()
-        let akn = AkomaNtoso(people: try await store.people(m.namedPeople).byNIP, authority: authority, secretariat: policy.organizerName)
+        let akn = AkomaNtoso(people: try await store.people(m.namedPeople).byID, authority: authority, secretariat: policy.organizerName)
         return try akn.write(m, schema: try AkomaNtoso.schema())
     }
 
@@ -109,7 +109,7 @@ public struct Documents: Sendable {
         let (text, source) = try template ?? (try DocumentRenderer.builtIn(document, format), "\(document.rawValue).\(format.rawValue).mustache")
         let policy = try await store.policy()
         let sealed = m.minutes.isApproved ? try await store.minutesVersions(m.id).last : nil
-        let registry = try await store.people(m.namedPeople).byNIP
+        let registry = try await store.people(m.namedPeople).byID
         var renderer = DocumentRenderer(people: sealed?.record.naming(registry) ?? registry, language: language,
                                         letterhead: letterhead ?? policy.organizerName)
         renderer.kop = policy.letterhead

@@ -6,7 +6,7 @@ import RapatStore
 /// (tindak lanjut rapat sebelumnya) and the sealed versions.
 public struct MinutesView: Sendable {
     public let meeting: Meeting
-    public let people: [NIP: Person]
+    public let people: [PersonID: Person]
     /// Write notes, decisions and action items (the secretariat, the chair, the minute-taker), before approval.
     public let mayWrite: Bool
     /// Approve (the chair, or the secretariat recording the chair's approval), once the meeting has ended.
@@ -32,7 +32,7 @@ extension MinutesDesk {
             followUps = try await store.actions(ActionFilter(status: .open, seriesID: series, before: m.start, today: today))
                 .filter { $0.id.meeting != m.id }
         }
-        return MinutesView(meeting: m, people: try await store.people(m.namedPeople).byNIP,
+        return MinutesView(meeting: m, people: try await store.people(m.namedPeople).byID,
                            mayWrite: write && !m.minutes.isApproved && m.status != .cancelled,
                            mayApprove: approve && !m.minutes.isApproved && m.status == .ended && signer != nil,
                            mayCorrect: approve && m.minutes.isApproved && signer != nil, followUps: followUps,
@@ -71,7 +71,7 @@ extension MinutesVersion {
     public func lines(_ l: Language) -> [String] {
         let r = record, zone = TimeZone(identifier: r.timeZone) ?? Zone.jakarta, text = DateText(l)
         let names = Dictionary((r.people ?? []).map { ($0.nip, $0.name) }, uniquingKeysWith: { a, _ in a })
-        func name(_ nip: NIP) -> String { names[nip] ?? "NIP \(nip)" }
+        func name(_ nip: PersonID) -> String { names[nip] ?? "NIP \(nip)" }
         let en = l == .en
         var out = [r.title, (en ? "Scheduled: " : "Jadwal: ") + text.dateTime(r.scheduledStart, zone: zone) + "–" + text.time(r.scheduledEnd, zone: zone)]
         if let s = r.actualStart {

@@ -30,7 +30,7 @@ public struct MinutesDesk: Sendable {
     public func action(_ id: MeetingID, item: Int?, owner: String, due: String?, text: String) async throws -> (meeting: Meeting, action: ActionItem) {
         try await requireOnMeeting(.writeMinutes, id)
         let actionOwner: ActionOwner
-        if let nip = try? NIP(owner) {
+        if let nip = try? PersonID(owner) {
             _ = try await store.person(nip)
             actionOwner = .person(nip)
         } else {
@@ -68,7 +68,7 @@ public struct MinutesDesk: Sendable {
     }
 
     /// The chair approves; the minutes are sealed, signed with the office's key, and frozen from then on.
-    public func approve(_ id: MeetingID, by: NIP, at: String?) async throws -> Meeting {
+    public func approve(_ id: MeetingID, by: PersonID, at: String?) async throws -> Meeting {
         try await requireOnMeeting(.approveMinutes, id)
         // A chair who is not the secretariat approves as themselves only.
         if !AccessPolicy.may(principal, .approveMinutes), principal.person != by { throw AccessDenied(action: Permission.approveMinutes.action) }
@@ -78,7 +78,7 @@ public struct MinutesDesk: Sendable {
     }
 
     /// A correction of approved minutes: a new sealed version with its reason.
-    public func correct(_ id: MeetingID, by: NIP, reason: String, _ correction: MinutesCorrection) async throws -> Meeting {
+    public func correct(_ id: MeetingID, by: PersonID, reason: String, _ correction: MinutesCorrection) async throws -> Meeting {
         try await requireOnMeeting(.approveMinutes, id)
         if !AccessPolicy.may(principal, .approveMinutes), principal.person != by { throw AccessDenied(action: Permission.approveMinutes.action) }
         guard !correction.isEmpty else {

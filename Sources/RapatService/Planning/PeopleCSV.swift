@@ -25,7 +25,7 @@ public enum PeopleCSV {
             let fields = try CSVLine.fields(line, separator: separator, line: i + 1, source: "CSV")
             func field(_ c: Int?) -> String? { c.flatMap { $0 < fields.count ? fields[$0].trimmed : nil }.flatMap { $0.isEmpty ? nil : $0 } }
             do {
-                let person = try Person(nip: NIP(field(nipColumn) ?? ""), name: field(nameColumn) ?? "", jabatan: field(jabatanColumn) ?? "",
+                let person = try Person(id: PersonID(field(nipColumn) ?? ""), name: field(nameColumn) ?? "", jabatan: field(jabatanColumn) ?? "",
                                         opd: field(opdColumn) ?? "", email: field(emailColumn), pangkat: field(pangkatColumn))
                 try TextRules.check(person)
                 people.append(person)

@@ -31,12 +31,12 @@ public struct PlanRequest: Sendable, Decodable {
                 throw .invalidValue(field: "agenda item", value: text, hint: "write 'title|presenter|minutes' or 'title|minutes', with '|tetap' after a standing item")
             }
             let presenter = parts.count == 3 && !parts[1].isEmpty ? parts[1] : nil
-            let nip = presenter.flatMap { try? NIP($0) }
-            self.init(title: parts[0], presenter: nip == nil ? presenter : nil, presenterNip: nip?.digits, minutes: minutes, standing: standing)
+            let nip = presenter.flatMap { try? PersonID($0) }
+            self.init(title: parts[0], presenter: nip == nil ? presenter : nil, presenterNip: nip?.key, minutes: minutes, standing: standing)
         }
 
         func item(key: Int) throws -> AgendaItem {
-            try AgendaItem(key: key, title: title, presenter: presenter, presenterNIP: try presenterNip.map { try NIP($0) }, boxMinutes: minutes,
+            try AgendaItem(key: key, title: title, presenter: presenter, presenterNIP: try presenterNip.map { try PersonID($0) }, boxMinutes: minutes,
                            isStanding: standing ?? false)
         }
     }
@@ -96,9 +96,9 @@ public struct PlanRequest: Sendable, Decodable {
             throw InputError.invalidValue(field: "except", value: except!.joined(separator: ","), hint: "exceptions only apply to a recurrence")
         }
         let agenda = try (agenda ?? []).enumerated().map { try $1.item(key: $0 + 1) }
-        let people = try (participants ?? []).flatMap { $0.split(separator: ",") }.map { try NIP(String($0).trimmed) }
-        let template = try Meeting(id: MeetingID(year: 0, serial: 0), title: title, kind: kind ?? "rapat pimpinan", chair: NIP(chair),
-                                   notulis: try notulis.map { try NIP($0) }, participants: people, start: startTime, end: endTime,
+        let people = try (participants ?? []).flatMap { $0.split(separator: ",") }.map { try PersonID(String($0).trimmed) }
+        let template = try Meeting(id: MeetingID(year: 0, serial: 0), title: title, kind: kind ?? "rapat pimpinan", chair: PersonID(chair),
+                                   notulis: try notulis.map { try PersonID($0) }, participants: people, start: startTime, end: endTime,
                                    timeZone: zone, virtualLink: link, location: location,
                                    agenda: agenda)
         guard let rule = `repeat` else { return (template, nil) }

@@ -38,17 +38,17 @@ public struct Planning: Sendable {
     }
 
     /// An 18-digit run that is a valid NIP.
-    static func nip(in text: String) -> NIP? {
+    static func nip(in text: String) -> PersonID? {
         var run = ""
         for c in text + " " {
             if c.isASCII, c.isNumber { run.append(c); continue }
-            if run.count == 18, let nip = try? NIP(run) { return nip }
+            if run.count == 18, let nip = try? PersonID(run) { return nip }
             run = ""
         }
         return nil
     }
 
-    public func person(_ nip: NIP) async throws -> Person {
+    public func person(_ nip: PersonID) async throws -> Person {
         try AccessPolicy.require(principal, .listPeople)
         return try await store.person(nip)
     }
@@ -109,7 +109,7 @@ public struct Planning: Sendable {
 
     public func addAgendaItem(_ id: MeetingID, _ item: PlanRequest.Item, at position: Int? = nil) async throws -> Meeting {
         try AccessPolicy.require(principal, .changeAgenda)
-        let presenterNIP = try item.presenterNip.map { try NIP($0) }
+        let presenterNIP = try item.presenterNip.map { try PersonID($0) }
         return try await store.change(id) { m, _ in
             _ = try m.addAgendaItem(title: item.title, presenter: item.presenter, presenterNIP: presenterNIP, boxMinutes: item.minutes, at: position,
                                  standing: item.standing ?? false)
@@ -160,10 +160,10 @@ public struct MeetingChange: Sendable {
     public var link: String?
     /// An empty location removes it.
     public var location: String?
-    public var chair: NIP?
-    public var notulis: NIP?
-    public var addParticipants: [NIP] = []
-    public var removeParticipants: [NIP] = []
+    public var chair: PersonID?
+    public var notulis: PersonID?
+    public var addParticipants: [PersonID] = []
+    public var removeParticipants: [PersonID] = []
 
     public init() {}
 
@@ -201,7 +201,7 @@ public struct PersonNotNamed: Error, LocalizedMessage, Equatable {
             return l == .en ? "No registered person is named “\(text)”: type part of a name or an 18-digit NIP."
                 : "Tidak ada orang terdaftar bernama “\(text)”: ketik sebagian nama atau NIP 18 digit."
         }
-        let names = candidates.prefix(5).map { "\($0.name) (\($0.opd), NIP \($0.nip.digits))" }.joined(separator: "; ")
+        let names = candidates.prefix(5).map { "\($0.name) (\($0.opd), NIP \($0.id.key))" }.joined(separator: "; ")
         let more = candidates.count > 5 ? (l == .en ? " and \(candidates.count - 5) more" : " dan \(candidates.count - 5) lainnya") : ""
         return l == .en ? "“\(text)” names \(candidates.count) people: \(names)\(more). Type more of the name or the NIP."
             : "“\(text)” cocok dengan \(candidates.count) orang: \(names)\(more). Ketik nama lebih lengkap atau NIP-nya."

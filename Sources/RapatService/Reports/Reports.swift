@@ -19,7 +19,7 @@ public struct Reports: Sendable {
         let meetings = try await store.meetings(MeetingFilter(from: start, to: end, opd: opd))
         let asOf = min(CivilDate(end.addingTimeInterval(-1), in: zone), CivilDate(today, in: zone))
         let actions = try await store.actions(ActionFilter(opd: opd, before: end, today: asOf))
-        return PunctualityReport(meetings: meetings, people: try await store.people(opd: nil).byNIP, from: start, to: end,
+        return PunctualityReport(meetings: meetings, people: try await store.people(opd: nil).byID, from: start, to: end,
                                  policy: try await store.policy().onTime, actions: actions, asOf: asOf)
     }
 

@@ -22,7 +22,7 @@ public struct MeetingRoom: Sendable {
     /// Records a person's attendance; lateness counts from the actual start. A participant checks in once, as
     /// themselves, present or online, at the server's clock; changing a recorded attendance is the secretariat's,
     /// with a reason (`note`).
-    public func checkIn(_ id: MeetingID, _ nip: NIP, as category: AttendanceCategory, at: String?, representative: String?,
+    public func checkIn(_ id: MeetingID, _ nip: PersonID, as category: AttendanceCategory, at: String?, representative: String?,
                         note: String?) async throws -> (meeting: Meeting, attendance: Attendance) {
         try AccessPolicy.require(principal, .checkIn(nip))
         let selfCheckIn = principal.role == .participant
@@ -63,7 +63,7 @@ public struct MeetingRoom: Sendable {
 /// the server's clock (the browser only renders it) and what this reader may do there.
 public struct RoomView: Sendable {
     public let meeting: Meeting
-    public let people: [NIP: Person]
+    public let people: [PersonID: Person]
     public let onTime: OnTimePolicy
     public let now: Date
     /// Start, move on and end the meeting.
@@ -71,13 +71,13 @@ public struct RoomView: Sendable {
     /// Record anyone's attendance (izin, sakit, dinas luar, a representative…).
     public let mayRecordAttendance: Bool
     /// The reader's own NIP when they are invited and may still check themselves in now.
-    public let mayCheckInAs: NIP?
+    public let mayCheckInAs: PersonID?
     /// The reader's own NIP, when they are a registered person.
-    public let readerNIP: NIP?
+    public let readerNIP: PersonID?
 
     public var progress: MeetingProgress { meeting.progress(at: now) }
     /// The reader's own recorded attendance, if they are invited.
-    public func attendance(of nip: NIP) -> Attendance? { meeting.attendance.first { $0.nip == nip } }
+    public func attendance(of nip: PersonID) -> Attendance? { meeting.attendance.first { $0.nip == nip } }
     /// Whole minutes past the scheduled start plus grace, seen now (0 when not late): a start now needs a reason when > 0.
     public var minutesPastGrace: Int {
         guard meeting.status == .scheduled else { return 0 }
@@ -90,9 +90,9 @@ extension MeetingRoom {
     public func view(_ id: MeetingID) async throws -> RoomView {
         let m = try await store.meeting(id)
         try AccessPolicy.requireRead(principal, m)
-        let people = try await store.people(m.namedPeople).byNIP
+        let people = try await store.people(m.namedPeople).byID
         let open = m.status == .scheduled || m.status == .started
-        var selfCheckIn: NIP?
+        var selfCheckIn: PersonID?
         if principal.role == .participant, let me = principal.person, m.everyone.contains(me), open,
            !m.attendance.contains(where: { $0.nip == me }) {
             selfCheckIn = me

@@ -15,18 +15,18 @@ public struct Archive: Sendable {
 
     /// The people a readable meeting names (chair, minute-taker, participants, presenters), as its approved
     /// minutes name them when sealed, else as registered now.
-    public func people(of m: Meeting) async throws -> [NIP: Person] {
+    public func people(of m: Meeting) async throws -> [PersonID: Person] {
         try AccessPolicy.requireRead(principal, m)
-        let registry = try await store.people(m.namedPeople).byNIP
+        let registry = try await store.people(m.namedPeople).byID
         guard m.minutes.isApproved, let sealed = try await store.minutesVersions(m.id).last else { return registry }
         return sealed.record.naming(registry)
     }
 
     /// For a listing of readable meetings: the names of their chairs, and every OPD (for filters).
-    public func listing(_ meetings: [Meeting]) async throws -> (chairs: [NIP: String], opds: [String]) {
+    public func listing(_ meetings: [Meeting]) async throws -> (chairs: [PersonID: String], opds: [String]) {
         for m in meetings { try AccessPolicy.requireRead(principal, m) }
         let chairs = try await store.people(Set(meetings.map(\.chair)))
-        return (Dictionary(chairs.map { ($0.nip, $0.name) }, uniquingKeysWith: { a, _ in a }), try await store.opds())
+        return (Dictionary(chairs.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), try await store.opds())
     }
 
     /// The OPDs of the registered people, for filters: every principal may know the names of the units.

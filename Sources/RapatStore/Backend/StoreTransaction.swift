@@ -11,9 +11,9 @@ public protocol StoreTransaction {
     /// The random id of this archive, made when it was created (it keeps iCalendar UIDs apart).
     func archiveID() async throws -> String
 
-    func person(_ nip: NIP) async throws -> Person?
+    func person(_ nip: PersonID) async throws -> Person?
     /// The registered people among `nips`.
-    func people(_ nips: Set<NIP>) async throws -> [NIP: Person]
+    func people(_ nips: Set<PersonID>) async throws -> [PersonID: Person]
     func insertPerson(_ person: Person) async throws
     func updatePerson(_ person: Person) async throws
 
@@ -41,12 +41,12 @@ public protocol StoreTransaction {
     func insertSigningKey(_ key: SigningKey) async throws
     /// Records an action item's status beside frozen minutes (replacing an earlier follow-up).
     func setFollowUp(_ id: ActionID, _ status: ActionStatus, at: Date, note: String?) async throws
-    func insertToken(hash: String, role: Role, person: NIP?, createdAt: Date, expiresAt: Date?) async throws
+    func insertToken(hash: String, role: Role, person: PersonID?, createdAt: Date, expiresAt: Date?) async throws
     /// Deletes the tokens whose hash starts with `hashPrefix` (lowercase hex); returns how many.
     func deleteTokens(hashPrefix: String) async throws -> Int
     /// Deletes the feed tokens of `owner` (nil: made at the console as `role`/`person`) for `feed`.
-    func deleteFeedTokens(feed: String, ownerHash: String?, role: Role, person: NIP?) async throws
-    func insertFeedToken(hash: String, feed: String, role: Role, person: NIP?, ownerHash: String?, createdAt: Date) async throws
+    func deleteFeedTokens(feed: String, ownerHash: String?, role: Role, person: PersonID?) async throws
+    func insertFeedToken(hash: String, feed: String, role: Role, person: PersonID?, ownerHash: String?, createdAt: Date) async throws
 
     func user(_ username: String) async throws -> WebUser?
     func insertUser(_ user: WebUser) async throws
@@ -82,8 +82,8 @@ extension TransactionalStore {
 
     public func addPerson(_ person: Person) async throws {
         try await transaction { tx in
-            if let existing = try await tx.person(person.nip) {
-                throw StoreError.duplicatePerson(person.nip, existing: "\(existing.name) (\(existing.opd))")
+            if let existing = try await tx.person(person.id) {
+                throw StoreError.duplicatePerson(person.id, existing: "\(existing.name) (\(existing.opd))")
             }
             try await tx.insertPerson(person)
         }
@@ -91,11 +91,11 @@ extension TransactionalStore {
 
     public func addPeople(_ people: [Person]) async throws {
         try await transaction { tx in
-            var seen = Set<NIP>()
+            var seen = Set<PersonID>()
             for person in people {
-                guard seen.insert(person.nip).inserted else { throw StoreError.duplicatePerson(person.nip, existing: person.name) }
-                if let existing = try await tx.person(person.nip) {
-                    throw StoreError.duplicatePerson(person.nip, existing: "\(existing.name) (\(existing.opd))")
+                guard seen.insert(person.id).inserted else { throw StoreError.duplicatePerson(person.id, existing: person.name) }
+                if let existing = try await tx.person(person.id) {
+                    throw StoreError.duplicatePerson(person.id, existing: "\(existing.name) (\(existing.opd))")
                 }
                 try await tx.insertPerson(person)
             }
@@ -104,7 +104,7 @@ extension TransactionalStore {
 
     public func updatePerson(_ person: Person) async throws {
         try await transaction { tx in
-            guard try await tx.person(person.nip) != nil else { throw StoreError.unknownPerson(person.nip) }
+            guard try await tx.person(person.id) != nil else { throw StoreError.unknownPerson(person.id) }
             try await tx.updatePerson(person)
         }
     }
@@ -182,7 +182,7 @@ extension TransactionalStore {
     }
 
     /// The persons a meeting names, for the planner's unknown-person check.
-    static func people(of m: Meeting, _ tx: Transaction) async throws -> [NIP: Person] {
+    static func people(of m: Meeting, _ tx: Transaction) async throws -> [PersonID: Person] {
         try await tx.people(Set(m.everyone + m.agenda.compactMap(\.presenterNIP)))
     }
 
@@ -357,8 +357,8 @@ extension TransactionalStore {
     public func importBundle(_ bundle: ArchiveBundle) async throws {
         try await transaction { tx in
             for p in bundle.people {
-                if let existing = try await tx.person(p.nip) {
-                    guard existing == p else { throw BundleError.conflict("NIP \(p.nip) is registered here as \(existing.name) (\(existing.opd)) with other details") }
+                if let existing = try await tx.person(p.id) {
+                    guard existing == p else { throw BundleError.conflict("NIP \(p.id) is registered here as \(existing.name) (\(existing.opd)) with other details") }
                 } else {
                     try await tx.insertPerson(p)
                 }
@@ -397,7 +397,7 @@ extension TransactionalStore {
 
     // MARK: Tokens
 
-    public func createToken(role: Role, person: NIP?, expiresAt: Date?) async throws -> String {
+    public func createToken(role: Role, person: PersonID?, expiresAt: Date?) async throws -> String {
         if role == .participant, person == nil { throw StoreError.tokenNeedsPerson }
         let secret = APIToken.newSecret()
         try await transaction { tx in
@@ -408,7 +408,7 @@ extension TransactionalStore {
         return secret
     }
 
-    public func createFeedToken(feed: String, role: Role, person: NIP?, ownerHash: String?) async throws -> String {
+    public func createFeedToken(feed: String, role: Role, person: PersonID?, ownerHash: String?) async throws -> String {
         let secret = APIToken.newSecret()
         try await transaction { tx in
             if let person, try await tx.person(person) == nil { throw StoreError.unknownPerson(person) }

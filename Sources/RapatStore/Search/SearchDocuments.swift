@@ -12,7 +12,7 @@ public enum SearchDocuments {
             let owner: String
             switch a.owner {
             case let .opd(name): owner = name
-            case let .person(nip): owner = nip.digits
+            case let .person(nip): owner = nip.key
             }
             docs.append(("tindak-lanjut", String(a.number), a.text + " — " + owner))
         }

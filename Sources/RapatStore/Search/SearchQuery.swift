@@ -8,7 +8,7 @@ public struct SearchQuery: Sendable, Equatable {
     public var from: Date?
     public var to: Date?
     public var opd: String?
-    public var person: NIP?
+    public var person: PersonID?
     public var kind: String?
     public var status: MeetingStatus?
     /// Only meetings whose minutes are approved (what an archivist may read).
@@ -23,7 +23,7 @@ public struct SearchQuery: Sendable, Equatable {
 
     public static let defaultRankWindow = 2000
 
-    public init(_ text: String, from: Date? = nil, to: Date? = nil, opd: String? = nil, person: NIP? = nil, kind: String? = nil,
+    public init(_ text: String, from: Date? = nil, to: Date? = nil, opd: String? = nil, person: PersonID? = nil, kind: String? = nil,
                 status: MeetingStatus? = nil, limit: Int = 20, offset: Int = 0, rankWindow: Int = SearchQuery.defaultRankWindow) {
         self.text = text
         self.from = from

@@ -18,8 +18,8 @@ struct AgendaCommand: AsyncParsableCommand {
         @Flag(help: "A standing item (opening, closing): it recurs in every meeting of a series and is never carried over.") var standing = false
 
         func run() async throws {
-            let nip = presenter.flatMap { try? NIP($0) }
-            let item = PlanRequest.Item(title: title, presenter: nip == nil ? presenter : nil, presenterNip: nip?.digits, minutes: minutes, standing: standing)
+            let nip = presenter.flatMap { try? PersonID($0) }
+            let item = PlanRequest.Item(title: title, presenter: nip == nil ? presenter : nil, presenterNip: nip?.key, minutes: minutes, standing: standing)
             let m = try await global.services().planning.addAgendaItem(id, item, at: at)
             print(global.t("Agenda", "Agenda") + " \(m.id): \(global.text.minutes(m.agendaMinutes)) / \(global.text.minutes(m.plannedMinutes))")
         }
@@ -35,7 +35,7 @@ struct AgendaCommand: AsyncParsableCommand {
             let services = try await global.services()
             let m = try await services.archive.meeting(id)
             if output.json { return try JSON.print(m.agenda) }
-            print(MeetingText(global: global, people: try await services.planning.people().byNIP).agendaTable(m, details: true))
+            print(MeetingText(global: global, people: try await services.planning.people().byID).agendaTable(m, details: true))
         }
     }
 

@@ -8,7 +8,7 @@ struct CheckInCommand: AsyncParsableCommand {
         commandName: "checkin", abstract: "Record a participant's attendance; lateness counts from the actual start.")
     @OptionGroup var global: GlobalOptions
     @Argument(transform: Typed.meetingID) var id: MeetingID
-    @Argument(help: "NIP of the participant.", transform: Typed.nip) var nip: NIP
+    @Argument(help: "NIP of the participant.", transform: Typed.nip) var nip: PersonID
     @Option(name: .customLong("as"), help: "hadir, daring, diwakili, izin, sakit, dinas-luar or tanpa-keterangan.")
     var category: AttendanceCategory = .hadir
     @Option(help: "Representative, for diwakili.") var by: String?

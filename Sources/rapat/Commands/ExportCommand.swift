@@ -21,7 +21,7 @@ struct ExportCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Meeting id.", transform: Typed.meetingID) var meeting: MeetingID?
         @Option(help: "Series id.") var series: String?
-        @Option(help: "Feed of one person's meetings.", transform: Typed.nip) var person: NIP?
+        @Option(help: "Feed of one person's meetings.", transform: Typed.nip) var person: PersonID?
         @Option(help: "Feed of the meetings of an OPD.") var opd: String?
         @Flag(help: "Feed of every meeting.") var all = false
         @OptionGroup var period: PeriodOptions

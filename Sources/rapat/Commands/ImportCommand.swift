@@ -21,7 +21,7 @@ struct ImportCommand: AsyncParsableCommand {
                 """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The .ics files.") var files: [String]
-        @Option(help: "Chair (NIP) for events that name none Rapat knows.", transform: Typed.nip) var chair: NIP?
+        @Option(help: "Chair (NIP) for events that name none Rapat knows.", transform: Typed.nip) var chair: PersonID?
         @Flag(help: "Report what would change and keep nothing.") var dryRun = false
         @Flag(help: "All or nothing: any event that cannot be imported, or that breaks a planning rule, refuses the whole import.")
         var strict = false

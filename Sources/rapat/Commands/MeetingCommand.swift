@@ -68,10 +68,10 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(help: "Time zone the meeting is planned in.") var zone: String?
         @Option var link: String?
         @Option var location: String?
-        @Option(transform: Typed.nip) var chair: NIP?
-        @Option(transform: Typed.nip) var notulis: NIP?
-        @Option(name: .customLong("add-participant"), transform: Typed.nip) var add: [NIP] = []
-        @Option(name: .customLong("remove-participant"), transform: Typed.nip) var remove: [NIP] = []
+        @Option(transform: Typed.nip) var chair: PersonID?
+        @Option(transform: Typed.nip) var notulis: PersonID?
+        @Option(name: .customLong("add-participant"), transform: Typed.nip) var add: [PersonID] = []
+        @Option(name: .customLong("remove-participant"), transform: Typed.nip) var remove: [PersonID] = []
 
         func run() async throws {
             var change = MeetingChange()
@@ -111,7 +111,7 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var period: PeriodOptions
-        @Option(help: "NIP of a participant.", transform: Typed.nip) var participant: NIP?
+        @Option(help: "NIP of a participant.", transform: Typed.nip) var participant: PersonID?
         @Option(help: "Meetings with someone from this OPD.") var opd: String?
         @Option(help: "scheduled, started, ended or cancelled.") var status: MeetingStatus?
         @Option(help: "Series id, e.g. SR-2020-001.") var series: String?
@@ -145,7 +145,7 @@ struct MeetingCommand: AsyncParsableCommand {
             let services = try await global.services()
             let m = try await services.archive.meeting(id)
             if output.json { return try JSON.print(m) }
-            print(MeetingText(global: global, people: try await services.planning.people().byNIP).full(m))
+            print(MeetingText(global: global, people: try await services.planning.people().byID).full(m))
         }
     }
 }

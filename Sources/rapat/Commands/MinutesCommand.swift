@@ -83,7 +83,7 @@ struct MinutesCommand: AsyncParsableCommand {
             }
             let m = try await services.archive.meeting(id)
             if output.json { return try JSON.print(m.minutes) }
-            let text = MeetingText(global: global, people: try await services.planning.people().byNIP).minutesText(m)
+            let text = MeetingText(global: global, people: try await services.planning.people().byID).minutesText(m)
             print(text.isEmpty ? global.t("Notula \(m.id) masih kosong.", "The minutes of \(m.id) are empty.") : text)
             for v in try await services.minutes.versions(m.id) {
                 print(global.t("Versi", "Version") + " \(v.version): " + global.text.dateTime(v.approvedAt, zone: m.zone) + (v.reason.map { " — \($0)" } ?? "")
@@ -96,7 +96,7 @@ struct MinutesCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The chair approves the minutes; they are sealed, signed with the office's key (--key) and frozen from then on.")
         @OptionGroup var global: GlobalOptions
         @Argument(transform: Typed.meetingID) var id: MeetingID
-        @Option(help: "NIP of the chair.", transform: Typed.nip) var by: NIP
+        @Option(help: "NIP of the chair.", transform: Typed.nip) var by: PersonID
         @OptionGroup var when: AtOption
         @OptionGroup var key: SigningKeyOption
 
@@ -112,7 +112,7 @@ struct MinutesCommand: AsyncParsableCommand {
             abstract: "Correct approved minutes: the chair approves a new version with a reason; the old version stays readable.")
         @OptionGroup var global: GlobalOptions
         @Argument(transform: Typed.meetingID) var id: MeetingID
-        @Option(help: "NIP of the chair.", transform: Typed.nip) var by: NIP
+        @Option(help: "NIP of the chair.", transform: Typed.nip) var by: PersonID
         @Option(help: "Why the minutes are corrected.") var reason: String
         @Option(name: .customLong("decide"), help: "Add a decision.") var decisions: [String] = []
         @Option(name: .customLong("replace-decision"), help: "N=TEXT: replace the text of decision N.") var replacements: [String] = []

@@ -17,20 +17,20 @@ struct PersonCommand: AsyncParsableCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register a person by NIP.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "18-digit NIP.", transform: Typed.nip) var nip: NIP
+        @Option(help: "18-digit NIP.", transform: Typed.nip) var nip: PersonID
         @OptionGroup var details: Details
 
         func run() async throws {
-            let person = try Person(nip: nip, name: details.name, jabatan: details.jabatan, opd: details.opd, email: details.email)
+            let person = try Person(id: nip, name: details.name, jabatan: details.jabatan, opd: details.opd, email: details.email)
             try await global.services().planning.register(person)
-            print(global.t("Terdaftar", "Registered") + ": \(person.name) (NIP \(person.nip), \(person.opd))")
+            print(global.t("Terdaftar", "Registered") + ": \(person.name) (\(person.isGuest ? "tamu " + (person.email ?? "") : "NIP \(person.id)"), \(person.opd))")
         }
     }
 
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a registered person's details.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "NIP of the person.", transform: Typed.nip) var nip: NIP
+        @Argument(help: "NIP of the person.", transform: Typed.nip) var nip: PersonID
         @Option var name: String?
         @Option var jabatan: String?
         @Option var opd: String?
@@ -39,10 +39,10 @@ struct PersonCommand: AsyncParsableCommand {
         func run() async throws {
             let planning = try await global.services().planning
             let old = try await planning.person(nip)
-            let person = try Person(nip: old.nip, name: name ?? old.name, jabatan: jabatan ?? old.jabatan, opd: opd ?? old.opd,
+            let person = try Person(id: old.id, name: name ?? old.name, jabatan: jabatan ?? old.jabatan, opd: opd ?? old.opd,
                                     email: email ?? old.email)
             try await planning.update(person)
-            print(global.t("Diperbarui", "Updated") + ": \(person.name) (NIP \(person.nip), \(person.opd))")
+            print(global.t("Diperbarui", "Updated") + ": \(person.name) (\(person.isGuest ? "tamu " + (person.email ?? "") : "NIP \(person.id)"), \(person.opd))")
         }
     }
 
@@ -56,7 +56,7 @@ struct PersonCommand: AsyncParsableCommand {
             let people = try await global.services().planning.people(opd: opd)
             if output.json { return try JSON.print(people) }
             var table = Table(["NIP", global.t("Nama", "Name"), global.t("Jabatan", "Position"), "OPD", "Email"])
-            for p in people { table.add([p.nip.digits, p.name, p.jabatan, p.opd, p.email ?? ""]) }
+            for p in people { table.add([p.id.key, p.name, p.jabatan, p.opd, p.email ?? ""]) }
             print(table.render())
         }
     }

@@ -17,7 +17,7 @@ struct SearchCommand: AsyncParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "What to look for.") var query: [String]
     @OptionGroup var period: PeriodOptions
     @Option(help: "Meetings with someone from this OPD.") var opd: String?
-    @Option(help: "Meetings of this person (NIP).", transform: Typed.nip) var person: NIP?
+    @Option(help: "Meetings of this person (NIP).", transform: Typed.nip) var person: PersonID?
     @Option(help: "Kind of meeting, e.g. 'rapat pimpinan'.") var kind: String?
     @Option(help: "scheduled, started, ended or cancelled.") var status: MeetingStatus?
     @Option(help: "At most this many hits.") var limit = 20

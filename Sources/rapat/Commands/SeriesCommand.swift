@@ -65,7 +65,7 @@ struct SeriesCommand: AsyncParsableCommand {
             let (result, previous) = (prepared.meeting, prepared.previous)
             print((dryRun ? global.t("Rancangan agenda", "Draft agenda") : global.t("Agenda disiapkan", "Agenda prepared")) + " \(result.id) "
                   + global.text.dateTime(result.start, zone: result.zone) + (previous.map { " (" + global.t("dari", "from") + " \($0))" } ?? ""))
-            print(MeetingText(global: global, people: try await services.planning.people().byNIP).agendaTable(result, details: true))
+            print(MeetingText(global: global, people: try await services.planning.people().byID).agendaTable(result, details: true))
         }
     }
 

@@ -12,7 +12,7 @@ struct TokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a token; its secret is printed once and stored only as a SHA-256.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "secretariat, participant or archivist.") var role: Role
-        @Option(help: "NIP of the person a participant token speaks for.", transform: Typed.nip) var person: NIP?
+        @Option(help: "NIP of the person a participant token speaks for.", transform: Typed.nip) var person: PersonID?
         @Option(help: "Last day the token works, YYYY-MM-DD (WIB); default: until revoked.", transform: Typed.date) var expires: CivilDate?
 
         func run() async throws {
@@ -32,7 +32,7 @@ struct TokenCommand: AsyncParsableCommand {
             let now = Date()
             var table = Table(["ID", global.t("Peran", "Role"), "NIP", global.t("Dibuat", "Created"), global.t("Berlaku sampai", "Expires"), "Status"])
             for t in tokens {
-                table.add([t.id, t.role.rawValue, t.person?.digits ?? "", global.text.compact(t.createdAt, zone: Zone.jakarta),
+                table.add([t.id, t.role.rawValue, t.person?.key ?? "", global.text.compact(t.createdAt, zone: Zone.jakarta),
                            t.expiresAt.map { global.text.compact($0, zone: Zone.jakarta) } ?? "–",
                            t.isValid(at: now) ? global.t("berlaku", "valid") : global.t("kedaluwarsa", "expired")])
             }
@@ -55,10 +55,10 @@ struct TokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "A calendar URL for one feed: its token reads that feed and nothing else; making it again replaces the old one.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The person whose meetings the feed holds (it reads as that person).", transform: Typed.nip) var person: NIP?
+        @Option(help: "The person whose meetings the feed holds (it reads as that person).", transform: Typed.nip) var person: PersonID?
         @Option(help: "The OPD whose meetings the feed holds.") var opd: String?
         @Option(name: .customLong("as"), help: "For an OPD feed: read it as this participant (default: as the secretariat, every meeting).",
-                transform: Typed.nip) var reader: NIP?
+                transform: Typed.nip) var reader: PersonID?
 
         func validate() throws {
             guard (person == nil) != (opd == nil) else { throw ValidationError("give --person NIP or --opd NAME") }

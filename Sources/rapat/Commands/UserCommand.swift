@@ -22,7 +22,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Username: 3–32 lower-case letters, digits, '.', '-' or '_'.") var username: String
         @Option(help: "secretariat, participant or archivist.") var role: Role
-        @Option(help: "NIP of the person the user is (required for a participant).", transform: Typed.nip) var person: NIP?
+        @Option(help: "NIP of the person the user is (required for a participant).", transform: Typed.nip) var person: PersonID?
         @Flag(help: "Read the password from standard input (required).") var passwordStdin = false
 
         func run() async throws {
@@ -40,12 +40,12 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let users = try await global.services().accounts.list()
             if output.json {
-                return try JSON.print(users.map { ["username": $0.username, "role": $0.role.rawValue, "person": $0.person?.digits ?? "",
+                return try JSON.print(users.map { ["username": $0.username, "role": $0.role.rawValue, "person": $0.person?.key ?? "",
                                                    "disabled": $0.disabled ? "true" : "false"] })
             }
             var table = Table([global.t("Pengguna", "User"), global.t("Peran", "Role"), "NIP", "Status"])
             for u in users {
-                table.add([u.username, u.role.rawValue, u.person?.digits ?? "", u.disabled ? global.t("nonaktif", "disabled") : global.t("aktif", "active")])
+                table.add([u.username, u.role.rawValue, u.person?.key ?? "", u.disabled ? global.t("nonaktif", "disabled") : global.t("aktif", "active")])
             }
             print(table.render())
         }

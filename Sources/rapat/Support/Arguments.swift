@@ -33,15 +33,15 @@ enum Typed {
         do { return try body() } catch { throw ArgumentValueError(underlying: error) }
     }
 
-    static func nip(_ text: String) throws -> NIP { try parse { try NIP(text) } }
+    static func nip(_ text: String) throws -> PersonID { try parse { try PersonID(text) } }
     static func meetingID(_ text: String) throws -> MeetingID { try parse { try MeetingID(text) } }
     static func actionID(_ text: String) throws -> ActionID { try parse { try ActionID(text) } }
     static func date(_ text: String) throws -> CivilDate { try parse { try CivilDate(text) } }
     static func zone(_ text: String) throws -> TimeZone { try parse { try Zone.named(text) } }
 
     /// NIPs given one per option or separated by commas.
-    static func nips(_ text: String) throws -> [NIP] {
-        try parse { try text.split(separator: ",").map { try NIP(String($0).trimmed) } }
+    static func nips(_ text: String) throws -> [PersonID] {
+        try parse { try text.split(separator: ",").map { try PersonID(String($0).trimmed) } }
     }
 
     static func agendaItem(_ text: String) throws -> PlanRequest.Item { try parse { try PlanRequest.Item(parsing: text) } }

@@ -28,7 +28,7 @@ enum DemoArchive {
         let people = try await services.planning.people()
         for account in accounts {
             let person = account.who.flatMap { who in
-                (people.first { $0.jabatan == who } ?? people.first { $0.opd == who && $0.jabatan.hasPrefix("Kepala") })?.nip
+                (people.first { $0.jabatan == who } ?? people.first { $0.opd == who && $0.jabatan.hasPrefix("Kepala") })?.id
             }
             _ = try await services.accounts.add(username: account.username, role: account.role, person: person, password: password)
         }
@@ -59,15 +59,15 @@ enum DemoArchive {
         let taken = try await store.meetings(MeetingFilter(from: yearStart, to: try CivilDate(year: year + 1, month: 1, day: 1).at(hour: 0, minute: 0, in: zone)))
         let serial = (taken.filter { $0.id.year == year }.map(\.id.serial).max() ?? 0) + 1
         // One head of each of a few OPDs besides Dinkes, and a minute-taker of the Setda.
-        var others: [NIP] = []
+        var others: [PersonID] = []
         for opd in ["BPKAD", "Bappeda", "BPBD", "Dishub", "DPMPTSP"] {
-            if let head = people.first(where: { $0.opd == opd && $0.jabatan.hasPrefix("Kepala") }) ?? people.first(where: { $0.opd == opd }) { others.append(head.nip) }
+            if let head = people.first(where: { $0.opd == opd && $0.jabatan.hasPrefix("Kepala") }) ?? people.first(where: { $0.opd == opd }) { others.append(head.id) }
         }
-        let notulis = people.first { $0.opd == "Setda" && $0.nip != governor.nip }?.nip
+        let notulis = people.first { $0.opd == "Setda" && $0.id != governor.id }?.id
         let m = try Meeting(id: MeetingID(year: year, serial: serial), title: "Rapat Pimpinan Virtual: Evaluasi Penyerapan Anggaran OPD",
-                            chair: governor.nip, notulis: notulis, participants: [dinkes.nip] + others, start: start,
+                            chair: governor.id, notulis: notulis, participants: [dinkes.id] + others, start: start,
                             end: start.addingTimeInterval(120 * 60), virtualLink: "https://vicon.bantenprov.example.go.id/rapim",
-                            agenda: [try AgendaItem(key: 1, title: "Pembukaan oleh Gubernur", presenterNIP: governor.nip, boxMinutes: 1),
+                            agenda: [try AgendaItem(key: 1, title: "Pembukaan oleh Gubernur", presenterNIP: governor.id, boxMinutes: 1),
                                      try AgendaItem(key: 2, title: "Evaluasi penyerapan anggaran per OPD", presenterNIP: others.first, boxMinutes: 60),
                                      try AgendaItem(key: 3, title: "Tindak lanjut dan penutup", boxMinutes: 20)])
         try await store.importBundle(ArchiveBundle(people: [], series: [], meetings: [.init(meeting: m, versions: [])]))
@@ -85,9 +85,9 @@ enum DemoArchive {
             defer { day = day.adding(days: 1) }
             guard day.isoWeekday <= 5 else { continue }
             let title = planned == 0 ? "Rapat Koordinasi Percepatan Penyerapan Anggaran" : "Rapat Pimpinan Evaluasi Kinerja OPD"
-            let request = PlanRequest(title: title, chair: governor.nip.digits, participants: [dinkes.nip.digits, bpkad.nip.digits],
+            let request = PlanRequest(title: title, chair: governor.id.key, participants: [dinkes.id.key, bpkad.id.key],
                                       start: "\(day) 13:00", end: "15:00", link: "https://vicon.bantenprov.example.go.id/rapim",
-                                      agenda: [.init(title: "Pembukaan", minutes: 10), .init(title: "Paparan realisasi anggaran", presenterNip: bpkad.nip.digits, minutes: 60),
+                                      agenda: [.init(title: "Pembukaan", minutes: 10), .init(title: "Paparan realisasi anggaran", presenterNip: bpkad.id.key, minutes: 60),
                                                .init(title: "Tindak lanjut dan penutup", minutes: 30)])
             if (try? await s.planning.plan(request)) != nil { planned += 1 }
         }

@@ -16,9 +16,9 @@ enum Labels {
 /// A meeting as a person reads it in the terminal.
 struct MeetingText {
     var global: GlobalOptions
-    var people: [NIP: Person]
+    var people: [PersonID: Person]
 
-    func name(_ nip: NIP) -> String { people[nip]?.name ?? "NIP \(nip)" }
+    func name(_ nip: PersonID) -> String { people[nip]?.name ?? "NIP \(nip)" }
 
     func presenter(_ item: AgendaItem) -> String {
         if let nip = item.presenterNIP { return people[nip].map { "\($0.name) (\($0.opd))" } ?? "NIP \(nip)" }
@@ -84,7 +84,7 @@ struct MeetingText {
             let a = attendance[nip]
             var category = a.map { $0.category.label(g.lang) } ?? ""
             if let r = a?.representative { category += " (\(r))" }
-            people.add([nip.digits, name(nip), self.people[nip]?.opd ?? "", category, clock(a?.checkedInAt, z),
+            people.add([nip.key, name(nip), self.people[nip]?.opd ?? "", category, clock(a?.checkedInAt, z),
                         a?.lateMinutes.map { $0 > 0 ? g.text.minutes($0) : "0" } ?? ""])
         }
         out.append(people.render())

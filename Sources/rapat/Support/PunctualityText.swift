@@ -31,7 +31,7 @@ struct PunctualityText {
                            g.t("Diwakili", "Repr."), g.t("Izin", "Excused"), g.t("Sakit", "Sick"), g.t("DL", "Duty"), g.t("TK", "Absent")]
         guard !r.meetings.isEmpty else { return out.joined(separator: "\n") }
         var people = Table(["NIP", g.t("Nama", "Name"), "OPD"] + tallyHeader, rightAligned: Set(3...11))
-        for p in r.people { people.add([p.nip.digits, p.name, p.opd] + tallyColumns(p.tally)) }
+        for p in r.people { people.add([p.nip.key, p.name, p.opd] + tallyColumns(p.tally)) }
         var opds = Table(["OPD", g.t("Orang", "People")] + tallyHeader + [g.t("TL terbuka", "Open actions"), g.t("TL terlambat", "Overdue")],
                          rightAligned: Set(1...12))
         for o in r.opds { opds.add([o.opd, String(o.people)] + tallyColumns(o.tally) + [String(o.openActions), String(o.overdueActions)]) }
