@@ -167,12 +167,13 @@ public struct DocumentRenderer {
         // The undangan is signed by the chair and addressed to everyone else.
         let addressees = m.everyone.filter { $0 != m.chair }
         let signerBlock: [String: Any] = ["jabatan": signer?.jabatan ?? t("Pimpinan Rapat", "Chair"), "nama": name(m.chair),
-                                          "pangkat": signer?.pangkat ?? false, "nip": m.chair.key]
+                                          "pangkat": signer?.pangkat ?? false, "nip": m.chair.nip?.digits ?? false]
         let letterDate = letter.date ?? Date()
         let city = kop.city.isEmpty ? "" : kop.city + ", "
         let attendanceRows: [[String: Any]] = m.everyone.enumerated().map { i, nip in
             var r = row(nip, i + 1)
-            r["nip"] = nip.key
+            // A guest has no NIP: the list says "Tamu" where a civil servant's NIP stands.
+            r["nip"] = nip.nip?.digits ?? t("Tamu", "Guest")
             r["jam"] = attendance[nip]?.checkedInAt.map { clock($0) } ?? "—"
             return r
         }
@@ -190,7 +191,7 @@ public struct DocumentRenderer {
             "hal": t("Undangan ", "Invitation: ") + m.title, "tanggalSurat": city + Self.withoutWeekday(text.date(CivilDate(letterDate, in: zone))),
             "daftarTerlampir": addressees.count > Self.addresseesInline, "adaAcara": !m.agenda.isEmpty,
             "tembusan": letter.copiesTo, "adaTembusan": !letter.copiesTo.isEmpty,
-            "penandatangan": signerBlock, "notulisNIP": m.notulis?.key ?? false,
+            "penandatangan": signerBlock, "notulisNIP": m.notulis?.nip?.digits ?? false,
             "verifikasi": letter.verification ?? "rapat verify",
             "pembukaan": m.actualStart.map { t("Rapat dibuka oleh \(name(m.chair)) pukul \(clock($0)) \(abbreviation).", "The meeting was opened by \(name(m.chair)) at \(clock($0)) \(abbreviation).") }
                 ?? t("Rapat belum dibuka.", "The meeting has not been opened."),

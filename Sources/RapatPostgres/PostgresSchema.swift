@@ -75,6 +75,10 @@ enum PostgresSchema {
                                         meeting_id text NOT NULL REFERENCES meeting(id), number text NOT NULL UNIQUE,
                                         assigned_at timestamptz NOT NULL, PRIMARY KEY (year, serial), UNIQUE (document, meeting_id))
             """),
+        // Guests (people without a NIP, known by a key from their e-mail address) linked later to a registered person.
+        ("v9-guest-links", """
+            ALTER TABLE person ADD COLUMN linked_to text REFERENCES person(nip) DEFERRABLE INITIALLY DEFERRED
+            """),
     ]
 
     static func migrate(_ client: PostgresClient, logger: Logger, upTo last: String? = nil) async throws {

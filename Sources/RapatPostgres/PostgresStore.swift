@@ -121,14 +121,16 @@ public final class PostgresStore: TransactionalStore {
     // MARK: People
 
     static func person(_ nip: PersonID, _ c: PostgresConnection, _ logger: Logger) async throws -> Person? {
-        try await people("SELECT nip, name, jabatan, opd, email, pangkat FROM person WHERE nip = \(nip.key)", c, logger).first
+        try await people("SELECT nip, name, jabatan, opd, email, pangkat, linked_to FROM person WHERE nip = \(nip.key)", c, logger).first
     }
 
     static func people(_ query: PostgresQuery, _ c: PostgresConnection, _ logger: Logger) async throws -> [Person] {
         var result: [Person] = []
-        for try await (nip, name, jabatan, opd, email, pangkat) in try await c.query(query, logger: logger)
-            .decode((String, String, String, String, String?, String?).self) {
-            result.append(try Person(id: PersonID(nip), name: name, jabatan: jabatan, opd: opd, email: email, pangkat: pangkat))
+        for try await (nip, name, jabatan, opd, email, pangkat, linkedTo) in try await c.query(query, logger: logger)
+            .decode((String, String, String, String, String?, String?, String?).self) {
+            var p = try Person(id: PersonID(nip), name: name, jabatan: jabatan, opd: opd, email: email, pangkat: pangkat)
+            p.linkedTo = try linkedTo.map { try PersonID($0) }
+            result.append(p)
         }
         return result
     }
@@ -141,9 +143,9 @@ public final class PostgresStore: TransactionalStore {
     public func people(opd: String?) async throws -> [Person] {
         try await read { c in
             if let opd {
-                return try await Self.people("SELECT nip, name, jabatan, opd, email, pangkat FROM person WHERE lower(opd) = lower(\(opd)) ORDER BY opd, name", c, logger)
+                return try await Self.people("SELECT nip, name, jabatan, opd, email, pangkat, linked_to FROM person WHERE lower(opd) = lower(\(opd)) ORDER BY opd, name", c, logger)
             }
-            return try await Self.people("SELECT nip, name, jabatan, opd, email, pangkat FROM person ORDER BY opd, name", c, logger)
+            return try await Self.people("SELECT nip, name, jabatan, opd, email, pangkat, linked_to FROM person ORDER BY opd, name", c, logger)
         }
     }
 
@@ -151,7 +153,7 @@ public final class PostgresStore: TransactionalStore {
         guard !nips.isEmpty else { return [] }
         let digits = nips.map(\.key)
         return try await read { c in
-            try await Self.people("SELECT nip, name, jabatan, opd, email, pangkat FROM person WHERE nip = ANY(\(digits)) ORDER BY opd, name", c, logger)
+            try await Self.people("SELECT nip, name, jabatan, opd, email, pangkat, linked_to FROM person WHERE nip = ANY(\(digits)) ORDER BY opd, name", c, logger)
         }
     }
 
@@ -347,7 +349,7 @@ public final class PostgresStore: TransactionalStore {
             if let before = filter.before { binds.append(before); sql += " AND start_at < $\(binds.count)" }
             if let series = filter.seriesID { binds.append(series); sql += " AND series_id = $\(binds.count)" }
             let meetings = try await Self.load(PostgresQuery(unsafeSQL: sql + " ORDER BY start_at, year, serial", binds: binds), c, logger)
-            let people = try await Self.people("SELECT nip, name, jabatan, opd, email, pangkat FROM person", c, logger)
+            let people = try await Self.people("SELECT nip, name, jabatan, opd, email, pangkat, linked_to FROM person", c, logger)
             return ActionRecord.list(meetings: meetings, people: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0) }),
                                      followUps: try await Self.followUps(c, logger), filter: filter)
         }

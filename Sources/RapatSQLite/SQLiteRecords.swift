@@ -17,15 +17,19 @@ protocol MeetingChildRow: SnakeCaseRecord {
 
 struct PersonRow: SnakeCaseRecord {
     static let databaseTableName = "person"
-    var nip: String, name: String, jabatan: String, opd: String, email: String?, pangkat: String?
+    var nip: String, name: String, jabatan: String, opd: String, email: String?, pangkat: String?, linkedTo: String?
 
     init(_ p: Person) {
-        nip = p.id.key; name = p.name; jabatan = p.jabatan; opd = p.opd; email = p.email; pangkat = p.pangkat
+        nip = p.id.key; name = p.name; jabatan = p.jabatan; opd = p.opd; email = p.email; pangkat = p.pangkat; linkedTo = p.linkedTo?.key
     }
 
     func person() throws -> Person {
-        try Person(id: PersonID(nip), name: name, jabatan: jabatan, opd: opd, email: email, pangkat: pangkat)
+        var p = try Person(id: PersonID(nip), name: name, jabatan: jabatan, opd: opd, email: email, pangkat: pangkat)
+        p.linkedTo = try linkedTo.map { try PersonID($0) }
+        return p
     }
+
+    enum CodingKeys: String, CodingKey { case nip, name, jabatan, opd, email, pangkat, linkedTo = "linked_to" }
 }
 
 struct SeriesRow: SnakeCaseRecord {

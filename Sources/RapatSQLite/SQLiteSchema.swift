@@ -327,6 +327,10 @@ enum SQLiteSchema {
                 CREATE INDEX meeting_ical_uid ON meeting(ical_uid, occurrence_start);
                 """)
         }
+        // Guests (people without a NIP, known by a key from their e-mail address) linked later to a registered person.
+        m.registerMigration("v13-guest-links") { db in
+            try db.execute(sql: "ALTER TABLE person ADD COLUMN linked_to TEXT REFERENCES person(nip) DEFERRABLE INITIALLY DEFERRED")
+        }
         return m
     }
 }

@@ -50,6 +50,17 @@ public struct SQLiteTransaction: StoreTransaction {
         return try await run { db in try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM \(table) WHERE year = ?", arguments: [year]) ?? 0 }
     }
 
+    public func unsealedMeetings(naming person: PersonID) async throws -> [MeetingID] {
+        try await run { db in
+            try String.fetchAll(db, sql: """
+                SELECT id FROM meeting WHERE approved_by IS NULL AND id IN (
+                    SELECT meeting_id FROM meeting_person WHERE nip = ?1 UNION SELECT meeting_id FROM agenda_item WHERE presenter_nip = ?1
+                    UNION SELECT meeting_id FROM attendance WHERE nip = ?1 UNION SELECT meeting_id FROM action_item WHERE owner_nip = ?1)
+                ORDER BY start_at, id
+                """, arguments: [person.key]).map { try MeetingID($0) }
+        }
+    }
+
     public func booked(for m: Meeting) async throws -> [BookedSlot] { try await run { db in try MeetingPersonRow.booked(for: m, db) } }
 
     public func save(_ m: Meeting) async throws {

@@ -97,6 +97,11 @@ public protocol MeetingStore: Sendable {
     /// inside the transaction, so memory follows the batch size, not the size of the calendar.
     func importEvents(_ batches: ImportedEventBatches, dryRun: Bool, strict: Bool) async throws -> ImportSummary
 
+    /// Records that a guest is the registered person `person` (a civil servant with a NIP): every meeting whose minutes
+    /// are not sealed names the person instead (an imported one that then overlaps the person's time is kept, not
+    /// reserving it); sealed minutes keep naming the guest as they were approved. One transaction.
+    func linkGuest(_ guest: PersonID, to person: PersonID) async throws -> GuestLink
+
     /// Every sealed version of a meeting's minutes, oldest first.
     func minutesVersions(_ id: MeetingID) async throws -> [MinutesVersion]
     /// Walks every sealed version (whatever the meeting rows say): digests, the chain of versions, signatures
@@ -240,6 +245,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownSeries(String)
     case unknownAction(ActionID)
     case duplicatePerson(PersonID, existing: String)
+    case notAGuest(PersonID)
+    case linkToGuest(PersonID, PersonID)
     case unsupportedURL(String)
     case cannotOpen(String, String)
     /// No database server answered at host:port within the connect timeout.
@@ -274,6 +281,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no series \(id) in the archive: list them with 'rapat series list'"
         case let .unknownAction(id):
             return "no action item \(id): list them with 'rapat action list'"
+        case let .notAGuest(id):
+            return "\(id) is a registered civil servant, not a guest: only a guest (a key starting with G) is linked to a person"
+        case let .linkToGuest(guest, other):
+            return "\(other) is a guest too: link guest \(guest) to a registered person with a NIP"
         case let .duplicatePerson(nip, existing):
             return "NIP \(nip) is already registered as \(existing): use 'rapat person update' to change their details"
         case let .unsupportedURL(url):
@@ -455,6 +466,15 @@ extension Array where Element == IntegrityProblem {
 }
 
 /// What an import did, event by event.
+/// What linking a guest to a registered person changed.
+public struct GuestLink: Sendable, Equatable, Codable {
+    /// Meetings that now name the person instead of the guest.
+    public var meetings: [MeetingID] = []
+    /// Of those, imported meetings that overlap the person's own and so no longer reserve time.
+    public var freed: [MeetingID] = []
+    public init() {}
+}
+
 public struct ImportSummary: Sendable, Equatable, Codable {
     public var created: [MeetingID] = []
     public var updated: [MeetingID] = []
@@ -465,6 +485,8 @@ public struct ImportSummary: Sendable, Equatable, Codable {
     public var skipped: [ImportNote] = []
     /// Imported events that break a rule Rapat's own plans keep (outside working hours, a holiday, overlapping…).
     public var warnings: [ImportNote] = []
+    /// Guests (people without a NIP, known by their e-mail address) the import registered.
+    public var guests: [PersonID] = []
     /// Components that are not meetings (VTODO, VJOURNAL, VFREEBUSY, …) and how many of each were passed over.
     public var otherComponents: [String: Int] = [:]
     public var dryRun = false

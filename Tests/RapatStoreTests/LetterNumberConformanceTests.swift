@@ -70,6 +70,19 @@ import Testing
         #expect(meetings.count >= 6 && meetings.allSatisfy { !$0.isAllDay && $0.blocksTime && $0.details == nil })
     }
 
+    /// The archive main wrote before guests (schema v12: imported calendars with an all-day event, descriptions and an
+    /// overlap kept not reserving time) migrates in one step, keeps verifying, and keeps what the import stored.
+    @Test func anArchiveOfSchemaTwelveMigratesAndKeepsVerifying() async throws {
+        let store = try Self.openCopy(of: "archive-v12-sample.db")
+        #expect(try await store.verify(from: nil, to: nil).problems == [])
+        let meetings = try await store.meetings(MeetingFilter())
+        #expect(meetings.count == 17)
+        #expect(meetings.filter(\.isAllDay).count == 1 && meetings.filter { !$0.blocksTime }.count == 1)
+        #expect(meetings.filter { $0.details != nil }.count == 3)
+        let people = try await store.people(opd: nil)
+        #expect(people.count == 27 && people.allSatisfy { !$0.isGuest && $0.linkedTo == nil && $0.nip != nil })
+    }
+
     /// An archive written by the main of 2026-11-30 (schema v10, the sample archive) migrates and keeps verifying;
     /// its register starts empty.
     @Test func anArchiveOfSchemaTenMigratesAndKeepsVerifying() async throws {

@@ -25,7 +25,9 @@ public struct ICalImport {
         self.defaultZone = defaultZone
         self.workingHours = workingHours
         self.windowEnd = windowEnd
-        byEmail = Dictionary(people.values.compactMap { p in p.email.map { ($0.lowercased(), p.id) } }, uniquingKeysWith: { a, _ in a })
+        // A guest linked to a registered person is that person wherever their address appears.
+        byEmail = Dictionary(people.values.compactMap { p in p.email.map { ($0.lowercased(), p.linkedTo ?? p.id) } },
+                             uniquingKeysWith: { a, b in people[a]?.isGuest != false && people[b]?.isGuest == false ? b : a })
     }
 
     /// Reads a whole file held in memory into events; any problem names the file, the line and what is wrong.
@@ -258,7 +260,8 @@ public struct ICalImport {
     func event(uid: String, components: [ICalComponent], _ ctx: Context) throws -> ImportedEvent {
         let master = components.first { $0.first("RECURRENCE-ID") == nil } ?? components[0]
         var unknown: [String] = []
-        var template = try meeting(master, ctx, unknown: &unknown)
+        var guests: [PersonID: Person] = [:]
+        var template = try meeting(master, ctx, unknown: &unknown, guests: &guests)
         template.icalUID = uid
         let sequence = Int(master.first("SEQUENCE")?.value ?? "0") ?? 0
         var event = ImportedEvent(source: ctx.source, line: master.line, uid: uid, sequence: sequence,
@@ -271,6 +274,7 @@ public struct ICalImport {
                 event.meetings[0].occurrenceStart = try ctx.time(rid).0
             }
             event.unknownAttendees = Array(Set(unknown)).sorted()
+            event.guests = guests.values.sorted { $0.id < $1.id }
             return event
         }
         let zone = template.zone
@@ -328,7 +332,7 @@ public struct ICalImport {
             .sorted { ($0.1 ?? .distantPast) < ($1.1 ?? .distantPast) }
         for (override, original) in overrides {
             guard let original else { throw ctx.fail(override.line, "bad RECURRENCE-ID '\(override.first("RECURRENCE-ID")!.value)'") }
-            var changed = try meeting(override, ctx, unknown: &unknown)
+            var changed = try meeting(override, ctx, unknown: &unknown, guests: &guests)
             changed.icalUID = uid
             if override.first("STATUS")?.value.uppercased() == "CANCELLED" { changed.status = .cancelled }
             let shift = changed.start.timeIntervalSince(original)
@@ -359,6 +363,7 @@ public struct ICalImport {
         event.series = Series(id: "", title: template.title, rule: Recurrence(rule: rule))
         event.beyondWindow = cutAfter.map { $0.instant(in: zone) }
         event.unknownAttendees = Array(Set(unknown)).sorted()
+        event.guests = guests.values.sorted { $0.id < $1.id }
         return event
     }
 
@@ -375,7 +380,23 @@ public struct ICalImport {
     }
 
     /// One VEVENT as a meeting plan (id assigned by the store).
-    func meeting(_ e: ICalComponent, _ ctx: Context, unknown: inout [String]) throws -> Meeting {
+    /// A person an ATTENDEE or ORGANIZER names: registered (by X-RAPAT-NIP or e-mail), else a guest known by the
+    /// e-mail address (named by CN); nil when it gives no usable address.
+    func person(_ p: ContentLine, guests: inout [PersonID: Person]) -> PersonID? {
+        let email = Self.mailto(p.value)
+        if let id = p.parameter("X-RAPAT-NIP").flatMap({ try? PersonID($0) }), let known = people[id] { return known.linkedTo ?? id }
+        if let id = byEmail[email.lowercased()] { return id }
+        guard let address = try? Person.checkedEmail(email) else { return nil }
+        let id = PersonID.guest(email: address)
+        if guests[id] == nil {
+            let cn = Self.plainText(p.parameter("CN") ?? "").split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ").trimmed
+            guests[id] = try? Person(id: id, name: cn.isEmpty ? address : String(cn.prefix(200)), jabatan: "", opd: Person.guestOPD,
+                                     email: address.lowercased())
+        }
+        return guests[id] == nil ? nil : id
+    }
+
+    func meeting(_ e: ICalComponent, _ ctx: Context, unknown: inout [String], guests: inout [PersonID: Person]) throws -> Meeting {
         guard let dtstart = e.first("DTSTART") else { throw ctx.fail(e.line, "VEVENT has no DTSTART") }
         let (start, zone, allDay) = try ctx.time(dtstart)
         let end: Date
@@ -392,10 +413,8 @@ public struct ICalImport {
         var participants: [PersonID] = []
         var chair: PersonID?
         for a in e.all("ATTENDEE") {
-            let email = Self.mailto(a.value)
-            let nip = a.parameter("X-RAPAT-NIP").flatMap { try? PersonID($0) }.flatMap { people[$0] != nil ? $0 : nil }
-                ?? byEmail[email.lowercased()]
-            guard let nip else {
+            guard let nip = person(a, guests: &guests) else {
+                let email = Self.mailto(a.value)
                 unknown.append(a.parameter("CN").map { "\($0) <\(email)>" } ?? email)
                 continue
             }
@@ -404,7 +423,9 @@ public struct ICalImport {
         for p in e.all("X-RAPAT-PARTICIPANT") {
             if let nip = try? PersonID(p.value), people[nip] != nil { participants.append(nip) }
         }
-        if chair == nil, let organizer = e.first("ORGANIZER") { chair = byEmail[Self.mailto(organizer.value).lowercased()] }
+        if chair == nil, let organizer = e.first("ORGANIZER") { chair = person(organizer, guests: &guests) }
+        // A calendar that names no organizer (a personal calendar, an export of one's own events): its first attendee chairs.
+        if chair == nil, defaultChair == nil, !participants.isEmpty { chair = participants.removeFirst() }
         guard let chair = chair ?? defaultChair else {
             throw ImportProblem.noChair(summary: e.first("SUMMARY")?.text.trimmed ?? "")
         }

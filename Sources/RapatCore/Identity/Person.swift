@@ -12,6 +12,12 @@ public struct Person: Hashable, Codable, Sendable {
     public var email: String?
     /// Pangkat/golongan of an ASN, e.g. "Pembina Utama Muda (IV/c)"; nil when not recorded.
     public var pangkat: String?
+    /// For a guest who turned out to be a registered person: that person. Meetings that are not sealed name
+    /// the person instead; an import that meets the guest's address again names the person too.
+    public var linkedTo: PersonID?
+
+    /// The OPD a guest from an imported calendar is listed under until someone records their organisation.
+    public static let guestOPD = "Tamu"
 
     /// The civil servant's NIP; nil for a guest.
     public var nip: NIP? { id.nip }
@@ -19,7 +25,7 @@ public struct Person: Hashable, Codable, Sendable {
 
     // The key keeps its name of earlier versions ("nip") in every JSON Rapat writes or reads back.
     enum CodingKeys: String, CodingKey {
-        case id = "nip", name, jabatan, opd, email, pangkat
+        case id = "nip", name, jabatan, opd, email, pangkat, linkedTo
     }
 
     public init(id: PersonID, name: String, jabatan: String, opd: String, email: String? = nil, pangkat: String? = nil) throws(InputError) {

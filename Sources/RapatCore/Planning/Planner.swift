@@ -134,7 +134,8 @@ public struct Planner: Sendable {
         }
     }
 
-    func checkConflicts(_ meeting: Meeting, people: [PersonID: Person], booked: [BookedSlot]) throws(PlanningError) {
+    /// Refuses `meeting` when one of its people sits in an overlapping meeting of `booked` (naming the first, chair first).
+    public func checkConflicts(_ meeting: Meeting, people: [PersonID: Person], booked: [BookedSlot]) throws(PlanningError) {
         let mine = Set(meeting.everyone)
         let clashes = booked
             .filter { $0.meetingID != meeting.id && $0.start < meeting.end && $0.end > meeting.start }

@@ -15,7 +15,7 @@ public enum ImportProblem: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .noChair(summary):
-            return "event '\(summary)' names no chair Rapat knows (ATTENDEE;ROLE=CHAIR or ORGANIZER): register that person with their email, or give --chair NIP"
+            return "event '\(summary)' names no organizer or attendee with an e-mail address (ORGANIZER or ATTENDEE): name its chair with --chair NIP"
         }
     }
 }

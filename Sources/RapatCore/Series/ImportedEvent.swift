@@ -13,6 +13,8 @@ public struct ImportedEvent: Sendable {
     public var series: Series?
     /// Attendees with no registered person (by NIP or email), left out of the meeting.
     public var unknownAttendees: [String]
+    /// People the event names who are not registered: guests known by their e-mail address, registered by the import.
+    public var guests: [Person] = []
     /// Why the event cannot be imported (read from the file, before any store looks at it); nil when it can.
     public var unreadable: (any Error & Sendable)?
     /// A recurring event whose rule goes on past the import window (or past the most occurrences one event

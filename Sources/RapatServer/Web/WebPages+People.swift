@@ -12,7 +12,7 @@ extension WebPages {
             let people = try await s.planning.people()
             let groups = Dictionary(grouping: people, by: \.opd).sorted { $0.key.lowercased() < $1.key.lowercased() }.enumerated().map { i, g -> [String: Any] in
                 ["opd": g.key, "key": i, "count": g.value.count,
-                 "people": g.value.sorted { $0.name < $1.name }.map { ["name": $0.name, "nip": $0.id.key, "jabatan": $0.jabatan, "pangkat": $0.pangkat ?? "",
+                 "people": g.value.sorted { $0.name < $1.name }.map { ["name": $0.name, "nip": $0.id.key, "guest": $0.isGuest, "jabatan": $0.jabatan, "pangkat": $0.pangkat ?? "",
                                                                      "email": $0.email ?? ""] }]
             }
             return view.page("orang", request, context, nav: "people", status: status,

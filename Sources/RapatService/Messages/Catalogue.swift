@@ -24,7 +24,7 @@ public enum Catalogue {
             switch e {
             case let .noChair(summary):
                 return l == .en ? e.description
-                    : "acara '\(summary)' tidak menyebut pimpinan yang dikenal Rapat (ATTENDEE;ROLE=CHAIR atau ORGANIZER): daftarkan orang itu dengan emailnya, atau beri --chair NIP"
+                    : "acara '\(summary)' tidak menyebut penyelenggara atau peserta dengan alamat email (ORGANIZER atau ATTENDEE): tentukan pimpinannya dengan --chair NIP"
             }
         case let e as ImportError:
             return l == .en ? e.description
@@ -191,6 +191,10 @@ public enum Catalogue {
             return "tidak ada seri \(id) di arsip: lihat daftar dengan 'rapat series list'"
         case let .unknownAction(id):
             return "tidak ada tindak lanjut \(id): lihat daftar dengan 'rapat action list'"
+        case let .notAGuest(id):
+            return "\(id) adalah ASN terdaftar, bukan tamu: hanya tamu (kunci berawalan G) yang ditautkan ke seseorang"
+        case let .linkToGuest(guest, other):
+            return "\(other) juga tamu: tautkan tamu \(guest) ke orang terdaftar yang ber-NIP"
         case let .duplicatePerson(nip, existing):
             return "NIP \(nip) sudah terdaftar atas nama \(existing): gunakan 'rapat person update' untuk mengubah datanya"
         case let .unsupportedURL(url):
@@ -334,6 +338,8 @@ public enum Catalogue {
         "digits 1–8 must be the birth date yyyymmdd": "angka ke-1 sampai ke-8 harus tanggal lahir yyyymmdd",
         "digits 9–14 must be the appointment month yyyymm, after the birth date": "angka ke-9 sampai ke-14 harus bulan pengangkatan yyyymm, setelah tanggal lahir",
         "digit 15 is the sex code and must be 1 or 2": "angka ke-15 adalah kode jenis kelamin dan harus 1 atau 2",
+        "a guest's key is G followed by 17 letters A–Z or digits 2–7, e.g. GK4ZQ7XW2MNB5RTAE3":
+            "kunci tamu adalah G diikuti 17 huruf A–Z atau angka 2–7, contoh GK4ZQ7XW2MNB5RTAE3",
         "OPD": "OPD", "agenda title": "judul acara", "name": "nama", "title": "judul", "correction": "koreksi", "end": "waktu selesai",
         "organizer-name": "nama penyelenggara", "agenda item": "acara", "agenda position": "posisi acara", "attendance": "kehadiran",
         "database": "basis data", "decision": "keputusan", "except": "pengecualian", "file": "berkas", "holiday file": "berkas hari libur",

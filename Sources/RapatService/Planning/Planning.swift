@@ -73,6 +73,12 @@ public struct Planning: Sendable {
         try await store.updatePerson(person)
     }
 
+    /// Records that a guest (known by e-mail, no NIP) is the registered person `person`; see `MeetingStore.linkGuest`.
+    public func linkGuest(_ guest: PersonID, to person: PersonID) async throws -> GuestLink {
+        try AccessPolicy.require(principal, .registerPeople)
+        return try await store.linkGuest(guest, to: person)
+    }
+
     // MARK: Meetings
 
     /// Plans a meeting, or every meeting of a series; refused whole when one of them cannot work.

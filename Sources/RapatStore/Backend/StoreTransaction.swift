@@ -24,6 +24,9 @@ public protocol StoreTransaction {
     func meeting(series: String, occurrence: Date) async throws -> Meeting?
     /// The highest serial used in `year` for meetings or series; 0 when none.
     func lastSerial(_ kind: SerialKind, year: Int) async throws -> Int
+    /// The meetings whose minutes are not sealed that may name `person` (as chair, minute-taker, participant,
+    /// presenter, attendee or action-item owner); a few more do no harm (the caller reads each).
+    func unsealedMeetings(naming person: PersonID) async throws -> [MeetingID]
     /// Active meetings other than `m` that overlap it and occupy any of its people.
     func booked(for m: Meeting) async throws -> [BookedSlot]
     /// Writes the whole aggregate (inserted or replaced) with its people's time slots and its search documents.
@@ -85,6 +88,8 @@ extension TransactionalStore {
             if let existing = try await tx.person(person.id) {
                 throw StoreError.duplicatePerson(person.id, existing: "\(existing.name) (\(existing.opd))")
             }
+            var person = person
+            person.linkedTo = nil  // only `linkGuest` links a guest
             try await tx.insertPerson(person)
         }
     }
@@ -97,6 +102,8 @@ extension TransactionalStore {
                 if let existing = try await tx.person(person.id) {
                     throw StoreError.duplicatePerson(person.id, existing: "\(existing.name) (\(existing.opd))")
                 }
+                var person = person
+                person.linkedTo = nil
                 try await tx.insertPerson(person)
             }
         }
@@ -104,7 +111,9 @@ extension TransactionalStore {
 
     public func updatePerson(_ person: Person) async throws {
         try await transaction { tx in
-            guard try await tx.person(person.id) != nil else { throw StoreError.unknownPerson(person.id) }
+            guard let existing = try await tx.person(person.id) else { throw StoreError.unknownPerson(person.id) }
+            var person = person
+            person.linkedTo = existing.linkedTo  // details change here; the link only through `linkGuest`
             try await tx.updatePerson(person)
         }
     }
@@ -212,6 +221,40 @@ extension TransactionalStore {
         return s.id
     }
 
+    // MARK: Guests
+
+    public func linkGuest(_ guest: PersonID, to person: PersonID) async throws -> GuestLink {
+        try await transaction { tx in
+            guard var g = try await tx.person(guest) else { throw StoreError.unknownPerson(guest) }
+            guard g.isGuest else { throw StoreError.notAGuest(guest) }
+            guard let target = try await tx.person(person) else { throw StoreError.unknownPerson(person) }
+            guard !target.isGuest else { throw StoreError.linkToGuest(guest, person) }
+            let planner = try await Self.planner(tx)
+            var link = GuestLink()
+            for id in try await tx.unsealedMeetings(naming: guest) {
+                guard let m = try await tx.meeting(id), !m.minutes.isApproved else { continue }
+                var r = m.replacing(guest, with: person)
+                guard r != m else { continue }
+                if r.blocksTime, r.status != .cancelled {
+                    let clashes = try await tx.booked(for: r).filter { $0.people.contains(person) }
+                    do {
+                        try planner.checkConflicts(r, people: [person: target], booked: clashes)
+                    } catch {
+                        // An imported event overlapping the person's own is kept as import keeps one: not reserving time.
+                        guard r.icalUID != nil else { throw error }
+                        r.reservesTime = false
+                        link.freed.append(id)
+                    }
+                }
+                try await tx.save(r)
+                link.meetings.append(id)
+            }
+            g.linkedTo = person
+            try await tx.updatePerson(g)
+            return link
+        }
+    }
+
     // MARK: Action items
 
     public func setActionStatus(_ id: ActionID, _ status: ActionStatus, at: Date, note: String?) async throws -> ActionRecord {
@@ -309,6 +352,15 @@ extension TransactionalStore {
             summary.warnings.append(ImportNote(source: event.source, line: event.line, uid: event.uid, summary: event.summary,
                                                cause: PlanningError.recurrenceBeyondWindow(next: LocalDateTime(next, in: zone).date.description)))
         }
+        /// Registers the guests `m` names that the archive does not know yet (once each; a re-import finds them).
+        var guests = Dictionary(event.guests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func registerGuests(of m: Meeting) async throws {
+            for id in m.everyone + m.agenda.compactMap(\.presenterNIP) {
+                guard let guest = guests.removeValue(forKey: id), try await tx.person(id) == nil else { continue }
+                try await tx.insertPerson(guest)
+                summary.guests.append(id)
+            }
+        }
         for plan in event.meetings {
             do {
                 let current = try await existing(uid: event.uid, occurrence: plan.occurrenceStart, archiveID: archiveID, tx)
@@ -319,10 +371,12 @@ extension TransactionalStore {
                     try await tx.save(m)
                     summary.cancelled.append(m.id)
                 case let .update(m, previous):
+                    try await registerGuests(of: m)
                     let m = try await checked(m, previous: previous)
                     try await tx.save(m)
                     summary.updated.append(m.id)
                 case let .create(plan):
+                    try await registerGuests(of: plan)
                     var m = try await checked(try await numbered(plan, tx), previous: nil)
                     if let series = event.series {
                         if seriesID == nil { seriesID = try await insertSeries(series, firstStart: plan, tx) }

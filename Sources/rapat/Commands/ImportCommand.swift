@@ -16,12 +16,13 @@ struct ImportCommand: AsyncParsableCommand {
             discussion: """
                 Each event is imported, updated, cancelled or skipped on its own; the report names every skipped event with its \
                 line and reason, and every imported one that breaks a rule Rapat's own plans keep (working hours, holidays, \
-                double booking). The exit status is 1 when an event was skipped (the rest is kept). With --strict, the first \
+                double booking). Organizers and attendees who are not registered become guests known by their e-mail address \
+                (link one to a registered person later with 'rapat person link'). The exit status is 1 when an event was skipped (the rest is kept). With --strict, the first \
                 refusal imports nothing.
                 """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The .ics files.") var files: [String]
-        @Option(help: "Chair (NIP) for events that name none Rapat knows.", transform: Typed.nip) var chair: PersonID?
+        @Option(help: "Chair (NIP) for events that name no organizer or attendee with an e-mail address.", transform: Typed.nip) var chair: PersonID?
         @Flag(help: "Report what would change and keep nothing.") var dryRun = false
         @Flag(help: "All or nothing: any event that cannot be imported, or that breaks a planning rule, refuses the whole import.")
         var strict = false
@@ -47,6 +48,9 @@ struct ImportCommand: AsyncParsableCommand {
             if !summary.otherComponents.isEmpty {
                 print(g.t("Bukan acara, dilewati: ", "Not events, passed over: ")
                       + summary.otherComponents.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            }
+            if !summary.guests.isEmpty {
+                print(g.t("Tamu baru (tanpa NIP, dikenali dari email): ", "New guests (no NIP, known by e-mail): ") + "\(summary.guests.count)")
             }
             for id in summary.created where !dryRun { print("  + \(id)") }
             func line(_ n: ImportNote) -> String {
