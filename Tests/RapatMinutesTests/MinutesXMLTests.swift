@@ -225,3 +225,54 @@ import Testing
         }
     }
 }
+
+/// Minutes that name guests (people without a NIP, #17): valid in both schemas, read back the same, and the
+/// official documents show no NIP for them.
+@Suite struct GuestMinutesTests {
+    static let guest = PersonID.guest(email: "ahmad.fauzi@dprd.example.go.id")
+    static let people = MinutesXMLTests.people.merging([
+        guest: try! Person(id: guest, name: "H. Ahmad Fauzi", jabatan: "", opd: Person.guestOPD, email: "ahmad.fauzi@dprd.example.go.id"),
+    ]) { a, _ in a }
+
+    static func meeting() throws -> Meeting {
+        var m = try Meeting(id: MeetingID(year: 2020, serial: 30), title: "Kunjungan kerja Komisi V", chair: guest,
+                            participants: [MinutesXMLTests.kadinkes], start: MinutesXMLTests.at("2020-12-16 13:00"), end: MinutesXMLTests.at("2020-12-16 14:00"),
+                            agenda: [try AgendaItem(key: 1, title: "Aspirasi", presenterNIP: guest, boxMinutes: 30)])
+        try m.checkIn(guest, as: .hadir, at: MinutesXMLTests.at("2020-12-16 12:58"))
+        try m.start(at: MinutesXMLTests.at("2020-12-16 13:00"), reason: nil, policy: .standard)
+        try m.nextItem(at: MinutesXMLTests.at("2020-12-16 13:00"))
+        try m.addNote(item: 1, text: "Komisi V menyampaikan aspirasi warga.")
+        try m.addAction(item: 1, text: "Tanggapan tertulis", owner: .person(guest), due: nil)
+        try m.endMeeting(at: MinutesXMLTests.at("2020-12-16 13:50"))
+        try m.approveMinutes(by: guest, at: MinutesXMLTests.at("2020-12-16 15:00"))
+        return m
+    }
+
+    @Test func minutesNamingAGuestValidateAndReadBack() throws {
+        let schema = try MinutesXML.schema()
+        let m = try Self.meeting()
+        let record = try MinutesRecord(m, people: Self.people, previousDigest: nil)
+        let signer = SealSigner()
+        let seal = XMLSeal(digest: record.digest, format: record.format, previousDigest: nil, signature: signer.sign(record.canonical()))
+        let bytes = try MinutesXML(people: Self.people).write(m, seal: seal, schema: schema)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("nip=\"\(Self.guest.key)\""))
+        let read = try MinutesXML.read(bytes, schema: schema)
+        #expect(read.meeting == m && read.people.byID[Self.guest]?.isGuest == true)
+        let readRecord = try MinutesRecord(read.meeting, people: read.people.byID, previousDigest: nil)
+        #expect(readRecord.digest == record.digest)
+        _ = try AkomaNtoso(people: Self.people).write(m, schema: try AkomaNtoso.schema())
+    }
+
+    @Test(arguments: DocumentRenderer.Format.allCases)
+    func officialDocumentsShowNoNIPForAGuest(_ format: DocumentRenderer.Format) throws {
+        let m = try Self.meeting()
+        let renderer = DocumentRenderer(people: Self.people, letterhead: "Pemerintah Provinsi Banten")
+        for document in DocumentRenderer.Document.allCases {
+            guard let template = try? DocumentRenderer.builtIn(document, format) else { continue }
+            let text = try renderer.render(m, template: template, source: document.rawValue)
+            #expect(!text.contains(Self.guest.key), "\(document) \(format) shows the guest's key")
+            #expect(text.contains("H. Ahmad Fauzi"))
+            if document == .daftarHadir { #expect(text.contains("Tamu")) }
+        }
+    }
+}

@@ -315,6 +315,33 @@ import Testing
         }
     }
 
+    /// A guest (imported, no NIP) is listed as a guest, edited without a NIP, and linked on their page to the registered
+    /// person they are; a link to nobody known is refused beside its field.
+    @Test func aGuestIsListedAndLinkedToARegisteredPerson() async throws {
+        let store = try await Self.sqlite()
+        let email = "ahmad.fauzi@dprd.example.go.id", guest = PersonID.guest(email: email)
+        try await store.addPerson(try Person(id: guest, name: "H. Ahmad Fauzi", jabatan: "", opd: Person.guestOPD, email: email))
+        let start = try TimeInput.parse("2020-12-21 13:00", zone: Zone.jakarta)
+        let planned = try await store.createMeeting(try Meeting(id: MeetingID(year: 0, serial: 0), title: "Audiensi DPRD", chair: Self.governor,
+                                                                participants: [guest], start: start, end: start.addingTimeInterval(3600)))
+        try await Self.app(store).test(.router) { client in
+            let b = Browser()
+            #expect(try await b.signIn(client, "sekretariat") == .seeOther)
+            let list = try await b.request(client, .get, "/orang")
+            #expect(list.body.contains("H. Ahmad Fauzi") && list.body.contains("Tamu (tanpa NIP)") && list.body.contains("/orang/\(guest.key)/ubah"))
+            let page = try await b.request(client, .get, "/orang/\(guest.key)/ubah")
+            #expect(page.status == .ok && page.body.contains("Kunci tamu") && page.body.contains("Tautkan ke orang terdaftar"))
+            let csrf = Browser.csrf(page.body)
+            let refused = try await b.request(client, .post, "/orang/\(guest.key)/tautkan", form: ["_csrf": csrf, "tautan": "Budi"])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("id=\"tautan-galat\"") && refused.body.contains("aria-invalid=\"true\""))
+            let linked = try await b.request(client, .post, "/orang/\(guest.key)/tautkan", form: ["_csrf": csrf, "tautan": "dr. Ratna Dewi · \(Self.kadinkes.key)"])
+            #expect(linked.status == .ok && linked.body.contains("ditautkan ke dr. Ratna Dewi") && linked.body.contains("1 rapat"), "\(linked.body)")
+            #expect(try await store.meeting(planned.id).participants == [Self.kadinkes])
+            #expect(try await store.person(guest).linkedTo == Self.kadinkes)
+            #expect(try await b.request(client, .get, "/orang/\(guest.key)/ubah").body.contains("Sudah ditautkan ke"))
+        }
+    }
+
     @Test func englishOnRequest() async throws {
         try await Self.app(try await Self.sqlite()).test(.router) { client in
             let b = Browser()

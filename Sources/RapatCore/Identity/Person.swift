@@ -18,6 +18,7 @@ public struct Person: Hashable, Codable, Sendable {
 
     /// The OPD a guest from an imported calendar is listed under until someone records their organisation.
     public static let guestOPD = "Tamu"
+    static let guestEmailHint = "a guest is known by the address they came with: keep it, or register the person with a NIP and link the guest to them"
 
     /// The civil servant's NIP; nil for a guest.
     public var nip: NIP? { id.nip }
@@ -34,7 +35,7 @@ public struct Person: Hashable, Codable, Sendable {
         guard !name.isEmpty else { throw .missing("name", "give the person's full name") }
         guard !opd.isEmpty else { throw .missing("OPD", "give the person's organisation unit, e.g. BPKAD") }
         if id.isGuest, email.map({ PersonID.guest(email: $0) }) != id {
-            throw .invalidValue(field: "guest", value: id.key, hint: "a guest is known by their e-mail address: give it")
+            throw .invalidValue(field: "email", value: email ?? "", hint: Self.guestEmailHint)
         }
         self.id = id
         self.name = name

@@ -61,7 +61,7 @@ public enum ActionOwner: Hashable, Codable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .opd(name): return name
-        case let .person(nip): return "NIP \(nip)"
+        case let .person(nip): return nip.isGuest ? "\(nip)" : "NIP \(nip)"
         }
     }
 }

@@ -21,7 +21,7 @@ extension WebPages {
     }
 
     func personForm(_ request: Request, _ context: RapatContext, editing: Person?, values: FormData?, error: (field: String, message: String)?,
-                    status: HTTPResponse.Status = .ok) async throws -> Response {
+                    linkError: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         try await signedIn(request, context) { s in
             try AccessPolicy.require(s.principal, .registerPeople)
             let l = context.language
@@ -29,11 +29,19 @@ extension WebPages {
             let person: [String: Any] = ["nip": value("nip", editing?.id.key), "name": value("nama", editing?.name), "jabatan": value("jabatan", editing?.jabatan),
                                          "pangkat": value("pangkat", editing?.pangkat), "opd": value("opd", editing?.opd), "email": value("email", editing?.email)]
             let heading = editing == nil ? (l == .en ? "Add a person" : "Tambah orang") : (l == .en ? "Edit \(editing!.name)" : "Ubah \(editing!.name)")
-            return view.page("orang-form", request, context, nav: "people", status: status, [
+            // A guest's page offers to link them to the registered person they are (chosen like a chair: "name · NIP").
+            var guest: [String: Any] = [:]
+            if let editing, editing.isGuest {
+                let registered = try await s.planning.people().filter { !$0.isGuest }
+                guest = ["guest": true, "linkError": linkError as Any,
+                         "registered": registered.map { ["nip": $0.id.key, "name": $0.name, "jabatan": $0.jabatan, "opd": $0.opd] }]
+                if let to = editing.linkedTo, let p = registered.first(where: { $0.id == to }) { guest["linkedTo"] = "\(p.name) · \(to.key)" }
+            }
+            return view.page("orang-form", request, context, nav: "people", status: status, guest.merging([
                 "heading": heading, "person": person, "editing": editing != nil, "opds": try await s.archive.opds(),
                 "action": editing.map { "/orang/\($0.id.key)/ubah" } ?? "/orang/baru",
                 "error": error?.message as Any, "errorField": error.map { [$0.field: true] } ?? [:],
-            ])
+            ]) { a, _ in a })
         }
     }
 
@@ -62,6 +70,25 @@ extension WebPages {
             }
             let status: HTTPResponse.Status = (e as? StoreError).map { if case .duplicatePerson = $0 { .conflict } else { .badRequest } } ?? .badRequest
             return try await personForm(request, context, editing: existing, values: form, error: (field, Catalogue.text(e, context.language)), status: status)
+        }
+    }
+
+    /// Links a guest to the registered person the form names; back to the guest's page with the reason when refused.
+    func linkGuest(_ request: Request, _ context: RapatContext, guest: PersonID) async throws -> Response {
+        let form = try await FormData.read(request)
+        if let refusal = refusedWithoutToken(request, context, form["_csrf"]) { return refusal }
+        let s = services(context)
+        let existing = try await s.planning.person(guest)
+        do throws(any Error) {
+            let person = try await s.planning.person(named: form["tautan"] ?? "", field: "tautan")
+            let link = try await s.planning.linkGuest(guest, to: person.id)
+            let l = context.language
+            let flash = l == .en ? "\(existing.name) is linked to \(person.name) (NIP \(person.id)); \(link.meetings.count) meetings now name them."
+                : "\(existing.name) ditautkan ke \(person.name) (NIP \(person.id)); \(link.meetings.count) rapat kini menyebutnya."
+            return try await people(request, context, flash: flash)
+        } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
+            return try await personForm(request, context, editing: existing, values: nil, error: nil, linkError: Catalogue.text(e, context.language),
+                                        status: .unprocessableContent)
         }
     }
 

@@ -43,7 +43,8 @@ struct WebPages: Sendable {
         router.get("/arsip") { request, context in try await archive(request, context) }
         router.get("/orang") { request, context in
             let saved = FormData.query(request)["disimpan"]
-            return try await people(request, context, flash: saved.map { context.language == .en ? "Saved: NIP \($0)." : "Tersimpan: NIP \($0)." })
+            let label = saved.map { $0.hasPrefix("G") ? $0 : "NIP " + $0 }
+            return try await people(request, context, flash: label.map { context.language == .en ? "Saved: \($0)." : "Tersimpan: \($0)." })
         }
         router.get("/orang/baru") { request, context in try await personForm(request, context, editing: nil, values: nil, error: nil) }
         router.post("/orang/baru") { request, context in try await savePerson(request, context, editing: nil) }
@@ -52,6 +53,7 @@ struct WebPages: Sendable {
                                  values: nil, error: nil)
         }
         router.post("/orang/:nip/ubah") { request, context in try await savePerson(request, context, editing: try PersonID(context.parameters.get("nip") ?? "")) }
+        router.post("/orang/:nip/tautkan") { request, context in try await linkGuest(request, context, guest: try PersonID(context.parameters.get("nip") ?? "")) }
         router.post("/orang/impor") { request, context in try await importPeople(request, context) }
         router.get("/laporan") { request, context in try await reports(request, context) }
         router.get("/kalender") { request, context in try await calendar(request, context, made: nil) }
