@@ -79,6 +79,10 @@ enum PostgresSchema {
         ("v9-guest-links", """
             ALTER TABLE person ADD COLUMN linked_to text REFERENCES person(nip) DEFERRABLE INITIALLY DEFERRED
             """),
+        // Series stored a window ahead (a rule without an end): how far their meetings are stored.
+        ("v10-series-horizon", """
+            ALTER TABLE series ADD COLUMN horizon timestamptz
+            """),
     ]
 
     static func migrate(_ client: PostgresClient, logger: Logger, upTo last: String? = nil) async throws {

@@ -224,22 +224,31 @@ public final class PostgresStore: TransactionalStore {
 
     static func series(_ query: PostgresQuery, _ c: PostgresConnection, _ logger: Logger) async throws -> [Series] {
         var result: [Series] = []
-        for try await (id, title, rule, exceptions) in try await c.query(query, logger: logger).decode((String, String, String, String).self) {
+        for try await (id, title, rule, exceptions, horizon) in try await c.query(query, logger: logger).decode((String, String, String, String, Date?).self) {
             let ex = Set(try exceptions.split(separator: ",").map { try CivilDate(String($0)) })
-            result.append(Series(id: id, title: title, rule: try Recurrence(rule: rule, exceptions: ex)))
+            result.append(Series(id: id, title: title, rule: try Recurrence(rule: rule, exceptions: ex), horizon: horizon))
         }
         return result
     }
 
     public func series(_ id: String) async throws -> Series {
-        guard let s = try await read({ c in try await Self.series("SELECT id, title, rule, exceptions FROM series WHERE id = \(id)", c, logger).first }) else {
+        guard let s = try await read({ c in try await Self.series("SELECT id, title, rule, exceptions, horizon FROM series WHERE id = \(id)", c, logger).first }) else {
             throw StoreError.unknownSeries(id)
         }
         return s
     }
 
+    public func hasSeriesDue(through: Date) async throws -> Bool {
+        try await read { c in
+            var due = false
+            for try await d in try await c.query("SELECT EXISTS (SELECT 1 FROM series WHERE horizon IS NOT NULL AND horizon < \(through))",
+                                                 logger: logger).decode(Bool.self) { due = d }
+            return due
+        }
+    }
+
     public func allSeries() async throws -> [Series] {
-        try await read { c in try await Self.series("SELECT id, title, rule, exceptions FROM series ORDER BY year, serial", c, logger) }
+        try await read { c in try await Self.series("SELECT id, title, rule, exceptions, horizon FROM series ORDER BY year, serial", c, logger) }
     }
 
     // MARK: Meetings

@@ -90,13 +90,38 @@ public struct PostgresTransaction: StoreTransaction {
         changed.insert(m.id)
     }
 
+    public func setSeriesHorizon(_ id: String, _ horizon: Date?) async throws {
+        try await c.query("UPDATE series SET horizon = \(horizon) WHERE id = \(id)", logger: logger)
+    }
+
+    public func seriesDue(through: Date) async throws -> [Series] {
+        try await PostgresStore.series("""
+            SELECT id, title, rule, exceptions, horizon FROM series WHERE horizon IS NOT NULL AND horizon < \(through) ORDER BY year, serial
+            """, c, logger)
+    }
+
+    public func seriesEnds(_ id: String) async throws -> (first: Date, last: Meeting)? {
+        var first: Date?
+        for try await f in try await c.query("""
+            SELECT min(coalesce(occurrence_start, start_at)) FROM meeting WHERE series_id = \(id)
+            """, logger: logger).decode(Date?.self) { first = f }
+        guard let first else { return nil }
+        let last = try await PostgresStore.load("""
+            SELECT doc FROM meeting WHERE series_id = \(id) ORDER BY coalesce(occurrence_start, start_at) DESC, id DESC LIMIT 1
+            """, c, logger).first
+        return last.map { (first, $0) }
+    }
+
     public func series(_ id: String) async throws -> Series? {
-        try await PostgresStore.series("SELECT id, title, rule, exceptions FROM series WHERE id = \(id)", c, logger).first
+        try await PostgresStore.series("SELECT id, title, rule, exceptions, horizon FROM series WHERE id = \(id)", c, logger).first
     }
 
     public func insertSeries(_ s: Series, year: Int, serial: Int) async throws {
         let exceptions = s.rule.exceptions.sorted().map(\.description).joined(separator: ",")
-        try await c.query("INSERT INTO series VALUES (\(s.id), \(year), \(serial), \(s.title), \(s.rule.description), \(exceptions))", logger: logger)
+        try await c.query("""
+            INSERT INTO series (id, year, serial, title, rule, exceptions, horizon)
+            VALUES (\(s.id), \(year), \(serial), \(s.title), \(s.rule.description), \(exceptions), \(s.horizon))
+            """, logger: logger)
     }
 
     public func insertVersion(_ v: MinutesVersion) async throws {

@@ -34,18 +34,18 @@ struct PersonRow: SnakeCaseRecord {
 
 struct SeriesRow: SnakeCaseRecord {
     static let databaseTableName = "series"
-    var id: String, year: Int, serial: Int, title: String, rule: String, exceptions: String
+    var id: String, year: Int, serial: Int, title: String, rule: String, exceptions: String, horizon: Date?
 }
 
 extension SeriesRow {
     init(_ s: Series, year: Int, serial: Int) {
         self.init(id: s.id, year: year, serial: serial, title: s.title, rule: s.rule.description,
-                  exceptions: s.rule.exceptions.sorted().map(\.description).joined(separator: ","))
+                  exceptions: s.rule.exceptions.sorted().map(\.description).joined(separator: ","), horizon: s.horizon)
     }
 
     func series() throws -> Series {
         let exceptions = Set(try exceptions.split(separator: ",").map { try CivilDate(String($0)) })
-        return Series(id: id, title: title, rule: try Recurrence(rule: rule, exceptions: exceptions))
+        return Series(id: id, title: title, rule: try Recurrence(rule: rule, exceptions: exceptions), horizon: horizon)
     }
 }
 

@@ -331,6 +331,10 @@ enum SQLiteSchema {
         m.registerMigration("v13-guest-links") { db in
             try db.execute(sql: "ALTER TABLE person ADD COLUMN linked_to TEXT REFERENCES person(nip) DEFERRABLE INITIALLY DEFERRED")
         }
+        // Series stored a window ahead (a rule without an end): how far their meetings are stored.
+        m.registerMigration("v14-series-horizon") { db in
+            try db.execute(sql: "ALTER TABLE series ADD COLUMN horizon DATETIME")
+        }
         return m
     }
 }

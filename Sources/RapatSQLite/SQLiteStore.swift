@@ -308,6 +308,12 @@ public final class SQLiteStore: TransactionalStore {
         }
     }
 
+    public func hasSeriesDue(through: Date) async throws -> Bool {
+        try await pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM series WHERE horizon IS NOT NULL AND horizon < ?)", arguments: [through]) ?? false
+        }
+    }
+
     public func allSeries() async throws -> [Series] {
         try await pool.read { db in try SeriesRow.fetchAll(db, sql: "SELECT * FROM series ORDER BY year, serial").map { try $0.series() } }
     }

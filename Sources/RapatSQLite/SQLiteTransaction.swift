@@ -72,6 +72,29 @@ public struct SQLiteTransaction: StoreTransaction {
         try await run { db in try SeriesRow.fetchOne(db, key: id)?.series() }
     }
 
+    public func setSeriesHorizon(_ id: String, _ horizon: Date?) async throws {
+        try await run { db in try db.execute(sql: "UPDATE series SET horizon = ? WHERE id = ?", arguments: [horizon, id]) }
+    }
+
+    public func seriesDue(through: Date) async throws -> [Series] {
+        try await run { db in
+            try SeriesRow.fetchAll(db, sql: "SELECT * FROM series WHERE horizon IS NOT NULL AND horizon < ? ORDER BY year, serial", arguments: [through])
+                .map { try $0.series() }
+        }
+    }
+
+    public func seriesEnds(_ id: String) async throws -> (first: Date, last: Meeting)? {
+        try await run { db in
+            let bounds = try Row.fetchOne(db, sql: """
+                SELECT min(coalesce(occurrence_start, start_at)) AS first,
+                       (SELECT id FROM meeting WHERE series_id = ?1 ORDER BY coalesce(occurrence_start, start_at) DESC, id DESC LIMIT 1) AS last
+                FROM meeting WHERE series_id = ?1
+                """, arguments: [id])
+            guard let first = bounds?["first"] as Date?, let last = bounds?["last"] as String? else { return nil }
+            return try MeetingRows.loadOne(sql: "SELECT * FROM meeting WHERE id = ?", [last], db).map { (first, $0) }
+        }
+    }
+
     public func insertSeries(_ series: Series, year: Int, serial: Int) async throws {
         try await run { db in try SeriesRow(series, year: year, serial: serial).insert(db) }
     }

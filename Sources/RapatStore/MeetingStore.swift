@@ -97,6 +97,11 @@ public protocol MeetingStore: Sendable {
     /// inside the transaction, so memory follows the batch size, not the size of the calendar.
     func importEvents(_ batches: ImportedEventBatches, dryRun: Bool, strict: Bool) async throws -> ImportSummary
 
+    /// Stores the meetings of every series kept to a horizon (a rule without an end) through `through` — at most
+    /// `Series.reach` ahead of today — so a listing, a feed or a check sees them; returns the meetings added.
+    @discardableResult
+    func extendSeries(through: Date) async throws -> [MeetingID]
+
     /// Records that a guest is the registered person `person` (a civil servant with a NIP): every meeting whose minutes
     /// are not sealed names the person instead (an imported one that then overlaps the person's time is kept, not
     /// reserving it); sealed minutes keep naming the guest as they were approved. One transaction.

@@ -70,6 +70,19 @@ import Testing
         #expect(meetings.count >= 6 && meetings.allSatisfy { !$0.isAllDay && $0.blocksTime && $0.details == nil })
     }
 
+    /// The archive main wrote before series were stored in windows (schema v13: guests from imported calendars, one
+    /// linked) migrates in one step and keeps verifying; its series are stored whole (no horizon), its guests stay.
+    @Test func anArchiveOfSchemaThirteenMigratesAndKeepsVerifying() async throws {
+        let store = try Self.openCopy(of: "archive-v13-sample.db")
+        #expect(try await store.verify(from: nil, to: nil).problems == [])
+        let guests = try await store.people(opd: Person.guestOPD)
+        #expect(guests.count == 13 && guests.allSatisfy(\.isGuest) && guests.filter { $0.linkedTo != nil }.count == 1)
+        let series = try await store.allSeries()
+        #expect(series.count == 4 && series.allSatisfy { $0.horizon == nil })
+        #expect(try await store.extendSeries(through: Seed.at("2030-01-01 00:00")).isEmpty)
+        #expect(try await store.meetings(MeetingFilter()).count == 34)
+    }
+
     /// The archive main wrote before guests (schema v12: imported calendars with an all-day event, descriptions and an
     /// overlap kept not reserving time) migrates in one step, keeps verifying, and keeps what the import stored.
     @Test func anArchiveOfSchemaTwelveMigratesAndKeepsVerifying() async throws {

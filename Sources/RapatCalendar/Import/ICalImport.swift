@@ -292,12 +292,14 @@ public struct ICalImport {
         // RFC 5545: the set is DTSTART, every RRULE's and RDATE's instances, less EXDATE's.
         var starts: Set<LocalDateTime> = [first]
         var cutAfter: LocalDateTime?
-        func add(_ t: LocalDateTime) {
+        var rdateCut = false
+        @discardableResult func add(_ t: LocalDateTime) -> Bool {
             if t > window || starts.count >= maxOccurrences {
                 if t > first { cutAfter = min(cutAfter ?? t, t) }
-                return
+                return false
             }
             starts.insert(t)
+            return true
         }
         for rule in rules {
             for t in rule.expand(from: first, zone: zone) {
@@ -307,8 +309,8 @@ public struct ICalImport {
         }
         for line in master.all("RDATE") {
             for (instant, isDate) in try Self.dates(line, ctx) {
-                add(isDate ? LocalDateTime(CivilDate(instant, in: ctx.calendarZone), secondOfDay: first.secondOfDay)
-                           : LocalDateTime(instant, in: zone))
+                if !add(isDate ? LocalDateTime(CivilDate(instant, in: ctx.calendarZone), secondOfDay: first.secondOfDay)
+                               : LocalDateTime(instant, in: zone)) { rdateCut = true }
             }
         }
         var excluded: Set<LocalDateTime> = []
@@ -361,7 +363,16 @@ public struct ICalImport {
         let rule = rules.first ?? RecurrenceRule(frequency: .daily).counted(1)
         event.meetings = occurrences
         event.series = Series(id: "", title: template.title, rule: Recurrence(rule: rule))
-        event.beyondWindow = cutAfter.map { $0.instant(in: zone) }
+        if let cut = cutAfter, rules.count == 1, !rdateCut {
+            // One rule going on past the window: the series keeps it and is stored to its horizon, the rest added
+            // as the calendar reaches it; the days EXDATE removes after the horizon stay removed.
+            let horizon = cut.instant(in: zone).addingTimeInterval(-1)
+            let later = excludedDays.union(excluded.map(\.date)).filter { $0 >= cut.date }
+            event.series = Series(id: "", title: template.title, rule: Recurrence(rule: rule, exceptions: later), horizon: horizon)
+        } else {
+            // Several rules or dates beyond the window: what lies beyond is reported, not continued.
+            event.beyondWindow = cutAfter.map { $0.instant(in: zone) }
+        }
         event.unknownAttendees = Array(Set(unknown)).sorted()
         event.guests = guests.values.sorted { $0.id < $1.id }
         return event

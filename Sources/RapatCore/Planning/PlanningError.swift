@@ -40,7 +40,7 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
         case .recurrenceUnbounded:
             return "the recurrence never ends: add COUNT=n or UNTIL=YYYYMMDD"
         case let .recurrenceTooLong(n, max):
-            return "the recurrence makes \(n) meetings, more than \(max): plan a shorter series (lower COUNT or an earlier UNTIL)"
+            return "the recurrence makes \(n) meetings or more within a year, more than \(max): repeat less often (a longer FREQ or a larger INTERVAL)"
         case let .recurrenceInvalid(rule, hint):
             return "cannot read recurrence '\(rule)': \(hint)"
         case let .startNotInRecurrence(day, rule):

@@ -77,7 +77,7 @@ public enum Catalogue {
         case .recurrenceUnbounded:
             return "pengulangan tidak pernah berakhir: tambahkan COUNT=n atau UNTIL=YYYYMMDD"
         case let .recurrenceTooLong(n, max):
-            return "pengulangan menghasilkan \(n) rapat, lebih dari \(max): rencanakan seri yang lebih pendek (COUNT lebih kecil atau UNTIL lebih awal)"
+            return "pengulangan menghasilkan \(n) rapat atau lebih dalam setahun, lebih dari \(max): ulangi lebih jarang (FREQ lebih panjang atau INTERVAL lebih besar)"
         case let .recurrenceInvalid(rule, hint):
             return "pengulangan '\(rule)' tidak dapat dibaca: \(hint)"
         case let .startNotInRecurrence(day, rule):

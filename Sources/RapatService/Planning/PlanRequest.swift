@@ -102,8 +102,8 @@ public struct PlanRequest: Sendable, Decodable {
                                    timeZone: zone, virtualLink: link, location: location,
                                    agenda: agenda)
         guard let rule = `repeat` else { return (template, nil) }
+        // Any rule: one without an end is stored a window ahead and grows as the calendar reaches it (`Series.planned`).
         let recurrence = try Recurrence(rule: rule, exceptions: Set((except ?? []).map { try CivilDate($0) }))
-        try recurrence.checkPlannable()
         return (template, Series(id: "", title: template.title, rule: recurrence))
     }
 

@@ -87,15 +87,21 @@ public struct Planning: Sendable {
         let (template, series) = try request.plan()
         try TextRules.check(template)
         guard let series else { return [try await store.createMeeting(template)] }
-        return try await store.createMeetings(try series.occurrences(of: template), series: series)
+        let (planned, meetings) = try series.planned(from: template, through: Self.horizon(template))
+        return try await store.createMeetings(meetings, series: planned)
     }
+
+    /// How far a new series is stored at once: a window from its first meeting (or from today, for one that began).
+    static func horizon(_ first: Meeting) -> Date { max(first.start, Date()).addingTimeInterval(Series.window) }
 
     /// Every rule `plan` would apply, against the archive as it is now, without keeping anything.
     public func check(_ request: PlanRequest) async throws {
         try AccessPolicy.require(principal, .planMeetings)
         let (template, series) = try request.plan()
         try TextRules.check(template)
-        try await store.checkMeetings(try series.map { try $0.occurrences(of: template) } ?? [template], series: series)
+        guard let series else { return try await store.checkMeetings([template], series: nil) }
+        let (planned, meetings) = try series.planned(from: template, through: Self.horizon(template))
+        try await store.checkMeetings(meetings, series: planned)
     }
 
     /// Changes a scheduled meeting; participants see a new sequence number.

@@ -36,7 +36,10 @@ public struct Archive: Sendable {
 
     /// The meetings `filter` selects that the principal may read.
     public func meetings(_ filter: MeetingFilter) async throws -> [Meeting] {
-        AccessPolicy.readable(try await store.meetings(AccessPolicy.scope(filter, for: principal)), by: principal)
+        // A series kept to a horizon (a rule without an end) is stored as far as the listing looks, a window ahead
+        // of today when it looks without end.
+        try await store.extendSeries(through: filter.to ?? Date().addingTimeInterval(Series.window))
+        return AccessPolicy.readable(try await store.meetings(AccessPolicy.scope(filter, for: principal)), by: principal)
     }
 
     /// Full-text search; an archivist finds approved minutes only.

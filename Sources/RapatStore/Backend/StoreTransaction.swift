@@ -34,6 +34,12 @@ public protocol StoreTransaction {
 
     func series(_ id: String) async throws -> Series?
     func insertSeries(_ series: Series, year: Int, serial: Int) async throws
+    /// Records how far a series' meetings are stored (nil: all of them).
+    func setSeriesHorizon(_ id: String, _ horizon: Date?) async throws
+    /// The series whose meetings are stored only to a horizon before `through`.
+    func seriesDue(through: Date) async throws -> [Series]
+    /// The start of a series' first meeting (as the rule gave it) and its latest meeting; nil when it has none.
+    func seriesEnds(_ id: String) async throws -> (first: Date, last: Meeting)?
 
     /// Stores one sealed version of approved minutes (its canonical record, digest and signature).
     func insertVersion(_ version: MinutesVersion) async throws
@@ -78,6 +84,8 @@ public protocol TransactionalStore: MeetingStore {
     /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws
     /// (the error comes out as thrown).
     func transaction<T: Sendable>(_ body: @Sendable (Transaction) async throws -> T) async throws -> T
+    /// Whether a series is stored only to a horizon before `through` (a read: most calls find none and write nothing).
+    func hasSeriesDue(through: Date) async throws -> Bool
 }
 
 extension TransactionalStore {
@@ -124,6 +132,8 @@ extension TransactionalStore {
         guard !plans.isEmpty else { throw StoreError.emptyPlan }
         return try await transaction { tx in
             let planner = try await Self.planner(tx)
+            // A series stored only to a horizon takes its people's time beyond it too: stored that far before the check.
+            _ = try await Self.extendSeries(through: plans.map(\.end).max()!, planner: planner, tx)
             var seriesID: String?
             if let series { seriesID = try await Self.insertSeries(series, firstStart: plans[0], tx) }
             var created: [Meeting] = []
@@ -143,6 +153,7 @@ extension TransactionalStore {
             _ = try await transaction { tx -> Int in
                 guard !plans.isEmpty else { throw StoreError.emptyPlan }
                 let planner = try await Self.planner(tx)
+                _ = try await Self.extendSeries(through: plans.map(\.end).max()!, planner: planner, tx)
                 var seriesID: String?
                 if let series { seriesID = try await Self.insertSeries(series, firstStart: plans[0], tx) }
                 for plan in plans {
@@ -221,6 +232,42 @@ extension TransactionalStore {
         return s.id
     }
 
+    // MARK: Series stored in windows
+
+    public func extendSeries(through: Date) async throws -> [MeetingID] {
+        let target = Self.reachable(through)
+        guard try await hasSeriesDue(through: target) else { return [] }
+        return try await transaction { tx in try await Self.extendSeries(through: target, planner: try await Self.planner(tx), tx) }
+    }
+
+    /// `through`, but never further ahead of today than `Series.reach`.
+    static func reachable(_ through: Date) -> Date { min(through, Date().addingTimeInterval(Series.reach)) }
+
+    /// Stores the meetings of every series kept to a horizon before `through`, as the series was planned (a fresh
+    /// copy of its latest meeting at each start of its rule). They are stored as an import stores what someone
+    /// else planned: the series already promised them, so no rule refuses one; an overlap keeps it from reserving
+    /// its people's time.
+    static func extendSeries(through: Date, planner: Planner, _ tx: Transaction) async throws -> [MeetingID] {
+        let target = reachable(through)
+        var added: [MeetingID] = []
+        for series in try await tx.seriesDue(through: target) {
+            guard let (first, last) = try await tx.seriesEnds(series.id) else {
+                try await tx.setSeriesHorizon(series.id, nil)
+                continue
+            }
+            let (plans, horizon) = series.continuation(first: first, last: last, through: target)
+            for plan in plans where try await tx.meeting(series: series.id, occurrence: plan.occurrenceStart!) == nil {
+                var m = try await numbered(plan, tx)
+                let warnings = try planner.importWarnings(m, previous: nil, people: try await people(of: m, tx), booked: try await tx.booked(for: m))
+                if warnings.contains(where: { if case .doubleBooked = $0 { true } else { false } }) { m.reservesTime = false }
+                try await tx.save(m)
+                added.append(m.id)
+            }
+            try await tx.setSeriesHorizon(series.id, horizon)
+        }
+        return added
+    }
+
     // MARK: Guests
 
     public func linkGuest(_ guest: PersonID, to person: PersonID) async throws -> GuestLink {
@@ -283,7 +330,13 @@ extension TransactionalStore {
                 summary.dryRun = dryRun
                 let planner = try await Self.planner(tx)
                 let archive = try await tx.archiveID()
+                var extended = Date.distantPast
                 while let events = try batches.next() {
+                    // Series kept to a horizon take their people's time beyond it: stored as far as this batch reaches.
+                    if let reach = events.flatMap({ $0.meetings.map(\.end) }).max(), reach > extended {
+                        _ = try await Self.extendSeries(through: reach, planner: planner, tx)
+                        extended = reach
+                    }
                     for event in events {
                         if let unreadable = event.unreadable {
                             if strict { throw unreadable }
