@@ -129,6 +129,19 @@ import Testing
         #expect(e.first("SUMMARY")?.text == title)
     }
 
+    /// A series stored only to its horizon: the meetings not stored yet are still the rule's, not EXDATEs.
+    @Test func aSeriesStoredToItsHorizonIsWrittenAsItsRuleAlone() throws {
+        let series = Series(id: "SR-2020-002", title: "Mingguan", rule: try Recurrence(rule: "FREQ=WEEKLY;BYDAY=WE;COUNT=10"))
+        let (planned, meetings) = try series.planned(from: Cal.meeting(start: "2020-10-21 09:00", title: "Mingguan"), through: Cal.at("2020-11-30 00:00"))
+        #expect(meetings.count == 6 && planned.horizon != nil)
+        var numbered = meetings
+        for i in numbered.indices { numbered[i].id = MeetingID(year: 2020, serial: i + 1) }
+        let bytes = Cal.export.message(series: planned, meetings: numbered)
+        try Lint.check(bytes)
+        let master = try #require(try Cal.events(bytes).first)
+        #expect(master.first("RRULE")?.value == "FREQ=WEEKLY;BYDAY=WE;COUNT=10" && master.all("EXDATE").isEmpty && master.all("RDATE").isEmpty)
+    }
+
     @Test func aSeriesCarriesRRuleExdateAndOverridesForMovedOccurrences() throws {
         let rule = try Recurrence(rule: "FREQ=MONTHLY;BYDAY=3WE;UNTIL=20201231", exceptions: [try CivilDate("2020-11-18")])
         let series = Series(id: "SR-2020-001", title: "Rapim", rule: rule)

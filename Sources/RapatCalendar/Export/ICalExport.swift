@@ -61,7 +61,10 @@ public struct ICalExport: Sendable {
         let last = members.map { $0.occurrenceStart ?? $0.start }.max()!
         let dtstart = LocalDateTime(masterStart, in: zone)
         var made: Set<Date> = [masterStart]
-        for t in series.rule.rule.expand(from: dtstart, zone: zone, through: series.rule.rule.isBounded ? nil : LocalDateTime(last, in: zone)) {
+        // A rule without an end, or a series stored only to its horizon, is compared as far as its meetings are stored:
+        // the instances not stored yet are still the rule's, not exceptions.
+        let whole = series.rule.rule.isBounded && series.horizon == nil
+        for t in series.rule.rule.expand(from: dtstart, zone: zone, through: whole ? nil : LocalDateTime(last, in: zone)) {
             made.insert(t.instant(in: zone))
             if made.count > 10_000 { break }
         }

@@ -52,7 +52,13 @@ struct MeetingCommand: AsyncParsableCommand {
             for m in created {
                 print("\(m.id)  \(global.text.dateTime(m.start, zone: m.zone))  \(m.title)")
             }
-            if let s = created.first?.seriesID { print(global.t("Seri", "Series") + " \(s): \(created.count) " + global.t("rapat", "meetings")) }
+            if let s = created.first?.seriesID {
+                print(global.t("Seri", "Series") + " \(s): \(created.count) " + global.t("rapat", "meetings"))
+                if let horizon = try await global.services().planning.series(s).series.horizon, let zone = created.first?.zone {
+                    print(global.t("Aturannya berlanjut: rapat setelah \(global.text.date(CivilDate(horizon, in: zone))) ditambahkan saat kalender mencapainya.",
+                                   "The rule goes on: meetings after \(global.text.date(CivilDate(horizon, in: zone))) are added as the calendar reaches them."))
+                }
+            }
         }
     }
 
