@@ -81,6 +81,48 @@ import Testing
         #expect(en.status != 0 && en.stderr.contains(english), "\(en.stderr)")
     }
 
+    /// A calendar from someone else: its organizer and attendees come in as guests (no --chair), the report
+    /// says what is wrong with a broken event in the user's language, and a guest is linked to a registered person.
+    @Test func anImportTakesGuestsReportsInIndonesianAndLinks() throws {
+        let rapat = try fresh()
+        let file = rapat.directory.appendingPathComponent("dprd.ics")
+        try """
+            BEGIN:VCALENDAR\r
+            VERSION:2.0\r
+            BEGIN:VEVENT\r
+            UID:kunker-1\r
+            DTSTART:20201216T060000Z\r
+            DTEND:20201216T070000Z\r
+            SUMMARY:Kunjungan kerja Komisi V\r
+            ORGANIZER;CN="H. Ahmad Fauzi":mailto:ahmad.fauzi@dprd.example.go.id\r
+            ATTENDEE;CN=Tamu Ahli:mailto:ahli@kampus.example.ac.id\r
+            END:VEVENT\r
+            BEGIN:VEVENT\r
+            UID:rusak\r
+            DTSTART:20201332T090000\r
+            ORGANIZER:mailto:ahmad.fauzi@dprd.example.go.id\r
+            END:VEVENT\r
+            END:VCALENDAR\r
+
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let r = try rapat.run(["import", "ics", file.path])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stdout.contains("dibuat 1") && r.stdout.contains("Tamu baru (tanpa NIP, dikenali dari email): 2"), "\(r.stdout)")
+        #expect(r.stdout.contains("tanggal '20201332T090000' pada DTSTART tidak sah"), "\(r.stdout)")
+        let en = try rapat.run(["import", "ics", file.path, "--lang", "en", "--dry-run"])
+        #expect(en.stdout.contains("bad date '20201332T090000' in DTSTART"), "\(en.stdout)")
+        let guests = try rapat.run(["person", "list", "--opd", "Tamu"]).stdout
+        #expect(guests.contains("H. Ahmad Fauzi (tamu)") && guests.contains("Tamu Ahli (tamu)"))
+        let key = String(try #require(guests.split(separator: "\n").first { $0.contains("H. Ahmad Fauzi") }).prefix(18))
+        #expect(key.hasPrefix("G"))
+        #expect(try rapat.run(["person", "add", "--nip", "197108021999062011", "--name", "dr. Ratna Dewi", "--jabatan", "Kepala Dinas Kesehatan",
+                               "--opd", "Dinkes"]).status == 0)
+        let linked = try rapat.run(["person", "link", key, "--to", "197108021999062011"])
+        #expect(linked.status == 0 && linked.stdout.contains("rapat diperbarui 1"), "\(linked.stdout) \(linked.stderr)")
+        let notGuest = try rapat.run(["person", "link", "197002051995021001", "--to", "197108021999062011"])
+        #expect(notGuest.status != 0 && notGuest.stderr.contains("bukan tamu"), "\(notGuest.stderr)")
+    }
+
     @Test func aSearchTooLongExitsWith2AndNoSQL() throws {
         let rapat = try fresh()
         let r = try rapat.run(["search"] + (1...40).map { "kata\($0)" })

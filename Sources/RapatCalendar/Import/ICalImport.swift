@@ -145,7 +145,7 @@ public struct ICalImport {
         var resolved = ZoneResolutions()
         var windowEnd = Date()
 
-        func fail(_ line: Int, _ message: String) -> ICalError { ICalError(source: source, line: line, message: message) }
+        func fail(_ line: Int, _ problem: ICalError.Problem) -> ICalError { ICalError(source: source, line: line, problem) }
 
         /// The zone a TZID names: a name of the time zone database (aliases such as "Japan" or "US/Eastern" too),
         /// a Windows name, a vendor path ending in one, or any name its VTIMEZONE defines ("Eastern",
@@ -187,7 +187,7 @@ public struct ICalImport {
                 resolved.rules[tzid] = rules
                 return Self.fixedZone(rules.offset(at: windowEnd)) ?? calendarZone
             }
-            throw fail(line, "unknown time zone '\(tzid)' and no VTIMEZONE for it in the file: give an IANA name such as Asia/Jakarta or include its VTIMEZONE")
+            throw fail(line, .unknownTimeZone(tzid))
         }
 
         /// A zone of one offset, named as the time zone database names it when it can (`Etc/GMT-11` is UTC+11),
@@ -219,15 +219,15 @@ public struct ICalImport {
             }
             guard let y = number(0..<4), let mo = number(4..<6), let d = number(6..<8), (1...12).contains(mo),
                   d >= 1, d <= CivilDate.daysIn(month: mo, year: y)
-            else { throw fail(p.line, "bad date '\(v)' in \(p.name): expected YYYYMMDD or YYYYMMDDTHHMMSS") }
+            else { throw fail(p.line, .badDate(v, property: p.name)) }
             if p.parameter("VALUE") == "DATE" || digits.count == 8 {
-                guard digits.count == 8 else { throw fail(p.line, "bad date '\(v)' in \(p.name): a DATE value is YYYYMMDD") }
+                guard digits.count == 8 else { throw fail(p.line, .badDateValue(v, property: p.name)) }
                 let day = try! CivilDate(year: y, month: mo, day: d)
                 return (day.at(hour: 0, minute: 0, in: calendarZone), calendarZone, true)
             }
             guard digits.count == 15 || (digits.count == 16 && digits[15] == UInt8(ascii: "Z")), digits[8] == UInt8(ascii: "T"),
                   let h = number(9..<11), let mi = number(11..<13), let s = number(13..<15), h < 24, mi < 60, s < 61
-            else { throw fail(p.line, "bad date-time '\(v)' in \(p.name): expected YYYYMMDDTHHMMSS, optionally ending in Z") }
+            else { throw fail(p.line, .badDateTime(v, property: p.name)) }
             let localSeconds = (ICalTime.days(fromCivil: y, mo, d) * 86400) + h * 3600 + mi * 60 + min(s, 59)
             if digits.count == 16 {
                 return (Date(timeIntervalSince1970: TimeInterval(localSeconds)), calendarZone, false)
@@ -287,7 +287,7 @@ public struct ICalImport {
                 // UNTIL as a date with a timed start: that day's midnight, as python-dateutil and most clients read it.
                 if case let .date(day)? = rule.until, !template.isAllDay { rule.until = .local(LocalDateTime(day)) }
                 rules.append(rule)
-            } catch { throw ctx.fail(line.line, "\(error)") }
+            } catch { throw ctx.fail(line.line, .refused(error)) }
         }
         // RFC 5545: the set is DTSTART, every RRULE's and RDATE's instances, less EXDATE's.
         var starts: Set<LocalDateTime> = [first]
@@ -333,7 +333,7 @@ public struct ICalImport {
             .map { ($0, try? ctx.time($0.first("RECURRENCE-ID")!).0) }
             .sorted { ($0.1 ?? .distantPast) < ($1.1 ?? .distantPast) }
         for (override, original) in overrides {
-            guard let original else { throw ctx.fail(override.line, "bad RECURRENCE-ID '\(override.first("RECURRENCE-ID")!.value)'") }
+            guard let original else { throw ctx.fail(override.line, .badRecurrenceID(override.first("RECURRENCE-ID")!.value)) }
             var changed = try meeting(override, ctx, unknown: &unknown, guests: &guests)
             changed.icalUID = uid
             if override.first("STATUS")?.value.uppercased() == "CANCELLED" { changed.status = .cancelled }
@@ -408,13 +408,13 @@ public struct ICalImport {
     }
 
     func meeting(_ e: ICalComponent, _ ctx: Context, unknown: inout [String], guests: inout [PersonID: Person]) throws -> Meeting {
-        guard let dtstart = e.first("DTSTART") else { throw ctx.fail(e.line, "VEVENT has no DTSTART") }
+        guard let dtstart = e.first("DTSTART") else { throw ctx.fail(e.line, .noStart) }
         let (start, zone, allDay) = try ctx.time(dtstart)
         let end: Date
         if let dtend = e.first("DTEND") {
             end = try ctx.time(dtend).0
         } else if let duration = e.first("DURATION") {
-            guard let seconds = Self.durationSeconds(duration.value) else { throw ctx.fail(duration.line, "bad DURATION '\(duration.value)'") }
+            guard let seconds = Self.durationSeconds(duration.value) else { throw ctx.fail(duration.line, .badDuration(duration.value)) }
             // Days and weeks are nominal (RFC 5545 §3.3.6): P1D is the same time the next day, across a clock change too.
             end = LocalDateTime(start, in: zone).adding(seconds: seconds).instant(in: zone)
         } else {
@@ -452,7 +452,7 @@ public struct ICalImport {
                 agenda.append(try AgendaItem(key: i + 1, title: a.text, presenter: a.parameter("X-PRESENTER"),
                                              presenterNIP: a.parameter("X-PRESENTER-NIP").flatMap { try? PersonID($0) }.flatMap { people[$0] != nil ? $0 : nil },
                                              boxMinutes: Int(a.parameter("X-BOX") ?? "") ?? 0))
-            } catch { throw ctx.fail(a.line, "\(error)") }
+            } catch { throw ctx.fail(a.line, .refused(error)) }
         }
         let kind = e.first("CATEGORIES").map { String($0.text.split(separator: ",").first ?? "rapat") } ?? "rapat"
         let title = e.first("SUMMARY")?.text.trimmed
@@ -473,7 +473,7 @@ public struct ICalImport {
             }
             return m
         } catch {
-            throw ctx.fail(e.line, "\(error)")
+            throw ctx.fail(e.line, .refused(error))
         }
     }
 

@@ -42,7 +42,7 @@ public final class ICalImportReader {
             do {
                 chunk = try handle!.read(upToCount: chunkBytes) ?? Data()
             } catch {
-                throw ICalError(source: source, line: 0, message: "the file cannot be read: \(error.localizedDescription)")
+                throw ICalError(source: source, line: 0, .unreadableFile(reason: error.localizedDescription))
             }
             if chunk.isEmpty {
                 try parser.finish { c, calendar in try collector!.take(c, calendar: calendar, into: &ready) }
@@ -70,7 +70,7 @@ public final class ICalImportReader {
 
     private func open(_ file: String) throws {
         guard let h = FileHandle(forReadingAtPath: file) else {
-            throw ICalError(source: file, line: 0, message: "the file cannot be read (missing, a directory, or no permission)")
+            throw ICalError(source: file, line: 0, .unreadableFile(reason: nil))
         }
         handle = h
         source = file

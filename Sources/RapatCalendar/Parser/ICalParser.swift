@@ -43,7 +43,7 @@ public struct ICalParser {
                 if chunk[i] == 0x20 || chunk[i] == 0x09 {
                     // A fold: the logical line continues; the single whitespace is dropped.
                     guard !pending.isEmpty else {
-                        throw ICalError(source: source, line: physicalLine, message: "a continuation line (starting with a space) has no line to continue")
+                        throw ICalError(source: source, line: physicalLine, .orphanContinuation)
                     }
                     i += 1
                     continue
@@ -55,7 +55,7 @@ public struct ICalParser {
             let end = memchr(base + i, 0x0A, n - i).map { $0.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base) } ?? n
             if end > i { pending.append(contentsOf: UnsafeBufferPointer(start: base + i, count: end - i)) }
             if pending.count > maxLineBytes {
-                throw ICalError(source: source, line: pendingLine, message: "line is longer than \(maxLineBytes / 1024) KiB")
+                throw ICalError(source: source, line: pendingLine, .lineTooLong(kib: maxLineBytes / 1024))
             }
             if end < n {
                 if pending.last == 0x0D { pending.removeLast() }  // CRLF; a lone CR elsewhere stays data
@@ -84,10 +84,10 @@ public struct ICalParser {
         if pending.last == 0x0D { pending.removeLast() }
         if !pending.isEmpty { try finishLine(emit: emit) }
         if let open = stack.last {
-            throw ICalError(source: source, line: physicalLine, message: "END:\(open.name) is missing (BEGIN:\(open.name) at line \(open.line))")
+            throw ICalError(source: source, line: physicalLine, .missingEnd(open.name, beginLine: open.line))
         }
         if calendars == 0 {
-            throw ICalError(source: source, line: max(1, physicalLine), message: "no BEGIN:VCALENDAR found: this is not an iCalendar file")
+            throw ICalError(source: source, line: max(1, physicalLine), .notICalendar)
         }
     }
 
@@ -107,12 +107,12 @@ public struct ICalParser {
             }
             if stack.isEmpty {
                 guard name == "VCALENDAR" else {
-                    throw ICalError(source: source, line: pendingLine, message: "expected BEGIN:VCALENDAR, found BEGIN:\(line.value)")
+                    throw ICalError(source: source, line: pendingLine, .expectedCalendar(found: line.value))
                 }
                 calendars += 1
             }
             guard stack.count < maxDepth else {
-                throw ICalError(source: source, line: pendingLine, message: "components nested deeper than \(maxDepth)")
+                throw ICalError(source: source, line: pendingLine, .nestedTooDeep(maxDepth))
             }
             stack.append(ICalComponent(name: name, line: pendingLine))
         case "END":
@@ -122,10 +122,10 @@ public struct ICalParser {
                 return
             }
             guard let open = stack.popLast() else {
-                throw ICalError(source: source, line: pendingLine, message: "END:\(line.value) without a matching BEGIN")
+                throw ICalError(source: source, line: pendingLine, .endWithoutBegin(line.value))
             }
             guard open.name == name else {
-                throw ICalError(source: source, line: pendingLine, message: "END:\(line.value) closes BEGIN:\(open.name) of line \(open.line)")
+                throw ICalError(source: source, line: pendingLine, .endMismatch(line.value, begin: open.name, beginLine: open.line))
             }
             if stack.count == 1 {
                 try emit(open, calendarProperties)
@@ -134,7 +134,7 @@ public struct ICalParser {
             }
         default:
             guard !stack.isEmpty else {
-                throw ICalError(source: source, line: pendingLine, message: "\(line.name) outside BEGIN:VCALENDAR … END:VCALENDAR")
+                throw ICalError(source: source, line: pendingLine, .outsideCalendar(line.name))
             }
             if stack.count == 1 {
                 calendarProperties.append(line)
@@ -147,7 +147,7 @@ public struct ICalParser {
     /// Splits one logical line into name, parameters and value (RFC 5545 §3.1), working on bytes:
     /// every delimiter is ASCII, so only the pieces become Strings.
     static func parse(_ b: UnsafeBufferPointer<UInt8>, line: Int, source: String) throws -> ContentLine {
-        guard isValidUTF8(b) else { throw ICalError(source: source, line: line, message: "invalid UTF-8") }
+        guard isValidUTF8(b) else { throw ICalError(source: source, line: line, .invalidUTF8) }
         func isNameByte(_ c: UInt8) -> Bool {
             (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D
         }
@@ -160,7 +160,7 @@ public struct ICalParser {
         var i = 0
         while i < n, isNameByte(b[i]) { i += 1 }
         guard i > 0 else {
-            throw ICalError(source: source, line: line, message: "expected a property name, found '\(string(0..<min(n, 40)))'")
+            throw ICalError(source: source, line: line, .expectedPropertyName(found: string(0..<min(n, 40))))
         }
         let name = upper(0..<i)
         var parameters: [(name: String, values: [String])] = []
@@ -169,7 +169,7 @@ public struct ICalParser {
             let nameStart = i
             while i < n, isNameByte(b[i]) { i += 1 }
             guard i > nameStart, i < n, b[i] == 0x3D else {
-                throw ICalError(source: source, line: line, message: "malformed parameter in \(name): expected NAME=value")
+                throw ICalError(source: source, line: line, .malformedParameter(property: name))
             }
             let pname = upper(nameStart..<i)
             i += 1
@@ -179,7 +179,7 @@ public struct ICalParser {
                     let start = i + 1
                     i = start
                     while i < n, b[i] != 0x22 { i += 1 }
-                    guard i < n else { throw ICalError(source: source, line: line, message: "unclosed quote in parameter \(pname) of \(name)") }
+                    guard i < n else { throw ICalError(source: source, line: line, .unclosedQuote(parameter: pname, property: name)) }
                     values.append(string(start..<i))
                     i += 1
                 } else {
@@ -193,7 +193,7 @@ public struct ICalParser {
             parameters.append((pname, values))
         }
         guard i < n, b[i] == 0x3A else {
-            throw ICalError(source: source, line: line, message: "\(name) has no ':' before its value")
+            throw ICalError(source: source, line: line, .noColon(property: name))
         }
         return ContentLine(name: name, parameters: parameters, value: string((i + 1)..<n), line: line)
     }

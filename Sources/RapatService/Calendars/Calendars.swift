@@ -140,7 +140,11 @@ public struct Calendars: Sendable {
         let language = language
         func translated(_ n: ImportNote) -> ImportNote {
             var n = n
-            if let cause = n.cause { n.reason = (cause as? LocatedError)?.message ?? Catalogue.text(cause, language) }
+            if let cause = n.cause {
+                // The note carries the file and line: the reason is what is wrong there.
+                n.reason = (cause as? ICalError).map { Catalogue.text($0.problem, language) }
+                    ?? (cause as? LocatedError)?.message ?? Catalogue.text(cause, language)
+            }
             return n
         }
         summary.skipped = summary.skipped.map(translated)

@@ -1,4 +1,5 @@
 import Foundation
+import RapatCalendar
 import RapatCore
 import RapatMinutes
 import RapatStore
@@ -26,6 +27,8 @@ public enum Catalogue {
                 return l == .en ? e.description
                     : "acara '\(summary)' tidak menyebut penyelenggara atau peserta dengan alamat email (ORGANIZER atau ATTENDEE): tentukan pimpinannya dengan --chair NIP"
             }
+        case let e as ICalError:
+            return l == .en ? e.description : (e.line > 0 ? "\(e.source):\(e.line): " : "\(e.source): ") + text(e.problem, l)
         case let e as ImportError:
             return l == .en ? e.description
                 : "\(e.source):\(e.line): acara '\(e.summary)' tidak dapat diimpor: \(text(e.cause, l)); tidak ada yang diimpor"
@@ -34,11 +37,42 @@ public enum Catalogue {
         }
     }
 
+    /// What is wrong in a calendar file, without where (a report gives the file and line beside it).
+    public static func text(_ p: ICalError.Problem, _ l: Language) -> String {
+        guard l == .id else { return p.description }
+        switch p {
+        case .orphanContinuation: return "baris lanjutan (diawali spasi) tidak punya baris yang dilanjutkan"
+        case let .lineTooLong(kib): return "baris lebih panjang dari \(kib) KiB"
+        case let .missingEnd(name, line): return "END:\(name) tidak ada (BEGIN:\(name) di baris \(line))"
+        case .notICalendar: return "tidak ada BEGIN:VCALENDAR: ini bukan berkas iCalendar"
+        case let .expectedCalendar(found): return "seharusnya BEGIN:VCALENDAR, tertulis BEGIN:\(found)"
+        case let .nestedTooDeep(depth): return "komponen bersarang lebih dalam dari \(depth) tingkat"
+        case let .endWithoutBegin(name): return "END:\(name) tanpa BEGIN pasangannya"
+        case let .endMismatch(name, begin, line): return "END:\(name) menutup BEGIN:\(begin) di baris \(line)"
+        case let .outsideCalendar(name): return "\(name) berada di luar BEGIN:VCALENDAR … END:VCALENDAR"
+        case .invalidUTF8: return "bukan UTF-8 yang sah"
+        case let .expectedPropertyName(found): return "seharusnya nama properti, tertulis '\(found)'"
+        case let .malformedParameter(name): return "parameter \(name) salah bentuk: seharusnya NAMA=nilai"
+        case let .unclosedQuote(parameter, name): return "tanda kutip di parameter \(parameter) pada \(name) tidak ditutup"
+        case let .noColon(name): return "\(name) tidak punya ':' sebelum nilainya"
+        case let .unknownTimeZone(tzid):
+            return "zona waktu '\(tzid)' tidak dikenal dan berkas tidak memuat VTIMEZONE-nya: gunakan nama IANA seperti Asia/Jakarta atau sertakan VTIMEZONE-nya"
+        case let .badDate(v, name): return "tanggal '\(v)' pada \(name) tidak sah: seharusnya YYYYMMDD atau YYYYMMDDTHHMMSS"
+        case let .badDateValue(v, name): return "tanggal '\(v)' pada \(name) tidak sah: nilai DATE berbentuk YYYYMMDD"
+        case let .badDateTime(v, name): return "waktu '\(v)' pada \(name) tidak sah: seharusnya YYYYMMDDTHHMMSS, boleh diakhiri Z"
+        case let .badRecurrenceID(v): return "RECURRENCE-ID '\(v)' tidak sah"
+        case .noStart: return "VEVENT tidak punya DTSTART"
+        case let .badDuration(v): return "DURATION '\(v)' tidak sah"
+        case let .unreadableFile(reason): return "berkas tidak dapat dibaca" + (reason.map { ": \($0)" } ?? " (tidak ada, sebuah direktori, atau tanpa izin)")
+        case let .refused(error): return text(error, l)
+        }
+    }
+
     /// Whether the error is one of Rapat's own, with a message for the user (not a usage or exit-code error).
     public static func knows(_ error: any Error) -> Bool {
         switch error {
         case is LocalizedMessage, is PlanningError, is ImportProblem, is OnTimeError, is MinutesError, is SeriesError, is InputError, is StoreError,
-             is SearchError, is BundleError, is ImportError, is StoreInfrastructureError, is SealKeyError:
+             is SearchError, is BundleError, is ImportError, is StoreInfrastructureError, is SealKeyError, is ICalError:
             return true
         default:
             let module = String(reflecting: type(of: error))
