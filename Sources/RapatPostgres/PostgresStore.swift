@@ -226,7 +226,7 @@ public final class PostgresStore: TransactionalStore {
         var result: [Series] = []
         for try await (id, title, rule, exceptions, horizon) in try await c.query(query, logger: logger).decode((String, String, String, String, Date?).self) {
             let ex = Set(try exceptions.split(separator: ",").map { try CivilDate(String($0)) })
-            result.append(Series(id: id, title: title, rule: try Recurrence(rule: rule, exceptions: ex), horizon: horizon))
+            result.append(Series(id: id, title: title, rule: try Recurrence(stored: rule, exceptions: ex), horizon: horizon))
         }
         return result
     }

@@ -120,7 +120,7 @@ public struct PostgresTransaction: StoreTransaction {
         let exceptions = s.rule.exceptions.sorted().map(\.description).joined(separator: ",")
         try await c.query("""
             INSERT INTO series (id, year, serial, title, rule, exceptions, horizon)
-            VALUES (\(s.id), \(year), \(serial), \(s.title), \(s.rule.description), \(exceptions), \(s.horizon))
+            VALUES (\(s.id), \(year), \(serial), \(s.title), \(s.rule.stored), \(exceptions), \(s.horizon))
             """, logger: logger)
     }
 

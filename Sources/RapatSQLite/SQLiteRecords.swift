@@ -39,13 +39,13 @@ struct SeriesRow: SnakeCaseRecord {
 
 extension SeriesRow {
     init(_ s: Series, year: Int, serial: Int) {
-        self.init(id: s.id, year: year, serial: serial, title: s.title, rule: s.rule.description,
+        self.init(id: s.id, year: year, serial: serial, title: s.title, rule: s.rule.stored,
                   exceptions: s.rule.exceptions.sorted().map(\.description).joined(separator: ","), horizon: s.horizon)
     }
 
     func series() throws -> Series {
         let exceptions = Set(try exceptions.split(separator: ",").map { try CivilDate(String($0)) })
-        return Series(id: id, title: title, rule: try Recurrence(rule: rule, exceptions: exceptions), horizon: horizon)
+        return Series(id: id, title: title, rule: try Recurrence(stored: rule, exceptions: exceptions), horizon: horizon)
     }
 }
 

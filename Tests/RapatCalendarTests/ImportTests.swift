@@ -134,7 +134,11 @@ extension Array {
         }
         let twoRules = unbounded.replacingOccurrences(of: "RRULE:FREQ=WEEKLY;BYDAY=WE\r\n", with: "RRULE:FREQ=WEEKLY;BYDAY=WE\r\nRRULE:FREQ=MONTHLY;BYDAY=1FR\r\n")
         let e = try #require(try windowed.events(from: Data(twoRules.utf8), source: "w.ics").first)
-        #expect(e.beyondWindow == Cal.at("2022-01-05 09:00") && e.series?.horizon == nil)
+        #expect(e.beyondWindow == nil && e.series?.horizon == Cal.at("2022-01-05 09:00").addingTimeInterval(-1))
+        #expect(e.series?.rule.stored == "FREQ=WEEKLY;BYDAY=WE\nFREQ=MONTHLY;BYDAY=1FR" && e.meetings.count == 55 + 12)
+        let withRDate = unbounded.replacingOccurrences(of: "RRULE:FREQ=WEEKLY;BYDAY=WE\r\n", with: "RRULE:FREQ=WEEKLY;BYDAY=WE\r\nRDATE:20250101T020000Z\r\n")
+        let r = try #require(try windowed.events(from: Data(withRDate.utf8), source: "w.ics").first)
+        #expect(r.beyondWindow == Cal.at("2022-01-05 09:00") && r.series?.horizon == nil)
         let hourly = text.replacingOccurrences(of: "FREQ=WEEKLY;COUNT=1000000000", with: "FREQ=HOURLY")
         #expect(try windowed.events(from: Data(hourly.utf8), source: "h.ics").first?.meetings.count == windowed.maxOccurrences)
     }

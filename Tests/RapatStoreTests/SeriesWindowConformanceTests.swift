@@ -86,6 +86,25 @@ import Testing
         #expect(try await store.importEvents([event], dryRun: false, strict: false).unchanged == 2)
     }
 
+    /// An imported event with two RRULEs: both are kept in the series and both continue it.
+    @Test(arguments: Backend.all)
+    func aSeriesOfSeveralRulesKeepsThemAllAndContinuesTheirUnion(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        var rule = try Recurrence(rule: "FREQ=WEEKLY;BYDAY=WE")
+        rule.moreRules = [try RecurrenceRule(parsing: "FREQ=MONTHLY;BYDAY=1FR")]
+        var template = Seed.plan("2020-10-21 09:00", minutes: 60, chair: Seed.kabpbd, participants: [])
+        template.agenda = []
+        let (planned, meetings) = try Series(id: "", title: "Dua aturan", rule: rule).planned(from: template, through: Seed.at("2020-10-31 00:00"))
+        // Wednesdays 21 and 28 October; the first Friday of October (2nd) is before the start.
+        #expect(meetings.count == 2 && planned.horizon != nil)
+        let created = try await store.createMeetings(meetings, series: planned)
+        let id = try #require(created[0].seriesID)
+        #expect(try await store.series(id).rule == rule)
+        _ = try await store.extendSeries(through: Seed.at("2020-11-30 00:00"))
+        let days = try await store.meetings(MeetingFilter(seriesID: id)).map { CivilDate($0.start, in: Zone.jakarta).description }
+        #expect(days == ["2020-10-21", "2020-10-28", "2020-11-04", "2020-11-06", "2020-11-11", "2020-11-18", "2020-11-25"])
+    }
+
     @Test(arguments: Backend.all)
     func nothingIsStoredFurtherAheadThanTheReach(_ backend: Backend) async throws {
         let store = try await Seed.store(backend)

@@ -63,13 +63,17 @@ public struct ICalExport: Sendable {
         var made: Set<Date> = [masterStart]
         // A rule without an end, or a series stored only to its horizon, is compared as far as its meetings are stored:
         // the instances not stored yet are still the rule's, not exceptions.
-        let whole = series.rule.rule.isBounded && series.horizon == nil
-        for t in series.rule.rule.expand(from: dtstart, zone: zone, through: whole ? nil : LocalDateTime(last, in: zone)) {
-            made.insert(t.instant(in: zone))
-            if made.count > 10_000 { break }
+        let whole = series.rule.isBounded && series.horizon == nil
+        for rule in series.rule.rules {
+            var count = 0
+            for t in rule.expand(from: dtstart, zone: zone, through: whole ? nil : LocalDateTime(last, in: zone)) {
+                made.insert(t.instant(in: zone))
+                count += 1
+                if count > 10_000 { break }
+            }
         }
         event(master, uid: masterUID, recurrenceID: nil, sequence: sequence, attendees: true, alarms: true, clock: clock, into: &w) { w in
-            w.raw("RRULE", [], rrule(series.rule, dtstart: masterStart, zone: zone))
+            for rule in series.rule.rules { w.raw("RRULE", [], rrule(rule, dtstart: masterStart, zone: zone)) }
             for ex in made.subtracting(held).sorted() {
                 w.dateTime("EXDATE", [.init("TZID", zone.identifier)], ex, offset: clock.offset(zone, at: ex))
             }
@@ -181,8 +185,8 @@ public struct ICalExport: Sendable {
     }
 
     /// RRULE text; UNTIL becomes a UTC date-time at the series' wall-clock start, as RFC 5545 requires with TZID.
-    func rrule(_ rule: Recurrence, dtstart: Date, zone: TimeZone) -> String {
-        var r = rule.rule
+    func rrule(_ rule: RecurrenceRule, dtstart: Date, zone: TimeZone) -> String {
+        var r = rule
         switch r.until {
         case let .date(day)?:
             let c = Calendar.gregorian(zone).dateComponents([.hour, .minute], from: dtstart)

@@ -360,17 +360,17 @@ public struct ICalImport {
             }
         }
         occurrences.sort { $0.occurrenceStart! < $1.occurrenceStart! }
-        let rule = rules.first ?? RecurrenceRule(frequency: .daily).counted(1)
+        var recurrence = Recurrence(rule: rules.first ?? RecurrenceRule(frequency: .daily).counted(1))
+        recurrence.moreRules = Array(rules.dropFirst())
         event.meetings = occurrences
-        event.series = Series(id: "", title: template.title, rule: Recurrence(rule: rule))
-        if let cut = cutAfter, rules.count == 1, !rdateCut {
-            // One rule going on past the window: the series keeps it and is stored to its horizon, the rest added
-            // as the calendar reaches it; the days EXDATE removes after the horizon stay removed.
-            let horizon = cut.instant(in: zone).addingTimeInterval(-1)
-            let later = excludedDays.union(excluded.map(\.date)).filter { $0 >= cut.date }
-            event.series = Series(id: "", title: template.title, rule: Recurrence(rule: rule, exceptions: later), horizon: horizon)
+        event.series = Series(id: "", title: template.title, rule: recurrence)
+        if let cut = cutAfter, !rules.isEmpty, !rdateCut {
+            // Rules going on past the window: the series keeps them and is stored to its horizon, the rest added as
+            // the calendar reaches it; the days EXDATE removes after the horizon stay removed.
+            recurrence.exceptions = excludedDays.union(excluded.map(\.date)).filter { $0 >= cut.date }
+            event.series = Series(id: "", title: template.title, rule: recurrence, horizon: cut.instant(in: zone).addingTimeInterval(-1))
         } else {
-            // Several rules or dates beyond the window: what lies beyond is reported, not continued.
+            // RDATEs beyond the window: what lies beyond is reported, not continued.
             event.beyondWindow = cutAfter.map { $0.instant(in: zone) }
         }
         event.unknownAttendees = Array(Set(unknown)).sorted()

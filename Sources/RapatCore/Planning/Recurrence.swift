@@ -5,8 +5,41 @@ import Foundation
 /// skipped (EXDATE), e.g. an occurrence that falls on a holiday.
 public struct Recurrence: Hashable, Codable, Sendable, CustomStringConvertible {
     public var rule: RecurrenceRule
+    /// Further rules of an imported event with several RRULEs: the series is the union of all their instances.
+    public var moreRules: [RecurrenceRule] = []
     /// Days skipped (RRULE EXDATE), removed after counting as RFC 5545 does.
     public var exceptions: Set<CivilDate>
+
+    /// Every rule, the first one first.
+    public var rules: [RecurrenceRule] { [rule] + moreRules }
+    /// Whether every rule ends.
+    public var isBounded: Bool { rules.allSatisfy(\.isBounded) }
+    /// The rules as an archive stores them: one RFC 5545 RRULE value per line.
+    public var stored: String { rules.map(\.description).joined(separator: "\n") }
+
+    /// Reads what `stored` wrote.
+    public init(stored text: String, exceptions: Set<CivilDate> = []) throws(PlanningError) {
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        self.init(rule: try RecurrenceRule(parsing: lines.first ?? ""), exceptions: exceptions)
+        for line in lines.dropFirst() { moreRules.append(try RecurrenceRule(parsing: line)) }
+    }
+
+    /// The starts every rule makes from `first` (an instant of the first rule) after `after` through `last`, in order
+    /// and each once, exceptions left out; and whether a rule makes a start after `last`. At most `limit` starts.
+    public func starts(from first: LocalDateTime, zone: TimeZone?, after: LocalDateTime?, through last: LocalDateTime,
+                       limit: Int) throws(PlanningError) -> (starts: [LocalDateTime], goesOn: Bool) {
+        var found: Set<LocalDateTime> = []
+        var goesOn = false
+        for r in rules {
+            for t in r.expand(from: first, zone: zone, through: nil) {
+                if let after, t <= after { continue }
+                if t > last { goesOn = true; break }
+                found.insert(t)
+                if found.count > limit { throw .recurrenceTooLong(found.count, max: limit) }
+            }
+        }
+        return (found.sorted().filter { !exceptions.contains($0.date) }, goesOn)
+    }
 
     /// Rapat's own plans make at most this many meetings at once: a series is planned a year or two ahead.
     /// Imported rules are not bound by it; they are expanded as far as a window asks (`starts(from:through:)`).
@@ -22,7 +55,8 @@ public struct Recurrence: Hashable, Codable, Sendable, CustomStringConvertible {
         self.init(rule: try RecurrenceRule(parsing: text), exceptions: exceptions)
     }
 
-    public var description: String { rule.description }
+    /// The rule as people read it; several rules are joined by " + ".
+    public var description: String { rules.map(\.description).joined(separator: " + ") }
 
     /// Whether a secretariat may plan this series in one go: it ends (COUNT or UNTIL), and not too far away.
     public func checkPlannable() throws(PlanningError) {
@@ -48,6 +82,7 @@ public struct Recurrence: Hashable, Codable, Sendable, CustomStringConvertible {
     public init(from decoder: Decoder) throws {
         struct Stored: Decodable {
             var rule: String?
+            var moreRules: [String]?
             var exceptions: [CivilDate]?
             var pattern: [String: [String: LegacyValue]]?
             var interval: Int?
@@ -66,6 +101,7 @@ public struct Recurrence: Hashable, Codable, Sendable, CustomStringConvertible {
         let exceptions = Set(stored.exceptions ?? [])
         if let text = stored.rule {
             self = try Recurrence(rule: text, exceptions: exceptions)
+            moreRules = try (stored.moreRules ?? []).map { try RecurrenceRule(parsing: $0) }
             return
         }
         guard let (kind, fields) = stored.pattern?.first else {
@@ -88,8 +124,12 @@ public struct Recurrence: Hashable, Codable, Sendable, CustomStringConvertible {
     }
 
     public func encode(to encoder: Encoder) throws {
-        struct Stored: Encodable { var rule: String; var exceptions: [CivilDate] }
+        struct Stored: Encodable {
+            var rule: String
+            var moreRules: [String]?
+            var exceptions: [CivilDate]
+        }
         var c = encoder.singleValueContainer()
-        try c.encode(Stored(rule: rule.description, exceptions: exceptions.sorted()))
+        try c.encode(Stored(rule: rule.description, moreRules: moreRules.isEmpty ? nil : moreRules.map(\.description), exceptions: exceptions.sorted()))
     }
 }

@@ -40,18 +40,14 @@ public struct Series: Hashable, Codable, Sendable {
     public func planned(from template: Meeting, through horizon: Date) throws(PlanningError) -> (series: Series, meetings: [Meeting]) {
         let zone = template.zone
         let first = LocalDateTime(template.start, in: zone)
-        let last = LocalDateTime(horizon, in: zone)
-        var starts: [LocalDateTime] = []
-        var goesOn = false
-        for t in rule.rule.expand(from: first, zone: zone, through: nil) {
-            if t > last { goesOn = true; break }
-            if starts.count >= Self.maxStoredAtOnce { throw .recurrenceTooLong(starts.count + 1, max: Self.maxStoredAtOnce) }
-            starts.append(t)
+        var firstRule = rule.rule.expand(from: first, zone: zone, through: first).makeIterator()
+        guard firstRule.next() == first else {
+            throw .startNotInRecurrence(first.date, rule: rule.description)
         }
-        guard starts.first == first else { throw .startNotInRecurrence(first.date, rule: rule.description) }
+        let (starts, goesOn) = try rule.starts(from: first, zone: zone, after: nil, through: LocalDateTime(horizon, in: zone), limit: Self.maxStoredAtOnce)
         var series = self
         series.horizon = goesOn ? horizon : nil
-        return (series, meetings(from: template, at: starts.filter { !rule.exceptions.contains($0.date) }))
+        return (series, meetings(from: template, at: starts))
     }
 
     /// The meetings the rule makes after `horizon` through `through`, each a fresh copy of `last` (the series'
@@ -60,13 +56,10 @@ public struct Series: Hashable, Codable, Sendable {
     public func continuation(first: Date, last: Meeting, through: Date) -> (meetings: [Meeting], horizon: Date?) {
         guard let horizon, through > horizon else { return ([], self.horizon) }
         let zone = last.zone
-        let after = LocalDateTime(horizon, in: zone), end = LocalDateTime(through, in: zone)
-        var starts: [LocalDateTime] = []
-        var goesOn = false
-        for t in rule.rule.expand(from: LocalDateTime(first, in: zone), zone: zone, through: nil) where t > after {
-            if t > end { goesOn = true; break }
-            if !rule.exceptions.contains(t.date) { starts.append(t) }
-        }
+        // `through` is at most `Series.reach` ahead: the limit only stops a rule that repeats every second.
+        guard let (starts, goesOn) = try? rule.starts(from: LocalDateTime(first, in: zone), zone: zone, after: LocalDateTime(horizon, in: zone),
+                                                      through: LocalDateTime(through, in: zone), limit: 100_000)
+        else { return ([], self.horizon) }
         return (meetings(from: last.freshOccurrence(), at: starts), goesOn ? through : nil)
     }
 
