@@ -29,6 +29,20 @@ import RapatStore
         return store
     }
 
+    /// A rule with a UTC start repeats on the UTC clock (RFC 5545): the second Tuesday at 18:00Z, which is a
+    /// Wednesday in WIB. A calendar that names its zone (X-WR-TIMEZONE) means its UTC times on that clock.
+    @Test func aRuleWithAUTCStartRepeatsInUTC() throws {
+        let body = event("DTSTART:20250909T180000Z\nDTEND:20250909T190000Z\nRRULE:FREQ=MONTHLY;COUNT=3;BYDAY=2TU\nSUMMARY:Rapat bulanan\n")
+        let utc = try #require(try events(calendar(body)).first)
+        let utcZone = TimeZone(identifier: "UTC")!
+        #expect(utc.meetings.map { CivilDate($0.start, in: utcZone).description } == ["2025-09-09", "2025-10-14", "2025-11-11"])
+        #expect(utc.meetings.allSatisfy { LocalDateTime($0.start, in: utcZone).secondOfDay == 18 * 3600 })
+        let named = try #require(try events(calendar(body, header: "X-WR-TIMEZONE:Asia/Jakarta\n")).first)
+        // On the Jakarta clock the start is Wednesday 01:00 (kept, though the rule does not make it), and the second
+        // Tuesdays at 01:00 WIB follow it.
+        #expect(named.meetings.map { CivilDate($0.start, in: Zone.jakarta).description }.prefix(3) == ["2025-09-10", "2025-10-14", "2025-11-11"])
+    }
+
     @Test func aByteOrderMarkANestedCalendarAndUnknownPartsAreRead() throws {
         var data = Data([0xEF, 0xBB, 0xBF])
         data += calendar("BEGIN:VCALENDAR\nX-WHAT:ever\n" + event("DTSTART:20201216T020000Z\nDTEND:20201216T030000Z\nX-ODD;X-P=1:y\nSUMMARY:Nested\n")

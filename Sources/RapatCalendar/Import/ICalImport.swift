@@ -69,8 +69,9 @@ public struct ICalImport {
                 try Zone.named(ContentLine.unescape(line.value))
             } ?? importer.defaultZone
             let method = calendar.first { $0.name == "METHOD" }?.value.uppercased()
-            let made = Context(source: source, vtimezones: zones, calendarZone: zone, cancelMethod: method == "CANCEL",
+            var made = Context(source: source, vtimezones: zones, calendarZone: zone, cancelMethod: method == "CANCEL",
                                resolved: context?.resolved ?? ZoneResolutions(), windowEnd: importer.windowEnd)
+            made.namesZone = calendar.contains { $0.name == "X-WR-TIMEZONE" }
             context = made
             calendarPropertyCount = calendar.count
             return made
@@ -140,6 +141,8 @@ public struct ICalImport {
         var source: String
         var vtimezones: [String: ICalComponent]
         var calendarZone: TimeZone
+        /// The calendar names its zone (X-WR-TIMEZONE): its UTC times are meant on that clock.
+        var namesZone = false
         /// METHOD:CANCEL: every event in the file is a cancellation.
         var cancelMethod: Bool
         var resolved = ZoneResolutions()
@@ -277,6 +280,10 @@ public struct ICalImport {
             event.guests = guests.values.sorted { $0.id < $1.id }
             return event
         }
+        // RFC 5545: a rule repeats on the clock of its DTSTART. A start in UTC repeats in UTC (BYDAY=2TU at 18:00Z is
+        // a Tuesday there, a Wednesday in WIB), unless the calendar names its zone (X-WR-TIMEZONE, as Google means it).
+        let utcRule = master.first("DTSTART")?.value.hasSuffix("Z") == true && !ctx.namesZone
+        if utcRule { template.timeZone = "Etc/UTC" }
         let zone = template.zone
         let first = LocalDateTime(template.start, in: zone)
         let window = LocalDateTime(windowEnd, in: zone)
@@ -336,6 +343,7 @@ public struct ICalImport {
             guard let original else { throw ctx.fail(override.line, .badRecurrenceID(override.first("RECURRENCE-ID")!.value)) }
             var changed = try meeting(override, ctx, unknown: &unknown, guests: &guests)
             changed.icalUID = uid
+            if utcRule { changed.timeZone = template.timeZone }
             if override.first("STATUS")?.value.uppercased() == "CANCELLED" { changed.status = .cancelled }
             let shift = changed.start.timeIntervalSince(original)
             let changedLength = changed.end.timeIntervalSince(changed.start)
