@@ -235,6 +235,45 @@ def archivist():
         j.d.quit()
 
 
+GUEST_CALENDAR = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Rapat journeys//ID\r
+BEGIN:VEVENT\r
+UID:audiensi-dprd@journeys\r
+DTSTART;TZID=Asia/Jakarta:20201221T130000\r
+DTEND;TZID=Asia/Jakarta:20201221T140000\r
+SUMMARY:Audiensi Komisi V DPRD\r
+ORGANIZER;CN="H. Ahmad Fauzi":mailto:ahmad.fauzi@dprd.example.go.id\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def guests():
+    """A calendar from the DPRD brings a guest (no NIP); the secretariat sees them on Orang and links them."""
+    if not (os.environ.get("RAPAT_BIN") and os.environ.get("RAPAT_DATABASE")):
+        return
+    calendar = OUT / "dprd.ics"
+    calendar.write_text(GUEST_CALENDAR)
+    subprocess.run([os.environ["RAPAT_BIN"], "import", "ics", str(calendar), "--database", os.environ["RAPAT_DATABASE"]], check=True,
+                   stdout=subprocess.DEVNULL)
+    j = Journey("tamu", browser())
+    try:
+        j.sign_in("sekretariat")
+        j.go("/orang", "orang")
+        j.expect("Tamu (tanpa NIP)" in j.text() and "H. Ahmad Fauzi" in j.text(), "the imported guest is listed as a guest")
+        j.d.find_element(By.CSS_SELECTOR, "a[href^='/orang/G'][href$='/ubah']").click()
+        j.after("tamu")
+        j.expect("Kunci tamu" in j.text() and "Tautkan ke orang terdaftar" in j.text(), "the guest's page offers the link")
+        person = j.d.execute_script("return document.querySelector('#daftar-orang option').value")
+        j.d.find_element(By.ID, "tautan").send_keys(person)
+        j.d.find_element(By.CSS_SELECTOR, "form[action$='/tautkan'] button").click()
+        j.after("ditautkan")
+        j.expect("ditautkan ke" in j.text() and "1 rapat kini menyebutnya" in j.text(), "the guest is linked and the meeting names the person")
+    finally:
+        j.d.quit()
+
+
 def security():
     j = Journey("keamanan", browser())
     try:
@@ -457,6 +496,7 @@ try:
     mid = secretariat()
     participant(mid)
     archivist()
+    guests()
     security()
 except (AssertionError, WebDriverException, StopIteration) as e:
     traceback.print_exc()
