@@ -250,16 +250,22 @@ END:VCALENDAR\r
 
 
 def guests():
-    """A calendar from the DPRD brings a guest (no NIP); the secretariat sees them on Orang and links them."""
-    if not (os.environ.get("RAPAT_BIN") and os.environ.get("RAPAT_DATABASE")):
-        return
-    calendar = OUT / "dprd.ics"
-    calendar.write_text(GUEST_CALENDAR)
-    subprocess.run([os.environ["RAPAT_BIN"], "import", "ics", str(calendar), "--database", os.environ["RAPAT_DATABASE"]], check=True,
-                   stdout=subprocess.DEVNULL)
+    """A calendar from the DPRD, imported in the browser, brings a guest (no NIP); the secretariat sees them on
+    Orang and links them to a registered person."""
     j = Journey("tamu", browser())
     try:
         j.sign_in("sekretariat")
+        j.go("/kalender", "kalender")
+        j.d.find_element(By.CSS_SELECTOR, "a[href='/kalender/impor']").click()
+        j.after("impor")
+        j.d.execute_script("document.getElementById('ics').value = arguments[0]", GUEST_CALENDAR)
+        j.d.find_element(By.ID, "uji").click()
+        j.d.find_element(By.CSS_SELECTOR, "form[action='/kalender/impor'] button.primary").click()
+        j.after("uji-coba")
+        j.expect("Uji coba" in j.text() and "Tamu baru: 1" in j.text(), "the dry run reports the event and its guest")
+        j.d.find_element(By.CSS_SELECTOR, "form[action='/kalender/impor'] button.primary").click()
+        j.after("hasil")
+        j.expect("Hasil impor" in j.text() and "Dibuat: 1" in j.text(), "the import creates the meeting")
         j.go("/orang", "orang")
         j.expect("Tamu (tanpa NIP)" in j.text() and "H. Ahmad Fauzi" in j.text(), "the imported guest is listed as a guest")
         j.d.find_element(By.CSS_SELECTOR, "a[href^='/orang/G'][href$='/ubah']").click()

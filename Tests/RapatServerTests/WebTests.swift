@@ -342,6 +342,55 @@ import Testing
         }
     }
 
+    /// Impor kalender: the secretariat pastes an .ics (or picks the file), tries it first, imports it, and reads the
+    /// report event by event; guests come in; what is not a calendar is refused in Indonesian; a participant may not.
+    @Test func aCalendarIsImportedInTheBrowserWithItsReport() async throws {
+        let store = try await Self.sqlite()
+        let ics = """
+            BEGIN:VCALENDAR\r
+            VERSION:2.0\r
+            BEGIN:VEVENT\r
+            UID:audiensi-1\r
+            DTSTART;TZID=Asia/Jakarta:20201221T130000\r
+            DTEND;TZID=Asia/Jakarta:20201221T140000\r
+            SUMMARY:Audiensi Komisi V\r
+            ORGANIZER;CN="H. Ahmad Fauzi":mailto:ahmad.fauzi@dprd.example.go.id\r
+            ATTENDEE:mailto:kadis@dinkes.bantenprov.go.id\r
+            END:VEVENT\r
+            BEGIN:VEVENT\r
+            UID:rusak\r
+            DTSTART:20201232T090000\r
+            SUMMARY:Rusak\r
+            END:VEVENT\r
+            END:VCALENDAR\r
+
+            """
+        try await Self.app(store).test(.router) { client in
+            let b = Browser()
+            #expect(try await b.signIn(client, "sekretariat") == .seeOther)
+            let form = try await b.request(client, .get, "/kalender/impor")
+            #expect(form.status == .ok && form.body.contains("Impor kalender (.ics)"))
+            let csrf = Browser.csrf(form.body)
+            let dry = try await b.request(client, .post, "/kalender/impor", form: ["_csrf": csrf, "ics": ics, "uji": "1"])
+            #expect(dry.status == .ok && dry.body.contains("Uji coba: tidak ada yang disimpan"))
+            #expect(dry.body.contains("tanggal &#39;20201232T090000&#39; pada DTSTART tidak sah") || dry.body.contains("tanggal '20201232T090000' pada DTSTART tidak sah"),
+                    "\(dry.body)")
+            #expect(try await store.meetings(MeetingFilter()).filter { $0.title == "Audiensi Komisi V" }.isEmpty)
+            let done = try await b.request(client, .post, "/kalender/impor", form: ["_csrf": csrf, "ics": ics])
+            #expect(done.status == .ok && done.body.contains("Hasil impor"), "\(done.body)")
+            let imported = try await store.meetings(MeetingFilter()).filter { $0.title == "Audiensi Komisi V" }
+            #expect(imported.count == 1 && imported[0].chair == PersonID.guest(email: "ahmad.fauzi@dprd.example.go.id"))
+            #expect(done.body.contains("/rapat/\(imported[0].id)"))
+            let broken = try await b.request(client, .post, "/kalender/impor", form: ["_csrf": csrf, "ics": "bukan kalender"])
+            #expect(broken.status == .unprocessableContent && broken.body.contains("kalender:1: BUKAN tidak punya") && !broken.body.contains("/tmp/")
+                    && broken.body.contains("aria-invalid=\"true\""),
+                    "\(broken.status) \(broken.body.components(separatedBy: "impor-galat").dropFirst().first?.prefix(300) ?? "")")
+            let participant = Browser()
+            #expect(try await participant.signIn(client, "kadinkes") == .seeOther)
+            #expect(try await participant.request(client, .get, "/kalender/impor").status == .forbidden)
+        }
+    }
+
     @Test func englishOnRequest() async throws {
         try await Self.app(try await Self.sqlite()).test(.router) { client in
             let b = Browser()

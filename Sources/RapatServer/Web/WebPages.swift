@@ -58,6 +58,12 @@ struct WebPages: Sendable {
         router.get("/laporan") { request, context in try await reports(request, context) }
         router.get("/kalender") { request, context in try await calendar(request, context, made: nil) }
         router.post("/kalender") { request, context in try await makeCalendarLink(request, context) }
+        router.get("/kalender/impor") { request, context in try await calendarImport(request, context, form: nil) }
+        router.post("/kalender/impor") { request, context in
+            let form = try await FormData.read(request, limit: Self.calendarLimit)
+            if let refusal = refusedWithoutToken(request, context, form["_csrf"]) { return refusal }
+            return try await calendarImport(request, context, form: form)
+        }
         router.get("/static/:file") { request, context in try asset(request, context) }
     }
 
@@ -174,6 +180,42 @@ struct WebPages: Sendable {
                 data["webcal"] = "webcal://\(host)\(made.url)"
             }
             return view.page("kalender", request, context, nav: "calendar", data)
+        }
+    }
+
+    /// The largest calendar a browser sends here (the command line reads files of any size).
+    static let calendarLimit = 4 << 20
+
+    /// Impor kalender: the form, and after a post the report event by event (a dry run keeps nothing).
+    func calendarImport(_ request: Request, _ context: RapatContext, form: FormData?) async throws -> Response {
+        try await signedIn(request, context) { s in
+            try AccessPolicy.require(s.principal, .planMeetings)
+            let l = context.language
+            guard let form else { return view.page("kalender-impor", request, context, nav: "calendar", [:]) }
+            let text = form["ics"] ?? "", dryRun = form["uji"] == "1"
+            do throws(any Error) {
+                let (summary, _) = try await s.calendars.importCalendar(Data(text.utf8), name: l == .en ? "calendar" : "kalender", dryRun: dryRun)
+                let zone = Self.zone
+                func note(_ n: ImportNote) -> [String: Any] {
+                    ["line": n.line, "summary": n.summary.isEmpty ? "—" : n.summary, "reason": n.reason,
+                     "occurrence": n.occurrence.map { DateText(l).dateTime($0, zone: zone) } as Any]
+                }
+                let others = summary.otherComponents.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                let report: [String: Any] = [
+                    "dryRun": summary.dryRun, "created": summary.created.count, "updated": summary.updated.count, "cancelled": summary.cancelled.count,
+                    "unchanged": summary.unchanged, "skippedCount": summary.skipped.count, "guests": summary.guests.count,
+                    "others": others.isEmpty ? false : others,
+                    "hasSkipped": !summary.skipped.isEmpty, "skipped": summary.skipped.prefix(200).map(note),
+                    "hasWarnings": !summary.warnings.isEmpty, "warnings": summary.warnings.prefix(200).map(note),
+                    "hasMeetings": !summary.dryRun && !summary.created.isEmpty,
+                    "meetings": summary.dryRun ? [] : summary.created.prefix(200).map { ["id": $0.description] },
+                ]
+                // A dry run keeps the text for the real import; after one, the form starts empty.
+                return view.page("kalender-impor", request, context, nav: "calendar", ["report": report, "ics": dryRun ? text : "", "dryRunChecked": false])
+            } catch let e where !(e is AccessDenied) && Catalogue.knows(e) {
+                return view.page("kalender-impor", request, context, nav: "calendar", status: .unprocessableContent,
+                                 ["error": Catalogue.text(e, l), "ics": text, "dryRunChecked": dryRun])
+            }
         }
     }
 

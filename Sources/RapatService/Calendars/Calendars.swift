@@ -151,4 +151,30 @@ public struct Calendars: Sendable {
         summary.warnings = summary.warnings.map(translated)
         return (summary, reader.unknownAttendees.sorted())
     }
+
+    /// Imports one calendar a user sent (a browser upload) as `importFiles` does, its notes naming it `name`. Events
+    /// that name nobody are chaired by the user's own person, when they have one.
+    public func importCalendar(_ data: Data, name: String, dryRun: Bool) async throws -> (summary: ImportSummary, unknownAttendees: [String]) {
+        try AccessPolicy.require(principal, .planMeetings)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapat-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("calendar.ics")
+        try data.write(to: file)
+        var (summary, unknown): (ImportSummary, [String])
+        do {
+            (summary, unknown) = try await importFiles([file.path], chair: principal.person, dryRun: dryRun)
+        } catch var e as ICalError {
+            e.source = name  // the file the user sent, not where it was put for reading
+            throw e
+        }
+        func named(_ n: ImportNote) -> ImportNote {
+            var n = n
+            n.source = name
+            return n
+        }
+        summary.skipped = summary.skipped.map(named)
+        summary.warnings = summary.warnings.map(named)
+        return (summary, unknown)
+    }
 }

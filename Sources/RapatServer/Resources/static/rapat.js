@@ -83,15 +83,17 @@ document.addEventListener("DOMContentLoaded", function () {
     checking = setTimeout(check, 400);
   });
 });
-// Orang: a chosen CSV file is read into the text area (the form itself sends text, so it works without this).
+// Orang and Impor kalender: a chosen file is read into the text area (the form itself sends text, so it works without this).
 document.addEventListener("DOMContentLoaded", function () {
-  var file = document.getElementById("berkas-csv"), area = document.getElementById("csv");
-  if (!file || !area) { return; }
-  file.addEventListener("change", function () {
-    if (!file.files.length) { return; }
-    var reader = new FileReader();
-    reader.onload = function () { area.value = reader.result; };
-    reader.readAsText(file.files[0]);
+  [["berkas-csv", "csv"], ["berkas-ics", "ics"]].forEach(function (ids) {
+    var file = document.getElementById(ids[0]), area = document.getElementById(ids[1]);
+    if (!file || !area) { return; }
+    file.addEventListener("change", function () {
+      if (!file.files.length) { return; }
+      var reader = new FileReader();
+      reader.onload = function () { area.value = reader.result; };
+      reader.readAsText(file.files[0]);
+    });
   });
 });
 
