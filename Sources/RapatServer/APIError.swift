@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapatCalendar
 import RapatCore
 import RapatService
 import RapatStore
@@ -67,6 +68,7 @@ public struct APIError: HTTPResponseError {
             return APIError(.unprocessableContent, "")
         case is OnTimeError, is MinutesError, is SeriesError: return APIError(.unprocessableContent, "")
         case is InputError, is SearchError: return APIError(.badRequest, "")
+        case is ICalError: return APIError(.unprocessableContent, "")
         case is DecodingError: return APIError(.badRequest, "", localized: .badBody)
         case let e as HTTPError: return APIError(e.status, e.body ?? e.status.reasonPhrase)
         case let e as HTTPResponseError where e.status == .contentTooLarge:

@@ -33,7 +33,7 @@ enum OpenAPI {
             }
             if let body = route.body {
                 operation["requestBody"] = ["required": route.path.hasSuffix("/start") || route.path.hasSuffix("/next") || route.path.hasSuffix("/end") ? false : true,
-                                            "content": ["application/json": ["schema": body]]]
+                                            "content": [route.bodyMediaType: ["schema": body]]]
             }
             if route.requiresToken { operation["security"] = [["bearer": [String]()]] }
             paths[route.path, default: [:]][route.method.rawValue.lowercased()] = operation

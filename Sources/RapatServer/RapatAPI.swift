@@ -113,7 +113,7 @@ public struct RapatAPI: Sendable {
 
     /// The one route table: the router is built from it, and so is the OpenAPI document.
     static let table: [Route] = [OpenAPI.route] + PeopleController.routes + MeetingsController.routes + MinutesController.routes
-        + ArchiveController.routes + FeedsController.routes
+        + ArchiveController.routes + FeedsController.routes + CalendarImportController.routes
 
     /// Every route: method and path, as the OpenAPI document lists them.
     public static var routes: [(String, String)] { table.map { ($0.method.rawValue, $0.path) } }

@@ -282,6 +282,29 @@ import Testing
         }
     }
 
+    /// A calendar posted to the API: guests come in, a dry run keeps nothing, what is not a calendar is 422 naming
+    /// the line, and only the secretariat may.
+    @Test func aCalendarIsImportedThroughTheAPI() async throws {
+        let f = try await Self.fixture()
+        let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a1\r\nDTSTART;TZID=Asia/Jakarta:20201221T130000\r\n"
+            + "DTEND;TZID=Asia/Jakarta:20201221T140000\r\nSUMMARY:Audiensi\r\nORGANIZER;CN=Tamu DPRD:mailto:tamu@dprd.example.go.id\r\n"
+            + "ATTENDEE:mailto:dinkes@banten.go.id\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        try await f.app.test(.router) { client in
+            var (status, body, _) = try await call(client, .post, "/api/calendars/import?dryRun=true", token: f.secretariat, body: ics)
+            #expect(status == .ok && (body.contains("\"dryRun\" : true") || body.contains("\"dryRun\":true")), "\(body)")
+            #expect(try await f.store.meetings(MeetingFilter()).isEmpty)
+            (status, body, _) = try await call(client, .post, "/api/calendars/import", token: f.secretariat, body: ics)
+            #expect(status == .ok, "\(body)")
+            let m = try #require(try await f.store.meetings(MeetingFilter()).first)
+            let kadinkes = try PersonID(Self.kadinkes)
+            #expect(m.chair == PersonID.guest(email: "tamu@dprd.example.go.id") && m.participants == [kadinkes])
+            (status, body, _) = try await call(client, .post, "/api/calendars/import", token: f.secretariat, body: "not a calendar")
+            #expect(status == .unprocessableContent && body.contains("body:1") && !body.contains("/tmp/"), "\(body)")
+            (status, _, _) = try await call(client, .post, "/api/calendars/import", token: f.participant, body: ics)
+            #expect(status == .forbidden)
+        }
+    }
+
     /// A feed token from the API's own JSON.
     func feedURL(_ client: some TestClientProtocol, token: String, _ body: String) async throws -> String {
         let (status, json, _) = try await call(client, .post, "/api/feeds/tokens", token: token, body: body)
@@ -370,7 +393,7 @@ import Testing
         let notParticipants: [Reader: Bool] = [.owner: false, .stranger: false, .archivist: true, .secretariat: true]
         let ownFeed: [Reader: Bool] = [.owner: true, .stranger: false, .archivist: true, .secretariat: true]
         return [
-            "GET /api/people": secretariatOnly, "POST /api/people": secretariatOnly,
+            "GET /api/people": secretariatOnly, "POST /api/people": secretariatOnly, "POST /api/calendars/import": secretariatOnly,
             "GET /api/meetings": everyone, "POST /api/meetings": secretariatOnly,
             "GET /api/meetings/{id}": invitedOrSecretariat, "GET /api/meetings/{id}/agenda": invitedOrSecretariat,
             "POST /api/meetings/{id}/agenda": secretariatOnly,
@@ -397,6 +420,7 @@ import Testing
                 let body: String? = switch route.path {
                 case "/api/meetings/{id}/checkins": "{\"nip\":\"\(Self.kadinkes)\",\"category\":\"daring\"}"
                 case "/api/feeds/tokens": "{\"person\":\"\(Self.kadinkes)\"}"
+                case "/api/calendars/import": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
                 default: route.body == nil ? nil : "{}"
                 }
                 let tokens: [Reader: String] = [.owner: f.participant, .stranger: f.other, .archivist: f.archivist, .secretariat: f.secretariat]

@@ -29,6 +29,24 @@ enum ArchiveController {
     ]
 }
 
+/// `/api/calendars/import`: events from other calendars, as `rapat import ics` and the browser's Impor kalender.
+enum CalendarImportController {
+    static let routes: [Route] = [
+        Route(method: .post, path: "/api/calendars/import",
+              summary: "Import an iCalendar file (body text/calendar, up to 4 MiB): each event imported, updated, cancelled or skipped with its line and reason; unregistered people become guests (secretariat)",
+              permission: .planMeetings, query: [.query("dryRun", "true: report what would change and keep nothing")],
+              body: Schema.string, bodyMediaType: "text/calendar",
+              responses: [200: "The summary: created, updated, cancelled, unchanged, skipped and warnings (line and reason), guests; and unknown attendees",
+                          403: "Not allowed to plan meetings", 413: "Larger than 4 MiB", 422: "Not an iCalendar file (the line and what is wrong)"]) { request, context, s in
+            let buffer = try await request.body.collect(upTo: WebPages.calendarLimit)
+            let dryRun = request.uri.queryParameters.get("dryRun") == "true"
+            let (summary, unknown) = try await s.calendars.importCalendar(Data(buffer.readableBytesView), name: "body", dryRun: dryRun)
+            struct View: Encodable { var summary: ImportSummary; var unknownAttendees: [String] }
+            return try JSONResponse.make(View(summary: summary, unknownAttendees: unknown))
+        },
+    ]
+}
+
 /// `/feeds`: calendars participants subscribe to, with entity tags.
 enum FeedsController {
     static let routes: [Route] = [

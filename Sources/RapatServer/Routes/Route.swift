@@ -23,6 +23,8 @@ struct Route: Sendable {
     var query: [Parameter] = []
     /// The JSON schema of the request body, if the route takes one.
     var body: [String: any Sendable]?
+    /// The media type of that body.
+    var bodyMediaType = "application/json"
     /// Status codes besides those every route shares (401, 500), with what they mean.
     var responses: [Int: String]
     /// Calendar feeds also accept the token as `?token=`.
