@@ -100,14 +100,15 @@ public struct PostgresTransaction: StoreTransaction {
             """, c, logger)
     }
 
-    public func seriesEnds(_ id: String) async throws -> (first: Date, last: Meeting)? {
+    public func seriesEnds(_ id: String, through: Date) async throws -> (first: Date, last: Meeting)? {
         var first: Date?
         for try await f in try await c.query("""
             SELECT min(coalesce(occurrence_start, start_at)) FROM meeting WHERE series_id = \(id)
             """, logger: logger).decode(Date?.self) { first = f }
         guard let first else { return nil }
         let last = try await PostgresStore.load("""
-            SELECT doc FROM meeting WHERE series_id = \(id) ORDER BY coalesce(occurrence_start, start_at) DESC, id DESC LIMIT 1
+            SELECT doc FROM meeting WHERE series_id = \(id) AND coalesce(occurrence_start, start_at) <= \(through)
+            ORDER BY coalesce(occurrence_start, start_at) DESC, id DESC LIMIT 1
             """, c, logger).first
         return last.map { (first, $0) }
     }

@@ -83,13 +83,14 @@ public struct SQLiteTransaction: StoreTransaction {
         }
     }
 
-    public func seriesEnds(_ id: String) async throws -> (first: Date, last: Meeting)? {
+    public func seriesEnds(_ id: String, through: Date) async throws -> (first: Date, last: Meeting)? {
         try await run { db in
             let bounds = try Row.fetchOne(db, sql: """
                 SELECT min(coalesce(occurrence_start, start_at)) AS first,
-                       (SELECT id FROM meeting WHERE series_id = ?1 ORDER BY coalesce(occurrence_start, start_at) DESC, id DESC LIMIT 1) AS last
+                       (SELECT id FROM meeting WHERE series_id = ?1 AND coalesce(occurrence_start, start_at) <= ?2
+                        ORDER BY coalesce(occurrence_start, start_at) DESC, id DESC LIMIT 1) AS last
                 FROM meeting WHERE series_id = ?1
-                """, arguments: [id])
+                """, arguments: [id, through])
             guard let first = bounds?["first"] as Date?, let last = bounds?["last"] as String? else { return nil }
             return try MeetingRows.loadOne(sql: "SELECT * FROM meeting WHERE id = ?", [last], db).map { (first, $0) }
         }

@@ -74,16 +74,26 @@ import Testing
         plan.agenda = []
         plan.icalUID = "mingguan@kalender"
         let series = Series(id: "", title: plan.title, rule: try Recurrence(rule: "FREQ=WEEKLY"), horizon: Seed.at("2020-10-28 12:59"))
-        let occurrences = try series.occurrences(of: plan, through: Seed.at("2020-10-28 23:00"))
+        var occurrences = try series.occurrences(of: plan, through: Seed.at("2020-10-28 23:00"))
+        // The file also moves the meeting of 25 November (past the window) to the afternoon, in another room.
+        var moved = occurrences[0]
+        moved.occurrenceStart = Seed.at("2020-11-25 13:00")
+        moved.start = Seed.at("2020-11-25 15:00")
+        moved.end = Seed.at("2020-11-25 16:00")
+        moved.title = "Rapat mingguan (pindah ke aula)"
+        occurrences.append(moved)
         let event = ImportedEvent(source: "k.ics", line: 1, uid: "mingguan@kalender", sequence: 0, cancelled: false, summary: plan.title,
                                   meetings: occurrences, series: series, unknownAttendees: [])
         let summary = try await store.importEvents([event], dryRun: false, strict: false)
-        #expect(summary.created.count == 2 && summary.warnings.isEmpty)
-        let added = try await store.extendSeries(through: Seed.at("2020-11-30 00:00"))
+        #expect(summary.created.count == 3 && summary.warnings.isEmpty)
+        let added = try await store.extendSeries(through: Seed.at("2020-12-10 00:00"))
         let all = try await store.meetings(MeetingFilter(seriesID: try #require(try await store.meeting(summary.created[0]).seriesID)))
-        #expect(added.count == 4 && all.count == 6 && all.allSatisfy { $0.icalUID == "mingguan@kalender" })
+        // 4, 11, 18 November and 2, 9 December are added; 25 November stays as the file moved it; the added ones copy
+        // the series as it runs, not the one-off change.
+        #expect(added.count == 5 && all.count == 8 && all.allSatisfy { $0.icalUID == "mingguan@kalender" })
+        #expect(all.filter { $0.title == moved.title }.map(\.start) == [moved.start])
         // Re-importing the same file changes nothing, and finds the continued meetings its own.
-        #expect(try await store.importEvents([event], dryRun: false, strict: false).unchanged == 2)
+        #expect(try await store.importEvents([event], dryRun: false, strict: false).unchanged == 3)
     }
 
     /// An imported event with two RRULEs: both are kept in the series and both continue it.

@@ -361,8 +361,9 @@ public struct ICalImport {
             if let i = occurrences.firstIndex(where: { $0.occurrenceStart == original }) {
                 changed.occurrenceStart = original
                 occurrences[i] = changed
-            } else if !excluded.contains(LocalDateTime(original, in: zone)), original <= windowEnd {
-                // An instance the rule does not make (a client that moved it and dropped it from the set): kept as written.
+            } else if !excluded.contains(LocalDateTime(original, in: zone)) {
+                // An instance the rule does not make (a client that moved it and dropped it from the set), or one past
+                // the window (the series, continued later, finds it stored): kept as written.
                 changed.occurrenceStart = original
                 occurrences.append(changed)
             }

@@ -38,8 +38,9 @@ public protocol StoreTransaction {
     func setSeriesHorizon(_ id: String, _ horizon: Date?) async throws
     /// The series whose meetings are stored only to a horizon before `through`.
     func seriesDue(through: Date) async throws -> [Series]
-    /// The start of a series' first meeting (as the rule gave it) and its latest meeting; nil when it has none.
-    func seriesEnds(_ id: String) async throws -> (first: Date, last: Meeting)?
+    /// The start of a series' first meeting (as the rule gave it) and its latest meeting up to `through` (one stored
+    /// beyond, such as an imported override far ahead, is not what later meetings copy); nil when it has none.
+    func seriesEnds(_ id: String, through: Date) async throws -> (first: Date, last: Meeting)?
 
     /// Stores one sealed version of approved minutes (its canonical record, digest and signature).
     func insertVersion(_ version: MinutesVersion) async throws
@@ -251,7 +252,7 @@ extension TransactionalStore {
         let target = reachable(through)
         var added: [MeetingID] = []
         for series in try await tx.seriesDue(through: target) {
-            guard let (first, last) = try await tx.seriesEnds(series.id) else {
+            guard let stored = series.horizon, let (first, last) = try await tx.seriesEnds(series.id, through: stored) else {
                 try await tx.setSeriesHorizon(series.id, nil)
                 continue
             }
