@@ -471,3 +471,39 @@ struct LetterNumberRow: FetchableRecord, Decodable {
         LetterNumber(year: year, serial: serial, document: document, meetingID: try MeetingID(meetingID), text: number, assignedAt: assignedAt)
     }
 }
+
+/// Dates as the archive stores them, "yyyy-MM-dd HH:mm:ss.SSS" in UTC (GRDB's text form, which every archive since
+/// the first holds), written without a `DateFormatter`: formatting was a twentieth of an import's time. Whole seconds
+/// from 1900 to 9999 (every date Rapat writes) take the fast path; anything else is left to GRDB, so the text is
+/// always exactly what GRDB would write.
+enum ArchiveDate {
+    static func databaseValue(_ date: Date) -> DatabaseValue {
+        let t = date.timeIntervalSince1970
+        guard t == t.rounded(.down), t >= -2_208_988_800, t < 253_402_300_800 else { return date.databaseValue }
+        let seconds = Int(t)
+        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+        let secondOfDay = seconds - days * 86400
+        let (y, m, d) = EpochDays.civil(fromDays: days)
+        var b = [UInt8](repeating: UInt8(ascii: "0"), count: 23)
+        func put(_ value: Int, at index: Int, width: Int) {
+            var v = value
+            for i in stride(from: index + width - 1, through: index, by: -1) {
+                b[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            }
+        }
+        put(y, at: 0, width: 4); b[4] = UInt8(ascii: "-")
+        put(m, at: 5, width: 2); b[7] = UInt8(ascii: "-")
+        put(d, at: 8, width: 2); b[10] = UInt8(ascii: " ")
+        put(secondOfDay / 3600, at: 11, width: 2); b[13] = UInt8(ascii: ":")
+        put(secondOfDay / 60 % 60, at: 14, width: 2); b[16] = UInt8(ascii: ":")
+        put(secondOfDay % 60, at: 17, width: 2); b[19] = UInt8(ascii: ".")
+        return String(decoding: b, as: UTF8.self).databaseValue
+    }
+}
+
+extension SnakeCaseRecord {
+    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .custom { ArchiveDate.databaseValue($0) }
+    }
+}

@@ -139,4 +139,17 @@ import Testing
             #expect(mode == 0o600, "\(file): \(String(mode ?? 0, radix: 8))")
         }
     }
+
+    /// The archive's date text written without a DateFormatter is GRDB's own, byte for byte (old archives read new
+    /// rows and the other way round): 100,000 seeded whole-second dates from 1900 to 2200 and the edges.
+    @Test func datesAreWrittenExactlyAsGRDBWritesThem() {
+        var seed: UInt64 = 20_201_216
+        func next() -> UInt64 { seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return seed >> 11 }
+        var dates = (0..<100_000).map { _ in Date(timeIntervalSince1970: Double(Int64(next() % 9_467_280_000) - 2_208_988_800)) }
+        dates += [-2_208_988_800, -1, 0, 951_782_400, 951_868_799, 4_107_542_399, 253_402_300_799].map { Date(timeIntervalSince1970: $0) }
+        dates += [Date(timeIntervalSince1970: 1_607_907_600.25), Date(timeIntervalSince1970: -2_208_988_801), Date(timeIntervalSince1970: 253_402_300_800)]
+        for date in dates {
+            #expect(ArchiveDate.databaseValue(date) == date.databaseValue, "\(date.timeIntervalSince1970)")
+        }
+    }
 }

@@ -73,6 +73,27 @@ public protocol StoreTransaction {
     func deleteSharedValue(_ key: String) async throws
 }
 
+/// The people an import has looked up, each read once per import (a calendar names the same people in thousands of
+/// events); a guest the import registers is added. Nobody else changes people inside the import's transaction.
+struct KnownPeople {
+    private var known: [PersonID: Person?] = [:]
+
+    /// The registered people `m` names (chair, minute-taker, participants, presenters), as `TransactionalStore.people(of:)`.
+    mutating func people(of m: Meeting, _ tx: some StoreTransaction) async throws -> [PersonID: Person] {
+        let ids = Set(m.everyone + m.agenda.compactMap(\.presenterNIP))
+        let missing = ids.filter { known[$0] == nil }
+        if !missing.isEmpty {
+            let found = try await tx.people(missing)
+            for id in missing { known[id] = .some(found[id]) }
+        }
+        var result: [PersonID: Person] = [:]
+        for id in ids { if case let person?? = known[id] { result[id] = person } }
+        return result
+    }
+
+    mutating func add(_ person: Person) { known[person.id] = .some(person) }
+}
+
 /// Which numbering a serial belongs to: `RP-YYYY-NNNN` meetings or `SR-YYYY-NNN` series.
 public enum SerialKind: Sendable {
     case meeting, series
@@ -331,6 +352,7 @@ extension TransactionalStore {
                 summary.dryRun = dryRun
                 let planner = try await Self.planner(tx)
                 let archive = try await tx.archiveID()
+                var known = KnownPeople()
                 var extended = Date.distantPast
                 while let events = try batches.next() {
                     // Series kept to a horizon take their people's time beyond it: stored as far as this batch reaches.
@@ -346,7 +368,8 @@ extension TransactionalStore {
                             continue
                         }
                         do {
-                            try await Self.importEvent(event, planner: planner, archiveID: archive, strict: strict, into: &summary, tx)
+                            try await Self.importEvent(event, planner: planner, archiveID: archive, strict: strict, into: &summary,
+                                                       known: &known, tx)
                         } catch where error.isInfrastructure {
                             throw error
                         } catch {
@@ -381,7 +404,7 @@ extension TransactionalStore {
     /// warnings and what cannot be stored skips that occurrence alone; nothing is written for an occurrence
     /// before it has passed, so a skipped one leaves no trace.
     static func importEvent(_ event: ImportedEvent, planner: Planner, archiveID: String, strict: Bool,
-                            into summary: inout ImportSummary, _ tx: Transaction) async throws {
+                            into summary: inout ImportSummary, known: inout KnownPeople, _ tx: Transaction) async throws {
         var seriesID: String?
         func note(_ plan: Meeting, _ cause: any Error & Sendable) -> ImportNote {
             ImportNote(source: event.source, line: event.line, uid: event.uid, summary: event.summary,
@@ -389,7 +412,7 @@ extension TransactionalStore {
         }
         /// The planner's verdict on `m`: thrown when strict, warnings otherwise (an overlap keeps `m` from reserving time).
         func checked(_ m: Meeting, previous: Meeting?) async throws -> Meeting {
-            let people = try await people(of: m, tx)
+            let people = try await known.people(of: m, tx)
             let booked = try await tx.booked(for: m)
             if strict {
                 try planner.check(m, previous: previous, people: people, booked: booked)
@@ -412,6 +435,7 @@ extension TransactionalStore {
             for id in m.everyone + m.agenda.compactMap(\.presenterNIP) {
                 guard let guest = guests.removeValue(forKey: id), try await tx.person(id) == nil else { continue }
                 try await tx.insertPerson(guest)
+                known.add(guest)
                 summary.guests.append(id)
             }
         }
