@@ -285,22 +285,37 @@ enum SigningKeyRow {
 enum MeetingRows {
     static let childTables = ["meeting_person", "agenda_item", "attendance", "discussion_note", "decision", "indicator"]
 
+    /// The meeting table's columns in the order `save` binds them.
+    static let meetingColumns = ["id", "year", "serial", "title", "kind", "chair", "notulis", "start_at", "end_at", "time_zone", "virtual_link",
+                                 "location", "status", "sequence", "series_id", "occurrence_start", "ical_uid", "actual_start", "late_start_reason",
+                                 "actual_end", "cancel_reason", "approved_by", "approved_at", "approved_version", "approval_reason", "details",
+                                 "all_day", "reserves_time"]
+    /// One statement inserts a new meeting or replaces the row of a stored one (an import writes thousands: GRDB's
+    /// record `save` tried an UPDATE first and encoded the row through `Encodable` each time).
+    static let upsertMeeting = "INSERT INTO meeting (\(meetingColumns.joined(separator: ", "))) VALUES ("
+        + meetingColumns.map { _ in "?" }.joined(separator: ", ") + ") ON CONFLICT(id) DO UPDATE SET "
+        + meetingColumns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+
     static func save(_ m: Meeting, in db: Database) throws {
         let id = m.id.description
-        try MeetingRow(id: id, year: m.id.year, serial: m.id.serial, title: m.title, kind: m.kind, chair: m.chair.key,
-                       notulis: m.notulis?.key, startAt: m.start, endAt: m.end, timeZone: m.timeZone,
-                       virtualLink: m.virtualLink, location: m.location, status: m.status.rawValue, sequence: m.sequence,
-                       seriesId: m.seriesID, occurrenceStart: m.occurrenceStart, icalUid: m.icalUID, actualStart: m.actualStart, lateStartReason: m.lateStartReason,
-                       actualEnd: m.actualEnd, cancelReason: m.cancelReason, approvedBy: m.minutes.approval?.by.key,
-                       approvedAt: m.minutes.approval?.at, approvedVersion: m.minutes.approval?.version,
-                       approvalReason: m.minutes.approval?.reason, details: m.details, allDay: m.allDay, reservesTime: m.reservesTime).save(db)
+        func date(_ d: Date?) -> DatabaseValue { d.map(ArchiveDate.databaseValue) ?? .null }
+        let approval = m.minutes.approval
+        let values: [(any DatabaseValueConvertible)?] = [
+            id, m.id.year, m.id.serial, m.title, m.kind, m.chair.key, m.notulis?.key, date(m.start), date(m.end), m.timeZone, m.virtualLink,
+            m.location, m.status.rawValue, m.sequence, m.seriesID, date(m.occurrenceStart), m.icalUID, date(m.actualStart), m.lateStartReason,
+            date(m.actualEnd), m.cancelReason, approval?.by.key, date(approval?.at), approval?.version, approval?.reason, m.details,
+            m.allDay, m.reservesTime,
+        ]
+        try db.cachedStatement(sql: upsertMeeting).execute(arguments: StatementArguments(values))
         for table in childTables {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE meeting_id = ?").execute(arguments: [id])
         }
+        let insertPerson = try db.cachedStatement(sql: "INSERT INTO meeting_person (meeting_id, nip, role, position, start_at, end_at, active) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        let start = ArchiveDate.databaseValue(m.start), end = ArchiveDate.databaseValue(m.end)
+        let active = m.status != .cancelled && m.blocksTime
         for (i, nip) in m.everyone.enumerated() {
             let role = i == 0 ? "chair" : (nip == m.notulis ? "notulis" : "participant")
-            try MeetingPersonRow(meetingId: id, nip: nip.key, role: role, position: i, startAt: m.start, endAt: m.end,
-                                 active: m.status != .cancelled && m.blocksTime).insert(db)
+            try insertPerson.execute(arguments: [id, nip.key, role, i, start, end, active])
         }
         for (i, a) in m.agenda.enumerated() {
             try AgendaItemRow(meetingId: id, key: a.key, position: i + 1, title: a.title, presenter: a.presenter,
