@@ -177,12 +177,15 @@ extension MeetingPersonRow {
     static func booked(for m: Meeting, _ db: Database) throws -> [BookedSlot] {
         let nips = m.everyone.map(\.key)
         let earliest = m.start.addingTimeInterval(-TimeInterval(Planner.maxMeetingMinutes * 60))
-        let rows = try Row.fetchAll(db, sql: """
+        // Cached per number of people (a prepared statement is compiled once, not at every check of an import).
+        let statement = try db.cachedStatement(sql: """
             SELECT mp.meeting_id, mp.nip, m.title, m.start_at, m.end_at, m.time_zone
             FROM meeting_person mp JOIN meeting m ON m.id = mp.meeting_id
             WHERE mp.nip IN (\(databaseQuestionMarks(count: nips.count))) AND mp.active = 1 AND mp.start_at > ? AND mp.start_at < ?
               AND mp.end_at > ? AND mp.meeting_id <> ?
-            """, arguments: StatementArguments(nips) + [earliest, m.end, m.start, m.id.description])
+            """)
+        let rows = try Row.fetchAll(statement, arguments: StatementArguments(nips)
+            + [ArchiveDate.databaseValue(earliest), ArchiveDate.databaseValue(m.end), ArchiveDate.databaseValue(m.start), m.id.description])
         var slots: [String: BookedSlot] = [:]
         for r in rows {
             let id: String = r["meeting_id"]

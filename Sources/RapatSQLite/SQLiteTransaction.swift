@@ -47,7 +47,9 @@ public struct SQLiteTransaction: StoreTransaction {
 
     public func lastSerial(_ kind: SerialKind, year: Int) async throws -> Int {
         let table = kind == .meeting ? "meeting" : "series"
-        return try await run { db in try Int.fetchOne(db, sql: "SELECT MAX(serial) FROM \(table) WHERE year = ?", arguments: [year]) ?? 0 }
+        return try await run { db in
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(serial) FROM \(table) WHERE year = ?"), arguments: [year]) ?? 0
+        }
     }
 
     public func unsealedMeetings(naming person: PersonID) async throws -> [MeetingID] {
