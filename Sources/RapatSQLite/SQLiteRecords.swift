@@ -320,11 +320,16 @@ enum MeetingRows {
             let role = i == 0 ? "chair" : (nip == m.notulis ? "notulis" : "participant")
             try insertPerson.execute(arguments: [id, nip.key, role, i, start, end, active])
         }
-        for (i, a) in m.agenda.enumerated() {
-            try AgendaItemRow(meetingId: id, key: a.key, position: i + 1, title: a.title, presenter: a.presenter,
-                              presenterNip: a.presenterNIP?.key, boxMinutes: a.boxMinutes, actualStart: a.actualStart,
-                              actualEnd: a.actualEnd, carriedFrom: a.carriedFrom.map(\.description).joined(separator: ","),
-                              isFollowUp: a.isFollowUp, details: a.details, isStanding: a.isStanding).insert(db)
+        if !m.agenda.isEmpty {
+            let insertItem = try db.cachedStatement(sql: """
+                INSERT INTO agenda_item (meeting_id, key, position, title, presenter, presenter_nip, box_minutes, actual_start, actual_end,
+                                         carried_from, is_follow_up, details, is_standing) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (i, a) in m.agenda.enumerated() {
+                try insertItem.execute(arguments: [id, a.key, i + 1, a.title, a.presenter, a.presenterNIP?.key, a.boxMinutes,
+                                                   a.actualStart.map(ArchiveDate.databaseValue), a.actualEnd.map(ArchiveDate.databaseValue),
+                                                   a.carriedFrom.map(\.description).joined(separator: ","), a.isFollowUp, a.details, a.isStanding])
+            }
         }
         for a in m.attendance {
             try AttendanceRow(meetingId: id, nip: a.nip.key, category: a.category.rawValue, checkedInAt: a.checkedInAt,
@@ -338,8 +343,8 @@ enum MeetingRows {
             try DecisionRow(meetingId: id, number: d.number, itemKey: d.itemKey, text: d.text).insert(db)
         }
         // Action items are upserted, not re-inserted: follow-ups recorded after approval reference them.
-        try db.execute(sql: "DELETE FROM action_item WHERE meeting_id = ? AND number NOT IN (\(databaseQuestionMarks(count: max(1, m.minutes.actions.count))))",
-                       arguments: StatementArguments([id] + (m.minutes.actions.isEmpty ? [0] : m.minutes.actions.map(\.number))))
+        try db.cachedStatement(sql: "DELETE FROM action_item WHERE meeting_id = ? AND number NOT IN (\(databaseQuestionMarks(count: max(1, m.minutes.actions.count))))")
+            .execute(arguments: StatementArguments([id] + (m.minutes.actions.isEmpty ? [0] : m.minutes.actions.map(\.number))))
         for a in m.minutes.actions {
             var opd: String?, nip: String?
             switch a.owner {
