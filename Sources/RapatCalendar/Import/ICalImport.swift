@@ -494,7 +494,13 @@ public struct ICalImport {
             defer { previous = b }
             return (b >= 0x20 || b == 0x0A || b == 0x09) && b != 0x7F && !(previous == 0xC2 && b >= 0x80 && b <= 0x9F)
         }
-        if clean { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if clean {
+            // Most texts have nothing to trim: answered without bridging to NSString.
+            if let f = text.unicodeScalars.first, let l = text.unicodeScalars.last, !f.properties.isWhitespace, !l.properties.isWhitespace {
+                return text
+            }
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         let kept = text.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || $0.properties.generalCategory != .control }
         return String(String.UnicodeScalarView(kept.prefix(100_000))).trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -112,25 +112,24 @@ public struct Planner: Sendable {
     }
 
     func checkCalendar(_ start: Date, _ end: Date, _ zone: TimeZone) throws(PlanningError) {
-        let day = CivilDate(start, in: zone)
-        let dayText = DateText(.en).date(day)
+        // The texts of a refusal are made only when there is one: every import checks thousands of events.
+        let startClock = LocalDateTime(start, in: zone)
+        let day = startClock.date
+        func dayText() -> String { "\(day) (\(DateText(.en).date(day)))" }
         if let name = holidays[day] {
-            throw .holiday(date: "\(day) (\(dayText))", name: name)
+            throw .holiday(date: dayText(), name: name)
         }
         guard workingHours.weekdays.contains(day.isoWeekday) else {
-            throw .notAWorkingDay(date: "\(day) (\(dayText))", days: workingHours.weekdaysText)
+            throw .notAWorkingDay(date: dayText(), days: workingHours.weekdaysText)
         }
-        let cal = Calendar.gregorian(zone)
-        let s = cal.dateComponents([.hour, .minute], from: start)
-        let startMinute = s.hour! * 60 + s.minute!
-        let hours = "\(workingHours.windowText) \(Zone.abbreviation(zone, at: start))"
+        func hours() -> String { "\(workingHours.windowText) \(Zone.abbreviation(zone, at: start))" }
+        let startMinute = startClock.secondOfDay / 60
         guard startMinute >= workingHours.opens, startMinute < workingHours.closes else {
-            throw .outsideWorkingHours(time: "the start \(localStamp(start, zone))", hours: hours)
+            throw .outsideWorkingHours(time: "the start \(localStamp(start, zone))", hours: hours())
         }
-        let endDay = CivilDate(end, in: zone)
-        let e = cal.dateComponents([.hour, .minute], from: end)
-        guard endDay == day, e.hour! * 60 + e.minute! <= workingHours.closes else {
-            throw .outsideWorkingHours(time: "the end \(localStamp(end, zone))", hours: hours)
+        let endClock = LocalDateTime(end, in: zone)
+        guard endClock.date == day, endClock.secondOfDay / 60 <= workingHours.closes else {
+            throw .outsideWorkingHours(time: "the end \(localStamp(end, zone))", hours: hours())
         }
     }
 
