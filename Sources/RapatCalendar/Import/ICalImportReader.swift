@@ -19,8 +19,12 @@ public final class ICalImportReader {
     /// Components that are not events (VTODO, VJOURNAL, VFREEBUSY, …) passed over, by name, over the files read.
     public private(set) var otherComponents: [String: Int] = [:]
 
-    private var files: ArraySlice<String>
+    /// What is read: files by path, or a calendar already in memory (a browser's upload) under a name.
+    private enum Input { case file(String), calendar(Data, name: String) }
+    private var inputs: ArraySlice<Input>
     private var handle: FileHandle?
+    /// The in-memory calendar being read: handed to the parser whole, then empty (its end), then nil.
+    private var memory: Data?
     private var source = ""
     private var parser = ICalParser(source: "")
     private var collector: ICalImport.EventCollector?
@@ -28,21 +32,32 @@ public final class ICalImportReader {
 
     public init(importer: ICalImport, files: [String]) {
         self.importer = importer
-        self.files = files[...]
+        self.inputs = files.map(Input.file)[...]
+    }
+
+    /// Reads one calendar held in memory; `name` is the source its notes and errors give.
+    public init(importer: ICalImport, calendar: Data, name: String) {
+        self.importer = importer
+        self.inputs = [.calendar(calendar, name: name)]
     }
 
     /// The next events, or nil once every file has been read to its end.
     public func next() throws -> [ImportedEvent]? {
         while ready.count < batchSize {
-            if handle == nil {
-                guard let file = files.popFirst() else { break }
-                try open(file)
+            if handle == nil && memory == nil {
+                guard let input = inputs.popFirst() else { break }
+                try open(input)
             }
             let chunk: Data
-            do {
-                chunk = try handle!.read(upToCount: chunkBytes) ?? Data()
-            } catch {
-                throw ICalError(source: source, line: 0, .unreadableFile(reason: error.localizedDescription))
+            if let data = memory {
+                chunk = data
+                memory = Data()
+            } else {
+                do {
+                    chunk = try handle!.read(upToCount: chunkBytes) ?? Data()
+                } catch {
+                    throw ICalError(source: source, line: 0, .unreadableFile(reason: error.localizedDescription))
+                }
             }
             if chunk.isEmpty {
                 try parser.finish { c, calendar in try collector!.take(c, calendar: calendar, into: &ready) }
@@ -50,6 +65,7 @@ public final class ICalImportReader {
                 otherComponents.merge(collector!.otherComponents, uniquingKeysWith: +)
                 try? handle?.close()
                 handle = nil
+                memory = nil
                 collector = nil
             } else {
                 try parser.feed(chunk) { c, calendar in try collector!.take(c, calendar: calendar, into: &ready) }
@@ -68,14 +84,20 @@ public final class ICalImportReader {
         ImportedEventBatches { try self.next() }
     }
 
-    private func open(_ file: String) throws {
-        guard let h = FileHandle(forReadingAtPath: file) else {
-            throw ICalError(source: file, line: 0, .unreadableFile(reason: nil))
+    private func open(_ input: Input) throws {
+        switch input {
+        case let .file(file):
+            guard let h = FileHandle(forReadingAtPath: file) else {
+                throw ICalError(source: file, line: 0, .unreadableFile(reason: nil))
+            }
+            handle = h
+            source = file
+            onFile?(file, (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? UInt64) ?? 0)
+        case let .calendar(data, name):
+            memory = data
+            source = name
         }
-        handle = h
-        source = file
-        parser = ICalParser(source: file)
-        collector = ICalImport.EventCollector(importer: importer, source: file)
-        onFile?(file, (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? UInt64) ?? 0)
+        parser = ICalParser(source: source)
+        collector = ICalImport.EventCollector(importer: importer, source: source)
     }
 }

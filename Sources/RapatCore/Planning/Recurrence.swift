@@ -41,8 +41,8 @@ public struct Recurrence: Hashable, Codable, Sendable, CustomStringConvertible {
         return (found.sorted().filter { !exceptions.contains($0.date) }, goesOn)
     }
 
-    /// Rapat's own plans make at most this many meetings at once: a series is planned a year or two ahead.
-    /// Imported rules are not bound by it; they are expanded as far as a window asks (`starts(from:through:)`).
+    /// A series expanded whole (`checkPlannable`, `Series.occurrences(of:)`: the sample archive, tests) makes at most
+    /// this many meetings. Planning and import store a window instead (`Series.planned`, `Series.maxStoredAtOnce`).
     public static let maxOccurrences = 260
 
     public init(rule: RecurrenceRule, exceptions: Set<CivilDate> = []) {

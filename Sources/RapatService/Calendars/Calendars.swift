@@ -130,11 +130,26 @@ public struct Calendars: Sendable {
     /// reason in the reader's language), and the attendees nobody here knows. `strict`: one refusal imports nothing.
     public func importFiles(_ files: [String], chair: PersonID?, dryRun: Bool, strict: Bool = false,
                             onFile: ((String, UInt64) -> Void)? = nil) async throws -> (summary: ImportSummary, unknownAttendees: [String]) {
+        try await importCalendars(chair: chair, dryRun: dryRun, strict: strict) { importer in
+            let reader = ICalImportReader(importer: importer, files: files)
+            reader.onFile = onFile
+            return reader
+        }
+    }
+
+    /// Imports one calendar a user sent (a browser upload or an API body) as `importFiles` does, its notes naming it
+    /// `name`. Events that name nobody are chaired by the user's own person, when they have one.
+    public func importCalendar(_ data: Data, name: String, dryRun: Bool) async throws -> (summary: ImportSummary, unknownAttendees: [String]) {
+        try await importCalendars(chair: principal.person, dryRun: dryRun, strict: false) { importer in
+            ICalImportReader(importer: importer, calendar: data, name: name)
+        }
+    }
+
+    private func importCalendars(chair: PersonID?, dryRun: Bool, strict: Bool,
+                                 reader make: (ICalImport) -> ICalImportReader) async throws -> (summary: ImportSummary, unknownAttendees: [String]) {
         try AccessPolicy.require(principal, .planMeetings)
         let policy = try await store.policy()
-        let importer = ICalImport(people: try await store.people(opd: nil).byID, defaultChair: chair, workingHours: policy.workingHours)
-        let reader = ICalImportReader(importer: importer, files: files)
-        reader.onFile = onFile
+        let reader = make(ICalImport(people: try await store.people(opd: nil).byID, defaultChair: chair, workingHours: policy.workingHours))
         var summary = try await store.importEvents(reader.batches().checked(), dryRun: dryRun, strict: strict)
         summary.otherComponents = reader.otherComponents
         let language = language
@@ -150,31 +165,5 @@ public struct Calendars: Sendable {
         summary.skipped = summary.skipped.map(translated)
         summary.warnings = summary.warnings.map(translated)
         return (summary, reader.unknownAttendees.sorted())
-    }
-
-    /// Imports one calendar a user sent (a browser upload) as `importFiles` does, its notes naming it `name`. Events
-    /// that name nobody are chaired by the user's own person, when they have one.
-    public func importCalendar(_ data: Data, name: String, dryRun: Bool) async throws -> (summary: ImportSummary, unknownAttendees: [String]) {
-        try AccessPolicy.require(principal, .planMeetings)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapat-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("calendar.ics")
-        try data.write(to: file)
-        var (summary, unknown): (ImportSummary, [String])
-        do {
-            (summary, unknown) = try await importFiles([file.path], chair: principal.person, dryRun: dryRun)
-        } catch var e as ICalError {
-            e.source = name  // the file the user sent, not where it was put for reading
-            throw e
-        }
-        func named(_ n: ImportNote) -> ImportNote {
-            var n = n
-            n.source = name
-            return n
-        }
-        summary.skipped = summary.skipped.map(named)
-        summary.warnings = summary.warnings.map(named)
-        return (summary, unknown)
     }
 }
