@@ -372,16 +372,17 @@ public struct ICalImport {
         var recurrence = Recurrence(rule: rules.first ?? RecurrenceRule(frequency: .daily).counted(1))
         recurrence.moreRules = Array(rules.dropFirst())
         event.meetings = occurrences
-        event.series = Series(id: "", title: template.title, rule: recurrence)
+        var horizon: Date?
         if let cut = cutAfter, !rules.isEmpty, !rdateCut {
             // Rules going on past the window: the series keeps them and is stored to its horizon, the rest added as
             // the calendar reaches it; the days EXDATE removes after the horizon stay removed.
             recurrence.exceptions = excludedDays.union(excluded.map(\.date)).filter { $0 >= cut.date }
-            event.series = Series(id: "", title: template.title, rule: recurrence, horizon: cut.instant(in: zone).addingTimeInterval(-1))
+            horizon = cut.instant(in: zone).addingTimeInterval(-1)
         } else {
             // RDATEs beyond the window: what lies beyond is reported, not continued.
             event.beyondWindow = cutAfter.map { $0.instant(in: zone) }
         }
+        event.series = Series(id: "", title: template.title, rule: recurrence, horizon: horizon)
         event.unknownAttendees = Array(Set(unknown)).sorted()
         event.guests = guests.values.sorted { $0.id < $1.id }
         return event

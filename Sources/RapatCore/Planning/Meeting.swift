@@ -113,6 +113,9 @@ public struct Meeting: Hashable, Codable, Sendable {
         return all + participants
     }
 
+    /// Chair, notulis, participants and presenters: whom the plan's checks look up (and an import registers).
+    public var plannedPeople: Set<PersonID> { Set(everyone + agenda.compactMap(\.presenterNIP)) }
+
     /// Every registered person the meeting names anywhere: its people, presenters, attendance, action-item
     /// owners and the approver (what a document or page of it may need to name).
     public var namedPeople: Set<PersonID> {

@@ -80,7 +80,7 @@ struct KnownPeople {
 
     /// The registered people `m` names (chair, minute-taker, participants, presenters), as `TransactionalStore.people(of:)`.
     mutating func people(of m: Meeting, _ tx: some StoreTransaction) async throws -> [PersonID: Person] {
-        let ids = Set(m.everyone + m.agenda.compactMap(\.presenterNIP))
+        let ids = m.plannedPeople
         let missing = ids.filter { known[$0] == nil }
         if !missing.isEmpty {
             let found = try await tx.people(missing)
@@ -225,7 +225,7 @@ extension TransactionalStore {
 
     /// The persons a meeting names, for the planner's unknown-person check.
     static func people(of m: Meeting, _ tx: Transaction) async throws -> [PersonID: Person] {
-        try await tx.people(Set(m.everyone + m.agenda.compactMap(\.presenterNIP)))
+        try await tx.people(m.plannedPeople)
     }
 
     /// Assigns the next id of the meeting's year, checks the plan against the rules and the archive, and stores it.
@@ -432,7 +432,7 @@ extension TransactionalStore {
         /// Registers the guests `m` names that the archive does not know yet (once each; a re-import finds them).
         var guests = Dictionary(event.guests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func registerGuests(of m: Meeting) async throws {
-            for id in m.everyone + m.agenda.compactMap(\.presenterNIP) {
+            for id in m.plannedPeople.sorted() {
                 guard let guest = guests.removeValue(forKey: id), try await tx.person(id) == nil else { continue }
                 try await tx.insertPerson(guest)
                 known.add(guest)
