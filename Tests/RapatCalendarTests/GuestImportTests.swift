@@ -53,6 +53,10 @@ import RapatStore
         // A guest is made from the address it is known by, nothing else.
         #expect(throws: InputError.self) { try Person(id: key, name: "Siti", jabatan: "", opd: "Tamu", email: "lain@kampus.example.ac.id") }
         #expect(throws: InputError.self) { try Person(id: key, name: "Siti", jabatan: "", opd: "Tamu") }
+        // A calendar's owner is known by the calendar's name and has no address.
+        #expect(throws: Never.self) { try Person(id: .guest(calendar: "Siti"), name: "Siti", jabatan: "", opd: "Tamu") }
+        #expect(throws: InputError.self) { try Person(id: .guest(calendar: "Siti"), name: "Sita", jabatan: "", opd: "Tamu") }
+        #expect(PersonID.guest(calendar: "siti@kampus.example.ac.id") != key)
     }
 
     @Test func anImportWithGuestsIsStoredAndReimportsUnchanged() async throws {

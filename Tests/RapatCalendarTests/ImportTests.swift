@@ -147,11 +147,42 @@ extension Array {
         let bad = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20201232T090000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         let badEvent = try #require(try importer.events(from: Data(bad.utf8), source: "bad.ics").first)
         #expect("\(badEvent.unreadable!)".hasPrefix("bad.ics:4: bad date '20201232T090000'") && badEvent.line == 2)
-        // An event that names nobody with an address (a personal reminder) has no chair but the one --chair gives.
+        // An event that names nobody with an address (a personal reminder) is chaired by the one --chair gives, or
+        // else by the calendar's owner: a guest known by the file's name.
         let nobody = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20201216T020000Z\r\nATTENDEE:urn:uuid:1234\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
-        let nobodyEvent = try #require(try importer.events(from: Data(nobody.utf8), source: "n.ics").first)
-        #expect(nobodyEvent.line == 2 && nobodyEvent.unreadable as? ImportProblem == .noChair(summary: "") && "\(nobodyEvent.unreadable!)".contains("--chair"))
         #expect(try ICalImport(people: Cal.people, defaultChair: Cal.governor).events(from: Data(nobody.utf8), source: "n.ics")[0].meetings[0].chair == Cal.governor)
+        let owned = try #require(try importer.events(from: Data(nobody.utf8), source: "/home/x/Agenda Kantor.ics").first)
+        #expect(owned.unreadable == nil && owned.meetings.first?.chair == PersonID.guest(calendar: "agenda kantor"))
+        let owner = try #require(owned.guests.first)
+        #expect(owned.guests.count == 1 && owner.name == "Agenda Kantor" && owner.isGuest && owner.email == nil
+                && owner.jabatan == Person.calendarOwnerJabatan && owner.opd == Person.guestOPD)
+    }
+
+    @Test func aCalendarsOwnerIsKnownByItsNameOrAddressAndFollowsALink() throws {
+        func calendar(_ name: String?) -> Data {
+            Data(("BEGIN:VCALENDAR\r\n" + (name.map { "X-WR-CALNAME:\($0)\r\n" } ?? "")
+                  + "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20201216T020000Z\r\nEND:VEVENT\r\n"
+                  + "BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20201217T020000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").utf8)
+        }
+        // X-WR-CALNAME names the owner; both events have the same chair, and the same name in another file is the same guest.
+        let named = try importer.events(from: calendar("Libur Nasional"), source: "a.ics")
+        #expect(Set(named.compactMap { $0.meetings.first?.chair }) == [PersonID.guest(calendar: "LIBUR NASIONAL")])
+        #expect(try importer.events(from: calendar("libur nasional"), source: "b.ics")[0].meetings[0].chair == PersonID.guest(calendar: "Libur Nasional"))
+        // Google names a primary calendar by its account's address: the owner is the guest of that address.
+        let google = try importer.events(from: calendar("sekda.banten@gmail.com"), source: "basic.ics")
+        #expect(google[0].meetings[0].chair == PersonID.guest(email: "sekda.banten@gmail.com")
+                && google[0].guests.first?.email == "sekda.banten@gmail.com")
+        // Once the owner is linked to a registered person, the person chairs what the calendar brings again.
+        let guest = try #require(Person.calendarOwner(named: "Libur Nasional"))
+        var linked = guest
+        linked.linkedTo = Cal.governor
+        var people = Cal.people
+        people[guest.id] = linked
+        let again = try ICalImport(people: people).events(from: calendar("Libur Nasional"), source: "a.ics")
+        #expect(again[0].meetings[0].chair == Cal.governor && again[0].guests.isEmpty)
+        // A name is one line of at most 200 characters; an address-like name with a control character is a name.
+        #expect(Person.calendarOwner(named: "A\tB\nC")?.name == "A B C" && Person.calendarOwner(named: String(repeating: "x", count: 300))?.name.count == 200)
+        #expect(Person.calendarOwner(named: "  ") == nil)
     }
 }
 

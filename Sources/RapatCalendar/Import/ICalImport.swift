@@ -72,6 +72,15 @@ public struct ICalImport {
             var made = Context(source: source, vtimezones: zones, calendarZone: zone, cancelMethod: method == "CANCEL",
                                resolved: context?.resolved ?? ZoneResolutions(), windowEnd: importer.windowEnd)
             made.namesZone = calendar.contains { $0.name == "X-WR-TIMEZONE" }
+            // Who chairs the events that name nobody: the calendar's owner, a guest known by the calendar's name
+            // (an address when the name is one, as Google names a primary calendar), or else by the file's.
+            let label = calendar.first { $0.name == "X-WR-CALNAME" }.map { ICalImport.plainText($0.text).trimmed } ?? ""
+            if let address = try? Person.checkedEmail(label) {
+                made.ownerEmail = address
+            } else {
+                let file = ((source as NSString).lastPathComponent as NSString).deletingPathExtension
+                made.ownerName = label.isEmpty ? (file.isEmpty ? source : file) : label
+            }
             context = made
             calendarPropertyCount = calendar.count
             return made
@@ -145,6 +154,9 @@ public struct ICalImport {
         var namesZone = false
         /// METHOD:CANCEL: every event in the file is a cancellation.
         var cancelMethod: Bool
+        /// The calendar's owner, chair of events that name nobody: known by an address, or by a name.
+        var ownerEmail: String?
+        var ownerName = ""
         var resolved = ZoneResolutions()
         var windowEnd = Date()
 
@@ -417,6 +429,22 @@ public struct ICalImport {
         return guests[id] == nil ? nil : id
     }
 
+    /// The guest standing for the calendar's owner (or the registered person it was linked to).
+    func owner(_ ctx: Context, guests: inout [PersonID: Person]) -> PersonID? {
+        if let address = ctx.ownerEmail {
+            if let id = byEmail[address.lowercased()] { return id }
+            let id = PersonID.guest(email: address)
+            if people[id] == nil, guests[id] == nil {
+                guests[id] = try? Person(id: id, name: address, jabatan: Person.calendarOwnerJabatan, opd: Person.guestOPD, email: address.lowercased())
+            }
+            return people[id] != nil || guests[id] != nil ? id : nil
+        }
+        guard let made = Person.calendarOwner(named: ctx.ownerName) else { return nil }
+        if let known = people[made.id] { return known.linkedTo ?? known.id }
+        if guests[made.id] == nil { guests[made.id] = made }
+        return made.id
+    }
+
     func meeting(_ e: ICalComponent, _ ctx: Context, unknown: inout [String], guests: inout [PersonID: Person]) throws -> Meeting {
         guard let dtstart = e.first("DTSTART") else { throw ctx.fail(e.line, .noStart) }
         let (start, zone, allDay) = try ctx.time(dtstart)
@@ -445,9 +473,10 @@ public struct ICalImport {
             if let nip = try? PersonID(p.value), people[nip] != nil { participants.append(nip) }
         }
         if chair == nil, let organizer = e.first("ORGANIZER") { chair = person(organizer, guests: &guests) }
-        // A calendar that names no organizer (a personal calendar, an export of one's own events): its first attendee chairs.
+        // A calendar that names no organizer (a personal calendar, an export of one's own events): its first attendee
+        // chairs; when it names nobody at all, the calendar's owner does.
         if chair == nil, defaultChair == nil, !participants.isEmpty { chair = participants.removeFirst() }
-        guard let chair = chair ?? defaultChair else {
+        guard let chair = chair ?? defaultChair ?? owner(ctx, guests: &guests) else {
             throw ImportProblem.noChair(summary: e.first("SUMMARY")?.text.trimmed ?? "")
         }
         let notulis = e.first("X-RAPAT-NOTULIS").flatMap { try? PersonID($0.value) }.flatMap { people[$0] != nil ? $0 : nil }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Someone who chairs, attends, presents at or takes the minutes of a meeting.
 public struct Person: Hashable, Codable, Sendable {
-    /// The key: the NIP of a civil servant, a key from the e-mail address for a guest.
+    /// The key: the NIP of a civil servant; for a guest, a key from the e-mail address (or, for a calendar's
+    /// owner, from the calendar's name).
     public var id: PersonID
     public var name: String
     /// Position, e.g. "Kepala Dinas Kesehatan" or "Sekretaris Daerah".
@@ -18,7 +19,16 @@ public struct Person: Hashable, Codable, Sendable {
 
     /// The OPD a guest from an imported calendar is listed under until someone records their organisation.
     public static let guestOPD = "Tamu"
-    static let guestEmailHint = "a guest is known by the address they came with: keep it, or register the person with a NIP and link the guest to them"
+    /// The position of the guest standing for a calendar's owner.
+    public static let calendarOwnerJabatan = "Pemilik kalender"
+
+    /// The guest who chairs the events of a calendar that name nobody (a personal export, a published feed):
+    /// known by the calendar's name (`X-WR-CALNAME`, or the file's) until someone links it to a registered person.
+    public static func calendarOwner(named name: String) -> Person? {
+        let name = String(name.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ").trimmed.prefix(200))
+        return try? Person(id: .guest(calendar: name), name: name, jabatan: calendarOwnerJabatan, opd: guestOPD)
+    }
+    static let guestEmailHint = "a guest is known by the address they came with (a calendar's owner by the calendar's name): keep it, or register the person with a NIP and link the guest to them"
 
     /// The civil servant's NIP; nil for a guest.
     public var nip: NIP? { id.nip }
@@ -34,7 +44,8 @@ public struct Person: Hashable, Codable, Sendable {
         let opd = opd.trimmed
         guard !name.isEmpty else { throw .missing("name", "give the person's full name") }
         guard !opd.isEmpty else { throw .missing("OPD", "give the person's organisation unit, e.g. BPKAD") }
-        if id.isGuest, email.map({ PersonID.guest(email: $0) }) != id {
+        // A guest is made from what it is known by: its address, or (a calendar's owner) the calendar's name.
+        if id.isGuest, email.map({ PersonID.guest(email: $0) }) ?? PersonID.guest(calendar: name) != id {
             throw .invalidValue(field: "email", value: email ?? "", hint: Self.guestEmailHint)
         }
         self.id = id

@@ -27,8 +27,15 @@ public struct PersonID: Hashable, Comparable, Codable, Sendable, CustomStringCon
     public init(_ nip: NIP) { key = nip.digits }
 
     /// The guest known by `email` (compared without regard to case).
-    public static func guest(email: String) -> PersonID {
-        let digest = SHA256.hash(Array(email.lowercased().utf8))
+    public static func guest(email: String) -> PersonID { guestKey(Array(email.lowercased().utf8)) }
+
+    /// The guest who owns a calendar whose events name nobody (no ORGANIZER, no ATTENDEE with an address),
+    /// known by the calendar's name (compared without regard to case). No address can make this key: the
+    /// hashed text starts with a line break.
+    public static func guest(calendar name: String) -> PersonID { guestKey(Array(("\ncalendar:" + name.lowercased()).utf8)) }
+
+    private static func guestKey(_ text: [UInt8]) -> PersonID {
+        let digest = SHA256.hash(text)
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
         var chars: [UInt8] = [UInt8(ascii: "G")]
         var buffer = 0, bits = 0, index = 0

@@ -372,8 +372,8 @@ public enum Catalogue {
         "digits 1–8 must be the birth date yyyymmdd": "angka ke-1 sampai ke-8 harus tanggal lahir yyyymmdd",
         "digits 9–14 must be the appointment month yyyymm, after the birth date": "angka ke-9 sampai ke-14 harus bulan pengangkatan yyyymm, setelah tanggal lahir",
         "digit 15 is the sex code and must be 1 or 2": "angka ke-15 adalah kode jenis kelamin dan harus 1 atau 2",
-        "a guest is known by the address they came with: keep it, or register the person with a NIP and link the guest to them":
-            "tamu dikenali dari alamat email asalnya: pertahankan, atau daftarkan orangnya dengan NIP lalu tautkan tamu itu kepadanya",
+        "a guest is known by the address they came with (a calendar's owner by the calendar's name): keep it, or register the person with a NIP and link the guest to them":
+            "tamu dikenali dari alamat email asalnya (pemilik kalender dari nama kalendernya): pertahankan, atau daftarkan orangnya dengan NIP lalu tautkan tamu itu kepadanya",
         "a guest's key is G followed by 17 letters A–Z or digits 2–7, e.g. GK4ZQ7XW2MNB5RTAE3":
             "kunci tamu adalah G diikuti 17 huruf A–Z atau angka 2–7, contoh GK4ZQ7XW2MNB5RTAE3",
         "OPD": "OPD", "agenda title": "judul acara", "name": "nama", "title": "judul", "correction": "koreksi", "end": "waktu selesai",

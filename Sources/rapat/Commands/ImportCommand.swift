@@ -17,12 +17,14 @@ struct ImportCommand: AsyncParsableCommand {
                 Each event is imported, updated, cancelled or skipped on its own; the report names every skipped event with its \
                 line and reason, and every imported one that breaks a rule Rapat's own plans keep (working hours, holidays, \
                 double booking). Organizers and attendees who are not registered become guests known by their e-mail address \
-                (link one to a registered person later with 'rapat person link'). The exit status is 1 when an event was skipped (the rest is kept). With --strict, the first \
+                (link one to a registered person later with 'rapat person link'); events that name nobody are chaired by --chair or \
+                else by the calendar's owner, a guest known by the calendar's name. The exit status is 1 when an event was skipped (the rest is kept). With --strict, the first \
                 refusal imports nothing.
                 """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The .ics files.") var files: [String]
-        @Option(help: "Chair (NIP) for events that name no organizer or attendee with an e-mail address.", transform: Typed.nip) var chair: PersonID?
+        @Option(help: "Chair (NIP) for events that name no organizer or attendee with an e-mail address (without it: the calendar's owner, a guest known by the calendar's name).",
+                transform: Typed.nip) var chair: PersonID?
         @Flag(help: "Report what would change and keep nothing.") var dryRun = false
         @Flag(help: "All or nothing: any event that cannot be imported, or that breaks a planning rule, refuses the whole import.")
         var strict = false
