@@ -51,6 +51,16 @@ import RapatStore
         #expect(e.unreadable == nil && e.summary == "Nested" && e.meetings[0].start == Cal.at("2020-12-16 09:00"))
     }
 
+    @Test func anEmptyRecurrencePropertySaysTheEventDoesNotRepeat() throws {
+        // A holiday feed writes "RRULE:" on every event that does not repeat; an empty RDATE or EXDATE is as empty.
+        let data = calendar(event("DTSTART;VALUE=DATE:20201225\nRRULE:\nRDATE: \nEXDATE:\nSUMMARY:Natal\n"))
+        let e = try #require(try events(data).first)
+        #expect(e.unreadable == nil && e.meetings.count == 1 && e.series == nil && e.meetings[0].isAllDay)
+        // A rule that says something wrong is still refused with its line.
+        let wrong = try #require(try events(calendar(event("DTSTART;VALUE=DATE:20201225\nRRULE:INTERVAL=2\nSUMMARY:Natal\n"))).first)
+        #expect("\(wrong.unreadable!)".contains("FREQ is required"))
+    }
+
     @Test func anEventWithoutUIDGetsOneFromItsContentAndReimportsAsTheSame() async throws {
         let data = calendar(event("DTSTART:20201216T020000Z\nDTEND:20201216T030000Z\nSUMMARY:Tanpa UID\n", uid: nil))
         let a = try events(data), b = try events(data)

@@ -94,6 +94,9 @@ public struct ICalImport {
                     context?.vtimezones[id] = c
                 }
             case "VEVENT":
+                var c = c
+                // An empty RRULE, RDATE or EXDATE (as some exports write for "does not repeat") says nothing.
+                c.properties.removeAll { Self.recurrenceNames.contains($0.name) && $0.value.allSatisfy(\.isWhitespace) }
                 let uid = c.first("UID")?.text.trimmed.nonEmpty ?? Self.derivedUID(c)
                 let ctx = try context(calendar)
                 if held[uid] != nil || c.first("RRULE") != nil || c.first("RDATE") != nil || c.first("RECURRENCE-ID") != nil
@@ -107,6 +110,8 @@ public struct ICalImport {
                 otherComponents[c.name, default: 0] += 1  // VTODO, VJOURNAL, VFREEBUSY and X- components are not meetings
             }
         }
+
+        static let recurrenceNames: Set<String> = ["RRULE", "RDATE", "EXDATE", "EXRULE"]
 
         /// A UID for an event that has none, from what identifies it (start, summary, organizer, location), so
         /// importing the same file again finds the same meeting.
