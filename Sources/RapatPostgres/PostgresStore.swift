@@ -6,8 +6,8 @@ import RapatStore
 import Synchronization
 
 /// The archive in PostgreSQL, for many `rapat serve` instances sharing one database. Same behaviour as
-/// SQLiteStore (the conformance suite runs on both); writes are transactions that take a table lock,
-/// and an exclusion constraint keeps anyone from being double-booked even across instances.
+/// SQLiteStore (the conformance suite runs on both); writes are transactions without a table lock, run again
+/// when they lose a race, and an exclusion constraint keeps anyone from being double-booked even across instances.
 public final class PostgresStore: TransactionalStore {
     let client: PostgresClient
     let runner: Task<Void, Never>
@@ -90,24 +90,53 @@ public final class PostgresStore: TransactionalStore {
     static var encoder: JSONEncoder { StoredJSON.encoder }
     static var decoder: JSONDecoder { StoredJSON.decoder }
 
-    /// A write transaction; writers take turns on the meeting table so id assignment and the conflict
-    /// check see every committed meeting. Domain errors come out as themselves.
+    /// A write transaction (READ COMMITTED), without a table lock: writers of different rows go on side by side.
+    /// The database's constraints are the guard — the exclusion constraint on people's time slots, the unique
+    /// numbers — with row locks on what a transaction changes and advisory locks where two writers would each add
+    /// the same thing (`PostgresTransaction`). A transaction that loses a race (an exclusion or unique violation, a
+    /// serialization failure, a deadlock) is run again from the start, where the application layer's own checks
+    /// see the winner's commit and answer as they do for any conflict (a double booking names the meeting); one
+    /// that still loses after `attempts` says the archive is busy (503). Domain errors come out as themselves.
     public func transaction<T: Sendable>(_ body: @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
-        let changed = ChangedMeetings()
-        do {
-            let result = try await client.withTransaction(logger: logger) { c in
-                try await c.query("LOCK TABLE meeting IN SHARE ROW EXCLUSIVE MODE", logger: logger)
-                let tx = PostgresTransaction(c: c, logger: logger, changed: changed)
-                let result = try await body(tx)
-                try await Self.announce(changed.all, c, logger)
+        var attempt = 1
+        while true {
+            let changed = ChangedMeetings()
+            do {
+                let result = try await client.withTransaction(logger: logger) { c in
+                    let tx = PostgresTransaction(c: c, logger: logger, changed: changed)
+                    let result = try await body(tx)
+                    try await Self.announce(changed.all, c, logger)
+                    return result
+                }
+                // Committed: what this instance serves next must not be stale (the LISTEN relay tells listeners soon).
+                if !changed.all.isEmpty { events.changedHere() }
                 return result
+            } catch {
+                let cause = (error as? PostgresTransactionError).map { $0.closureError ?? $0.commitError ?? $0 } ?? error
+                guard let state = Self.lostRace(cause) else { throw cause }
+                retries.add(1, ordering: .relaxed)
+                guard attempt < Self.attempts else {
+                    logger.warning("write gave up after \(attempt) attempts (SQLSTATE \(state))")
+                    throw StoreError.busy(url)
+                }
+                // A short random pause, longer each time, so that the writers that raced do not meet again.
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 << attempt))))
+                attempt += 1
             }
-            // Committed: what this instance serves next must not be stale (the LISTEN relay tells listeners soon).
-            if !changed.all.isEmpty { events.changedHere() }
-            return result
-        } catch let e as PostgresTransactionError {
-            throw e.closureError ?? e
         }
+    }
+
+    /// How many times a write that lost a race is tried in all.
+    static let attempts = 6
+
+    /// Writes run again because they lost a race, since this store opened (tests read it).
+    let retries = Atomic<Int>(0)
+
+    /// The SQLSTATE of an error that a second run of the same transaction may not meet: unique violation,
+    /// exclusion violation, serialization failure, deadlock.
+    static func lostRace(_ error: Error) -> String? {
+        guard let e = error as? PSQLError, let state = e.serverInfo?[.sqlState], ["23505", "23P01", "40001", "40P01"].contains(state) else { return nil }
+        return state
     }
 
     func write<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {

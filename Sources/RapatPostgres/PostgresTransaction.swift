@@ -20,7 +20,12 @@ public struct PostgresTransaction: StoreTransaction {
         return id
     }
 
-    public func person(_ nip: PersonID) async throws -> Person? { try await PostgresStore.person(nip, c, logger) }
+    // Rows this transaction may change are read with FOR NO KEY UPDATE: another writer of the same row waits for
+    // this one's commit and reads what it wrote (no lost update), while writers of other rows go on in parallel.
+    // References to the row (KEY SHARE) are not held up.
+    public func person(_ nip: PersonID) async throws -> Person? {
+        try await PostgresStore.people("SELECT nip, name, jabatan, opd, email, pangkat, linked_to FROM person WHERE nip = \(nip.key) FOR NO KEY UPDATE", c, logger).first
+    }
 
     public func people(_ nips: Set<PersonID>) async throws -> [PersonID: Person] {
         let found = try await PostgresStore.people("SELECT nip, name, jabatan, opd, email, pangkat, linked_to FROM person WHERE nip = ANY(\(nips.map(\.key)))", c, logger)
@@ -38,10 +43,19 @@ public struct PostgresTransaction: StoreTransaction {
     }
 
     public func meeting(_ id: MeetingID) async throws -> Meeting? {
-        try await PostgresStore.load("SELECT doc FROM meeting WHERE id = \(id.description)", c, logger).first
+        try await PostgresStore.load("SELECT doc FROM meeting WHERE id = \(id.description) FOR NO KEY UPDATE", c, logger).first
     }
 
+    /// Holds, until this transaction ends, the lock on one name of `space` (an event's UID, a series): two writers
+    /// that would each find no meeting under the name and add one take turns instead.
+    func lockName(_ space: Int32, _ name: String) async throws {
+        try await c.query("SELECT pg_advisory_xact_lock(\(space), hashtext(\(name)))", logger: logger)
+    }
+
+    static let uidLocks: Int32 = 72_611, seriesLocks: Int32 = 72_612, serialLocks: Int32 = 72_613, letterLocks: Int32 = 72_614
+
     public func meeting(icalUID: String, occurrence: Date?) async throws -> Meeting? {
+        try await lockName(Self.uidLocks, icalUID)
         if let occurrence {
             return try await PostgresStore.load("SELECT doc FROM meeting WHERE ical_uid = \(icalUID) AND occurrence_start = \(occurrence)", c, logger).first
         }
@@ -49,10 +63,14 @@ public struct PostgresTransaction: StoreTransaction {
     }
 
     public func meeting(series: String, occurrence: Date) async throws -> Meeting? {
-        try await PostgresStore.load("SELECT doc FROM meeting WHERE series_id = \(series) AND occurrence_start = \(occurrence)", c, logger).first
+        try await lockName(Self.seriesLocks, series)
+        return try await PostgresStore.load("SELECT doc FROM meeting WHERE series_id = \(series) AND occurrence_start = \(occurrence)", c, logger).first
     }
 
+    /// Numbers are given in order without gaps (RP-2020-0007 follows 0006): the writers that number meetings (or
+    /// series) of one year take turns, from here until they commit; nothing else waits for them.
     public func lastSerial(_ kind: SerialKind, year: Int) async throws -> Int {
+        try await c.query("SELECT pg_advisory_xact_lock(\(Self.serialLocks), \(Int32(truncatingIfNeeded: kind == .meeting ? 2 * year : 2 * year + 1)))", logger: logger)
         let query: PostgresQuery = kind == .meeting
             ? "SELECT coalesce(max(serial), 0) FROM meeting WHERE year = \(year)"
             : "SELECT coalesce(max(serial), 0) FROM series WHERE year = \(year)"
@@ -97,6 +115,7 @@ public struct PostgresTransaction: StoreTransaction {
     public func seriesDue(through: Date) async throws -> [Series] {
         try await PostgresStore.series("""
             SELECT id, title, rule, exceptions, horizon FROM series WHERE horizon IS NOT NULL AND horizon < \(through) ORDER BY year, serial
+            FOR NO KEY UPDATE
             """, c, logger)
     }
 
@@ -114,7 +133,7 @@ public struct PostgresTransaction: StoreTransaction {
     }
 
     public func series(_ id: String) async throws -> Series? {
-        try await PostgresStore.series("SELECT id, title, rule, exceptions, horizon FROM series WHERE id = \(id)", c, logger).first
+        try await PostgresStore.series("SELECT id, title, rule, exceptions, horizon FROM series WHERE id = \(id) FOR NO KEY UPDATE", c, logger).first
     }
 
     public func insertSeries(_ s: Series, year: Int, serial: Int) async throws {
@@ -197,6 +216,7 @@ public struct PostgresTransaction: StoreTransaction {
     }
 
     public func lastLetterSerial(year: Int) async throws -> Int {
+        try await c.query("SELECT pg_advisory_xact_lock(\(Self.letterLocks), \(Int32(truncatingIfNeeded: year)))", logger: logger)
         var last = 0
         for try await value in try await c.query("SELECT COALESCE(MAX(serial), 0) FROM letter_number WHERE year = \(year)", logger: logger).decode(Int.self) { last = value }
         return last
