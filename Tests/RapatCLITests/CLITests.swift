@@ -107,7 +107,7 @@ import Testing
             """.write(to: file, atomically: true, encoding: .utf8)
         let r = try rapat.run(["import", "ics", file.path])
         #expect(r.status == 1, "\(r.stderr)")
-        #expect(r.stdout.contains("dibuat 1") && r.stdout.contains("Tamu baru (tanpa NIP, dikenali dari email): 2"), "\(r.stdout)")
+        #expect(r.stdout.contains("dibuat 1") && r.stdout.contains("Tamu baru (tanpa NIP, dikenali dari email atau nama kalender; tautkan dengan 'rapat person link'): 2"), "\(r.stdout)")
         #expect(r.stdout.contains("tanggal '20201332T090000' pada DTSTART tidak sah"), "\(r.stdout)")
         let en = try rapat.run(["import", "ics", file.path, "--lang", "en", "--dry-run"])
         #expect(en.stdout.contains("bad date '20201332T090000' in DTSTART"), "\(en.stdout)")

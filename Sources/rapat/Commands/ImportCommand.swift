@@ -52,7 +52,8 @@ struct ImportCommand: AsyncParsableCommand {
                       + summary.otherComponents.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             }
             if !summary.guests.isEmpty {
-                print(g.t("Tamu baru (tanpa NIP, dikenali dari email): ", "New guests (no NIP, known by e-mail): ") + "\(summary.guests.count)")
+                print(g.t("Tamu baru (tanpa NIP, dikenali dari email atau nama kalender; tautkan dengan 'rapat person link'): ",
+                          "New guests (no NIP, known by e-mail or calendar name; link with 'rapat person link'): ") + "\(summary.guests.count)")
             }
             for id in summary.created where !dryRun { print("  + \(id)") }
             func line(_ n: ImportNote) -> String {
