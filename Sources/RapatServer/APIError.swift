@@ -101,8 +101,13 @@ enum JSONResponse {
     }()
 
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+        make(encoded: ByteBuffer(data: try encoder.encode(value)), status: status, headers: headers)
+    }
+
+    /// A response of JSON already encoded (by `encoder`).
+    static func make(encoded body: ByteBuffer, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var headers = headers
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 }

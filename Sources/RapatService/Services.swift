@@ -12,12 +12,17 @@ public struct Services: Sendable {
     /// Feeds built once per change of the archive (a server keeps one; nil builds every feed anew).
     public let feeds: FeedCache?
 
-    public init(store: any MeetingStore, principal: Principal, language: Language = .id, signer: SealSigner? = nil, feeds: FeedCache? = nil) {
+    /// Meetings read and encoded once per change (a server keeps one; nil reads every meeting anew).
+    public let meetings: MeetingCache?
+
+    public init(store: any MeetingStore, principal: Principal, language: Language = .id, signer: SealSigner? = nil, feeds: FeedCache? = nil,
+                meetings: MeetingCache? = nil) {
         self.store = store
         self.principal = principal
         self.language = language
         self.signer = signer
         self.feeds = feeds
+        self.meetings = meetings
     }
 
     public var planning: Planning { Planning(store: store, principal: principal) }

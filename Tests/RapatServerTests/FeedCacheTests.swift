@@ -78,6 +78,70 @@ import Testing
     }
 }
 
+/// A meeting read and encoded once per change for the JSON API: the change at once (here) or as soon as announced
+/// (another instance), another SQLite process's within the bound; who may read it decided on every request.
+@Suite struct MeetingCacheTests {
+    static func read(_ store: any MeetingStore, _ cache: MeetingCache, _ id: MeetingID, role: Role = .secretariat, person: PersonID? = nil,
+                     encodings: Counter? = nil) async throws -> String {
+        let bytes = try await Services(store: store, principal: Principal(role: role, person: person), meetings: cache).archive
+            .meeting(id, cache: cache) { m in encodings?.add(); return Array(try Self.encoder.encode(m)) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static let encoder = { let e = JSONEncoder(); e.outputFormatting = .sortedKeys; return e }()
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var n = 0
+        func add() { lock.withLock { n += 1 } }
+        var count: Int { lock.withLock { n } }
+    }
+
+    @Test func aMeetingIsEncodedOnceUntilItChangesHereOrOnAnotherInstance() async throws {
+        var pairs = [try FeedCacheTests.sqlitePair()]
+        if let pg = try await FeedCacheTests.postgresPair() { pairs.append(pg) }
+        let id = try MeetingID("RP-2020-0001")
+        for (one, other) in pairs {
+            try await WebTests.archive(one)
+            let cache = MeetingCache(events: one.events, maxAge: .seconds(60)), encodings = Counter()
+            let first = try await Self.read(one, cache, id, encodings: encodings)
+            // PostgreSQL's announcements of the archive's own making may still be arriving: wait until they stop.
+            var settled = -1
+            for _ in 0..<100 where settled != encodings.count {
+                settled = encodings.count
+                try await Task.sleep(for: .milliseconds(30))
+                _ = try await Self.read(one, cache, id, encodings: encodings)
+            }
+            #expect(try await Self.read(one, cache, id, encodings: encodings) == first)
+            #expect(try await Self.read(one, cache, id, encodings: encodings) == first && encodings.count == settled)
+            try await one.updateMeeting(id) { m, _ in m.title = "Rapat Pimpinan (diubah)" }
+            #expect(try await Self.read(one, cache, id, encodings: encodings).contains("(diubah)") && encodings.count == settled + 1)
+            try await other.updateMeeting(id) { m, _ in m.title = "Rapat Pimpinan (instans lain)" }
+            let deadline = ContinuousClock.now + .seconds(15)
+            // PostgreSQL announces the other instance's change; another SQLite process is not heard: its change shows
+            // once the entry is older than the bound.
+            let watched = one is PostgresStore ? cache : MeetingCache(events: one.events, maxAge: .milliseconds(50))
+            var seen = false
+            while !seen, ContinuousClock.now < deadline {
+                seen = try await Self.read(one, watched, id).contains("(instans lain)")
+                if !seen { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(seen)
+        }
+    }
+
+    @Test func whoMayReadIsDecidedOnEveryRequestNotByTheCache() async throws {
+        let (store, _) = try FeedCacheTests.sqlitePair()
+        try await WebTests.archive(store)
+        let cache = MeetingCache(events: store.events, maxAge: .seconds(60))
+        let id = try MeetingID("RP-2020-0001")
+        #expect(try await Self.read(store, cache, id).contains("Rapat Pimpinan Desember 2020"))
+        // Cached by the secretariat's read, still refused to a participant who is not in the meeting.
+        await #expect(throws: AccessDenied.self) { try await Self.read(store, cache, id, role: .participant, person: WebTests.kabpkad) }
+        await #expect(throws: StoreError.unknownMeeting(try MeetingID("RP-2020-0999"))) { try await Self.read(store, cache, MeetingID("RP-2020-0999")) }
+    }
+}
+
 /// A new, empty database on the server `RAPAT_TEST_POSTGRES_URL` names (nil when none is given): its URL.
 enum TestPostgres {
     static func newDatabase(_ prefix: String) throws -> String? {

@@ -40,7 +40,9 @@ enum MeetingsController {
         },
         Route(method: .get, path: "/api/meetings/{id}", summary: "One meeting",
               responses: [200: "The meeting", 400: "A malformed id", 403: forbidden, 404: notFound]) { _, context, s in
-            try JSONResponse.make(try await s.archive.meeting(try context.meetingID()))
+            guard let cache = s.meetings else { return try JSONResponse.make(try await s.archive.meeting(try context.meetingID())) }
+            let body = try await s.archive.meeting(try context.meetingID(), cache: cache) { m in Array(try JSONResponse.encoder.encode(m)) }
+            return JSONResponse.make(encoded: ByteBuffer(bytes: body))
         },
         Route(method: .get, path: "/api/meetings/{id}/agenda", summary: "The agenda with time boxes and actual times",
               responses: [200: "The agenda", 400: "A malformed id", 403: forbidden, 404: notFound]) { _, context, s in

@@ -123,7 +123,7 @@ public struct Calendars: Sendable {
         }
         guard let cache else { return try await build() }
         let reader = "\(principal.role.rawValue)|\(principal.person?.key ?? "-")|\(language.rawValue)"
-        return try await cache.document(scope.key + "|" + reader, build: build)
+        return try await cache.value(scope.key + "|" + reader, build: build)
     }
 
     /// Imports .ics files in one transaction, a chunk at a time; returns what changed, event by event (each note's

@@ -1,18 +1,17 @@
 import Foundation
+import RapatCore
 import RapatStore
 import Synchronization
 
-/// Feeds built once and served again until the archive changes: subscribed calendars poll the same feed over and
-/// over, and building one reads and writes every meeting in it. An entry is good while no meeting changed since it
-/// was built (`MeetingEvents.generation`, which moves on every commit here and every change another instance
-/// announces) and for at most `maxAge` (what no event tells: another process writing the same SQLite file, a
-/// renamed person, a changed setting). Access is decided before the cache is asked, on every request; the key holds
-/// the reader (role and person), since what a feed holds depends on who reads it.
-public final class FeedCache: Sendable {
+/// What is built from the archive once and served again until the archive changes. An entry is good while no
+/// meeting changed since it was built (`MeetingEvents.generation`, which moves on every commit here and every change
+/// another instance announces) and for at most `maxAge` (what no event tells: another process writing the same
+/// SQLite file, a renamed person, a changed setting). Access is decided on every request, by the caller.
+public final class ArchiveCache<Value: Sendable>: Sendable {
     struct Entry {
         let generation: Int
         let built: ContinuousClock.Instant
-        let document: (bytes: [UInt8], etag: String)
+        let value: Value
     }
 
     private let entries = Mutex<[String: Entry]>([:])
@@ -22,24 +21,53 @@ public final class FeedCache: Sendable {
     let maxAge: Duration
     let capacity: Int
 
-    public init(events: MeetingEvents, maxAge: Duration = .seconds(30), capacity: Int = 1000) {
+    public init(events: MeetingEvents, maxAge: Duration, capacity: Int = 1000) {
         self.events = events
         self.maxAge = maxAge
         self.capacity = capacity
         relay = events.listen(to: nil)
     }
 
-    /// The document under `key`, built by `build` when there is none still good.
-    func document(_ key: String, build: () async throws -> (bytes: [UInt8], etag: String)) async throws -> (bytes: [UInt8], etag: String) {
+    /// The value under `key`, built by `build` when there is none still good.
+    func value(_ key: String, build: () async throws -> Value) async throws -> Value {
         let generation = events.generation, now = ContinuousClock.now
         if let entry = entries.withLock({ $0[key] }), entry.generation == generation, now - entry.built < maxAge {
-            return entry.document
+            return entry.value
         }
-        let document = try await build()
+        let value = try await build()
         entries.withLock { entries in
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = Entry(generation: generation, built: now, document: document)
+            entries[key] = Entry(generation: generation, built: now, value: value)
         }
-        return document
+        return value
+    }
+}
+
+/// Feeds built once and served again until the archive changes: subscribed calendars poll the same feed over and
+/// over, and building one reads and writes every meeting in it. The key holds the reader (role and person), since
+/// what a feed holds depends on who reads it; a feed may be 30 s behind a change no event tells.
+public typealias FeedCache = ArchiveCache<FeedDocument>
+public typealias FeedDocument = (bytes: [UInt8], etag: String)
+
+extension ArchiveCache where Value == FeedDocument {
+    public convenience init(events: MeetingEvents, maxAge: Duration = .seconds(30)) {
+        self.init(events: events, maxAge: maxAge, capacity: 1000)
+    }
+}
+
+/// Meetings as the JSON API sends them, read and encoded once while they do not change: a meeting is read far more
+/// often than it changes (everyone invited opens it; a room polls it). Its readers are checked on every request
+/// (`Archive.meeting(_:cache:encode:)`); a change made by another process on the same SQLite file shows within
+/// `maxAge`, as a revoked token stops within a second.
+public typealias MeetingCache = ArchiveCache<EncodedMeeting>
+
+public struct EncodedMeeting: Sendable {
+    public let meeting: Meeting
+    public let body: [UInt8]
+}
+
+extension ArchiveCache where Value == EncodedMeeting {
+    public convenience init(events: MeetingEvents, maxAge: Duration = .seconds(1)) {
+        self.init(events: events, maxAge: maxAge, capacity: 10_000)
     }
 }

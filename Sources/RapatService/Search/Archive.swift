@@ -13,6 +13,17 @@ public struct Archive: Sendable {
         return m
     }
 
+    /// A meeting the principal may read, as `encode` writes it: read and encoded once in `cache` while it does not
+    /// change; who may read it is decided on every call.
+    public func meeting(_ id: MeetingID, cache: MeetingCache, encode: (Meeting) throws -> [UInt8]) async throws -> [UInt8] {
+        let entry = try await cache.value(id.description) {
+            let m = try await store.meeting(id)
+            return EncodedMeeting(meeting: m, body: try encode(m))
+        }
+        try AccessPolicy.requireRead(principal, entry.meeting)
+        return entry.body
+    }
+
     /// The people a readable meeting names (chair, minute-taker, participants, presenters), as its approved
     /// minutes name them when sealed, else as registered now.
     public func people(of m: Meeting) async throws -> [PersonID: Person] {
