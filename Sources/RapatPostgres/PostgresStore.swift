@@ -114,7 +114,6 @@ public final class PostgresStore: TransactionalStore {
             } catch {
                 let cause = (error as? PostgresTransactionError).map { $0.closureError ?? $0.commitError ?? $0 } ?? error
                 guard let state = Self.lostRace(cause) else { throw cause }
-                retries.add(1, ordering: .relaxed)
                 guard attempt < Self.attempts else {
                     logger.warning("write gave up after \(attempt) attempts (SQLSTATE \(state))")
                     throw StoreError.busy(url)
@@ -128,9 +127,6 @@ public final class PostgresStore: TransactionalStore {
 
     /// How many times a write that lost a race is tried in all.
     static let attempts = 6
-
-    /// Writes run again because they lost a race, since this store opened (tests read it).
-    let retries = Atomic<Int>(0)
 
     /// The SQLSTATE of an error that a second run of the same transaction may not meet: unique violation,
     /// exclusion violation, serialization failure, deadlock.

@@ -76,10 +76,11 @@ public struct ICalImport {
             // (an address when the name is one, as Google names a primary calendar), or else by the file's.
             let label = calendar.first { $0.name == "X-WR-CALNAME" }.map { ICalImport.plainText($0.text).trimmed } ?? ""
             if let address = try? Person.checkedEmail(label) {
-                made.ownerEmail = address
+                made.owner = try? Person(id: .guest(email: address), name: address, jabatan: Person.calendarOwnerJabatan, opd: Person.guestOPD,
+                                         email: address.lowercased())
             } else {
                 let file = ((source as NSString).lastPathComponent as NSString).deletingPathExtension
-                made.ownerName = label.isEmpty ? (file.isEmpty ? source : file) : label
+                made.owner = Person.calendarOwner(named: label.isEmpty ? (file.isEmpty ? source : file) : label)
             }
             context = made
             calendarPropertyCount = calendar.count
@@ -159,9 +160,8 @@ public struct ICalImport {
         var namesZone = false
         /// METHOD:CANCEL: every event in the file is a cancellation.
         var cancelMethod: Bool
-        /// The calendar's owner, chair of events that name nobody: known by an address, or by a name.
-        var ownerEmail: String?
-        var ownerName = ""
+        /// The calendar's owner, chair of events that name nobody: a guest known by an address, or by a name.
+        var owner: Person?
         var resolved = ZoneResolutions()
         var windowEnd = Date()
 
@@ -436,18 +436,11 @@ public struct ICalImport {
 
     /// The guest standing for the calendar's owner (or the registered person it was linked to).
     func owner(_ ctx: Context, guests: inout [PersonID: Person]) -> PersonID? {
-        if let address = ctx.ownerEmail {
-            if let id = byEmail[address.lowercased()] { return id }
-            let id = PersonID.guest(email: address)
-            if people[id] == nil, guests[id] == nil {
-                guests[id] = try? Person(id: id, name: address, jabatan: Person.calendarOwnerJabatan, opd: Person.guestOPD, email: address.lowercased())
-            }
-            return people[id] != nil || guests[id] != nil ? id : nil
-        }
-        guard let made = Person.calendarOwner(named: ctx.ownerName) else { return nil }
-        if let known = people[made.id] { return known.linkedTo ?? known.id }
-        if guests[made.id] == nil { guests[made.id] = made }
-        return made.id
+        guard let owner = ctx.owner else { return nil }
+        if let address = owner.email, let known = byEmail[address] { return known }
+        if let known = people[owner.id] { return known.linkedTo ?? known.id }
+        if guests[owner.id] == nil { guests[owner.id] = owner }
+        return owner.id
     }
 
     func meeting(_ e: ICalComponent, _ ctx: Context, unknown: inout [String], guests: inout [PersonID: Person]) throws -> Meeting {
