@@ -13,6 +13,8 @@ public final class PostgresStore: TransactionalStore {
     let runner: Task<Void, Never>
     let logger: Logger
     let url: String
+    /// host:port, for what a request is told while the server is away.
+    let address: String
     /// For the connection that listens to other instances' changes (`events`).
     let listenConfiguration: PostgresConnection.Configuration
     let relay = Mutex<Task<Void, Never>?>(nil)
@@ -33,6 +35,7 @@ public final class PostgresStore: TransactionalStore {
         logger.logLevel = .error
         self.logger = logger
         let port = components.port ?? 5432, database = String(components.path.dropFirst())
+        address = "\(host):\(port)"
         try await Self.probe(host: host, port: port, user: user, password: components.password, database: database, shown: shown, logger: logger)
         let config = PostgresClient.Configuration(host: host, port: port, username: user, password: components.password,
                                                   database: database, tls: .disable)
@@ -98,22 +101,30 @@ public final class PostgresStore: TransactionalStore {
     /// see the winner's commit and answer as they do for any conflict (a double booking names the meeting); one
     /// that still loses after `attempts` says the archive is busy (503). Domain errors come out as themselves.
     public func transaction<T: Sendable>(_ body: @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
+        // Every run ends before this returns: `body` does not outlive the call.
+        try await withoutActuallyEscaping(body) { body in try await transaction(escaping: body) }
+    }
+
+    private func transaction<T: Sendable>(escaping body: @escaping @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
         var attempt = 1
         while true {
             let changed = ChangedMeetings()
             do {
-                let result = try await client.withTransaction(logger: logger) { c in
-                    let tx = PostgresTransaction(c: c, logger: logger, changed: changed)
-                    let result = try await body(tx)
-                    try await Self.announce(changed.all, c, logger)
-                    return result
+                let logger = logger
+                let result = try await leased { c in
+                    try await c.withTransaction(logger: logger) { c in
+                        let tx = PostgresTransaction(c: c, logger: logger, changed: changed)
+                        let result = try await body(tx)
+                        try await Self.announce(changed.all, c, logger)
+                        return result
+                    }
                 }
                 // Committed: what this instance serves next must not be stale (the LISTEN relay tells listeners soon).
                 if !changed.all.isEmpty { events.changedHere() }
                 return result
             } catch {
-                let cause = (error as? PostgresTransactionError).map { $0.closureError ?? $0.commitError ?? $0 } ?? error
-                guard let state = Self.lostRace(cause) else { throw cause }
+                let cause = (error as? PostgresTransactionError).map { $0.closureError ?? $0.beginError ?? $0.commitError ?? $0 } ?? error
+                guard let state = Self.lostRace(cause) else { throw unavailable(cause) }
                 guard attempt < Self.attempts else {
                     logger.warning("write gave up after \(attempt) attempts (SQLSTATE \(state))")
                     throw StoreError.busy(url)
@@ -136,11 +147,65 @@ public final class PostgresStore: TransactionalStore {
     }
 
     func write<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await transaction { tx in try await body(tx.c) }
+        try await withoutActuallyEscaping(body) { body in try await transaction { tx in try await body(tx.c) } }
     }
 
-    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try await client.withConnection { c in try await body(c) }
+    func read<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        do {
+            return try await leased(body)
+        } catch {
+            throw unavailable(error)
+        }
+    }
+
+    /// How long a request waits for a connection of the pool before it is told that the database is away. The pool
+    /// keeps trying to connect meanwhile (backing off from 100 ms), and serves again as soon as the server is back.
+    static let leaseTimeout: Duration = .seconds(2)
+
+    /// `body` on a connection of the pool, or `StoreError.unreachable` (503) when none comes within `leaseTimeout`
+    /// (the pool itself would hold the request for a minute while the server is away).
+    func leased<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        // The group ends before this returns: `body` does not outlive the call.
+        try await withoutActuallyEscaping(body) { body in try await leased(escaping: body) }
+    }
+
+    private func leased<T: Sendable>(escaping body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let lease = Lease()
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await self.client.withConnection { c in
+                    lease.got.store(true, ordering: .relaxed)
+                    return try await body(c)
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: Self.leaseTimeout)
+                if !lease.got.load(ordering: .relaxed) { throw StoreError.unreachable(self.url, self.address, seconds: Self.connectTimeoutSeconds) }
+                return nil
+            }
+            while let next = try await group.next() {
+                if let value = next {
+                    group.cancelAll()
+                    return value
+                }
+            }
+            throw CancellationError()
+        }
+    }
+
+    final class Lease: Sendable {
+        let got = Atomic<Bool>(false)
+    }
+
+    /// An error of the connection — the server stopped, restarts (57P01, 57P03), went away (08xxx), or the pool
+    /// cannot reach it — as `StoreError.unreachable`: answered 503 with Retry-After, where a driver's error would be a
+    /// 500. The pool connects again by itself once the server is back; nothing needs a restart.
+    func unavailable(_ error: Error) -> Error {
+        guard let e = error as? PSQLError else { return error }
+        let state = e.serverInfo?[.sqlState] ?? ""
+        let lost = [PSQLError.Code.serverClosedConnection, .connectionError, .uncleanShutdown, .clientClosedConnection, .poolClosed].contains(e.code)
+        guard lost || state.hasPrefix("08") || state == "57P01" || state == "57P02" || state == "57P03" else { return error }
+        return StoreError.unreachable(url, address, seconds: Self.connectTimeoutSeconds)
     }
 
     // MARK: People
@@ -518,10 +583,11 @@ public final class PostgresStore: TransactionalStore {
             FROM top JOIN meeting m ON m.id = top.meeting_id, q
             ORDER BY top.rank DESC, top.meeting_id DESC, top.seq DESC
             """
+        let bound = binds
         return try await read { c in
             var hits: [SearchHit] = []
             // Only the title and zone of each hit's meeting, read by PostgreSQL: decoding whole meetings cost more than the search.
-            for try await (id, section, ref, snippet, rank, title, start, zone) in try await c.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+            for try await (id, section, ref, snippet, rank, title, start, zone) in try await c.query(PostgresQuery(unsafeSQL: sql, binds: bound), logger: logger)
                 .decode((String, String, String?, String, Double, String, Date, String).self) {
                 hits.append(SearchHit(meetingID: try MeetingID(id), title: title, start: start, timeZone: zone, section: section,
                                       reference: ref, snippet: snippet, score: -rank))

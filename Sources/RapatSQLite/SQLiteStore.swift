@@ -350,7 +350,7 @@ public final class SQLiteStore: TransactionalStore {
     static func actionRecord(_ r: Row) throws -> ActionRecord {
         let action = try ActionRow(row: r)
         let zone = TimeZone(identifier: r["time_zone"]) ?? Zone.jakarta
-        let followUp = try (r["follow_status"] as String?).flatMap(ActionStatus.init(rawValue:)).map {
+        let followUp = (r["follow_status"] as String?).flatMap(ActionStatus.init(rawValue:)).map {
             ActionRecord.FollowUp(status: $0, at: r["follow_at"], note: r["follow_note"])
         }
         return ActionRecord(try action.item(), id: ActionID(meeting: try MeetingID(action.meetingId), number: action.number),

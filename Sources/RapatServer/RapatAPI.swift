@@ -95,6 +95,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 : try api.response(from: request, context: context)
             if isPage { WebMiddleware.secure(&response.headers) }
             if api.status == .internalServerError { response.headers[.init("X-Request-Id")!] = requestID }
+            // The archive is busy or its database away for a moment: a client may try again shortly.
+            if api.status == .serviceUnavailable { response.headers[.retryAfter] = "1" }
             return response
         }
     }
