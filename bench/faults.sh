@@ -25,7 +25,8 @@ runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust -U postgres > /dev
 pg start
 pids=()
 cleanup() {
-    for p in "${pids[@]}"; do kill "$p" 2> /dev/null || true; done
+    # kill -9: an instance whose database is gone does not finish its graceful shutdown (see the note of #18).
+    for p in "${pids[@]}"; do kill -9 "$p" 2> /dev/null || true; done
     runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop > /dev/null 2>&1 || true
     rm -rf "$work"
 }
