@@ -100,12 +100,14 @@ public final class PostgresStore: TransactionalStore {
     /// serialization failure, a deadlock) is run again from the start, where the application layer's own checks
     /// see the winner's commit and answer as they do for any conflict (a double booking names the meeting); one
     /// that still loses after `attempts` says the archive is busy (503). Domain errors come out as themselves.
-    public func transaction<T: Sendable>(_ body: @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
+    /// A body that is not `repeatable` (an import reading its files once) is not run again: losing the race
+    /// says busy at once.
+    public func transaction<T: Sendable>(repeatable: Bool, _ body: @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
         // Every run ends before this returns: `body` does not outlive the call.
-        try await withoutActuallyEscaping(body) { body in try await transaction(escaping: body) }
+        try await withoutActuallyEscaping(body) { body in try await transaction(attempts: repeatable ? Self.attempts : 1, escaping: body) }
     }
 
-    private func transaction<T: Sendable>(escaping body: @escaping @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
+    private func transaction<T: Sendable>(attempts: Int, escaping body: @escaping @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
         var attempt = 1
         while true {
             let changed = ChangedMeetings()
@@ -125,7 +127,7 @@ public final class PostgresStore: TransactionalStore {
             } catch {
                 let cause = (error as? PostgresTransactionError).map { $0.closureError ?? $0.beginError ?? $0.commitError ?? $0 } ?? error
                 guard let state = Self.lostRace(cause) else { throw unavailable(cause) }
-                guard attempt < Self.attempts else {
+                guard attempt < attempts else {
                     logger.warning("write gave up after \(attempt) attempts (SQLSTATE \(state))")
                     throw StoreError.busy(url)
                 }
@@ -362,8 +364,9 @@ public final class PostgresStore: TransactionalStore {
         return m
     }
 
-    /// Writes the whole aggregate: its row, its people's time slots and its search documents.
-    static func save(_ m: Meeting, _ c: PostgresConnection, _ logger: Logger) async throws {
+    /// Writes the whole aggregate: its row, its people's time slots and its search documents — three statements
+    /// after the row (one per table, its rows as arrays), none deleting when the meeting is `new` (just numbered).
+    static func save(_ m: Meeting, new: Bool = false, _ c: PostgresConnection, _ logger: Logger) async throws {
         let id = m.id.description
         let doc = String(decoding: try encoder.encode(m), as: UTF8.self)
         try await c.query("""
@@ -373,20 +376,28 @@ public final class PostgresStore: TransactionalStore {
                 occurrence_start = excluded.occurrence_start, ical_uid = excluded.ical_uid, approved = excluded.approved, doc = excluded.doc,
                 has_actions = excluded.has_actions
             """, logger: logger)
-        try await c.query("DELETE FROM meeting_person WHERE meeting_id = \(id)", logger: logger)
-        for nip in m.everyone {
-            try await c.query("INSERT INTO meeting_person VALUES (\(id), \(nip.key), tstzrange(\(m.start), \(m.end)), \(m.status != .cancelled && m.blocksTime))", logger: logger)
-        }
-        try await index(m, c, logger)
+        if !new { try await c.query("DELETE FROM meeting_person WHERE meeting_id = \(id)", logger: logger) }
+        let everyone = m.everyone.map(\.key)
+        try await c.query("""
+            INSERT INTO meeting_person SELECT \(id), nip, tstzrange(\(m.start), \(m.end)), \(m.status != .cancelled && m.blocksTime)
+            FROM unnest(\(everyone)::text[]) WITH ORDINALITY AS p(nip, n) ORDER BY n
+            """, logger: logger)
+        try await index(m, new: new, c, logger)
     }
 
-    /// Replaces the meeting's search documents.
-    static func index(_ m: Meeting, _ c: PostgresConnection, _ logger: Logger) async throws {
+    /// Replaces the meeting's search documents (one statement: the documents as arrays).
+    static func index(_ m: Meeting, new: Bool = false, _ c: PostgresConnection, _ logger: Logger) async throws {
         let id = m.id.description
-        try await c.query("DELETE FROM search_doc WHERE meeting_id = \(id)", logger: logger)
-        for (i, (section, ref, text)) in SearchDocuments.of(m).enumerated() {
-            try await c.query("INSERT INTO search_doc (meeting_id, seq, section, ref, text) VALUES (\(id), \(i), \(section), \(ref), \(text))", logger: logger)
-        }
+        if !new { try await c.query("DELETE FROM search_doc WHERE meeting_id = \(id)", logger: logger) }
+        let docs = SearchDocuments.of(m)
+        guard !docs.isEmpty else { return }
+        // A document without a reference is sent as "" (no reference is ever empty) and stored as NULL.
+        let sections = docs.map(\.0), refs = docs.map { $0.1 ?? "" }, texts = docs.map(\.2)
+        try await c.query("""
+            INSERT INTO search_doc (meeting_id, seq, section, ref, text)
+            SELECT \(id), (n - 1)::int, section, NULLIF(ref, ''), text
+            FROM unnest(\(sections)::text[], \(refs)::text[], \(texts)::text[]) WITH ORDINALITY AS d(section, ref, text, n)
+            """, logger: logger)
     }
 
     public func meeting(_ id: MeetingID) async throws -> Meeting {

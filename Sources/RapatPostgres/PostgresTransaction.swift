@@ -103,8 +103,8 @@ public struct PostgresTransaction: StoreTransaction {
         return others.map { BookedSlot(meetingID: $0.id, title: $0.title, start: $0.start, end: $0.end, timeZone: $0.timeZone, people: Set($0.everyone)) }
     }
 
-    public func save(_ m: Meeting) async throws {
-        try await PostgresStore.save(m, c, logger)
+    public func save(_ m: Meeting, new: Bool) async throws {
+        try await PostgresStore.save(m, new: new, c, logger)
         changed.insert(m.id)
     }
 

@@ -298,8 +298,14 @@ enum MeetingRows {
     static let upsertMeeting = "INSERT INTO meeting (\(meetingColumns.joined(separator: ", "))) VALUES ("
         + meetingColumns.map { _ in "?" }.joined(separator: ", ") + ") ON CONFLICT(id) DO UPDATE SET "
         + meetingColumns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+    /// A plain insert for a new meeting: an upsert needs a statement journal, and opening one makes SQLite ask the
+    /// full-text index for a savepoint, which writes its pending rows out as a segment of their own — per statement.
+    static let insertMeeting = "INSERT INTO meeting (\(meetingColumns.joined(separator: ", "))) VALUES ("
+        + meetingColumns.map { _ in "?" }.joined(separator: ", ") + ")"
 
-    static func save(_ m: Meeting, in db: Database) throws {
+    /// `new`: no row of the meeting exists (its id was just numbered), so none is deleted first — an import
+    /// writes thousands, and the deletes (seven tables and the search index) cost as much as the inserts.
+    static func save(_ m: Meeting, new: Bool = false, in db: Database) throws {
         let id = m.id.description
         func date(_ d: Date?) -> DatabaseValue { d.map(ArchiveDate.databaseValue) ?? .null }
         let approval = m.minutes.approval
@@ -309,9 +315,11 @@ enum MeetingRows {
             date(m.actualEnd), m.cancelReason, approval?.by.key, date(approval?.at), approval?.version, approval?.reason, m.details,
             m.allDay, m.reservesTime,
         ]
-        try db.cachedStatement(sql: upsertMeeting).execute(arguments: StatementArguments(values))
-        for table in childTables {
-            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE meeting_id = ?").execute(arguments: [id])
+        try db.cachedStatement(sql: new ? insertMeeting : upsertMeeting).execute(arguments: StatementArguments(values))
+        if !new {
+            for table in childTables {
+                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE meeting_id = ?").execute(arguments: [id])
+            }
         }
         let insertPerson = try db.cachedStatement(sql: "INSERT INTO meeting_person (meeting_id, nip, role, position, start_at, end_at, active) VALUES (?, ?, ?, ?, ?, ?, ?)")
         let start = ArchiveDate.databaseValue(m.start), end = ArchiveDate.databaseValue(m.end)
@@ -343,8 +351,8 @@ enum MeetingRows {
             try DecisionRow(meetingId: id, number: d.number, itemKey: d.itemKey, text: d.text).insert(db)
         }
         // Action items are upserted, not re-inserted: follow-ups recorded after approval reference them.
-        try db.cachedStatement(sql: "DELETE FROM action_item WHERE meeting_id = ? AND number NOT IN (\(databaseQuestionMarks(count: max(1, m.minutes.actions.count))))")
-            .execute(arguments: StatementArguments([id] + (m.minutes.actions.isEmpty ? [0] : m.minutes.actions.map(\.number))))
+        if !new { try db.cachedStatement(sql: "DELETE FROM action_item WHERE meeting_id = ? AND number NOT IN (\(databaseQuestionMarks(count: max(1, m.minutes.actions.count))))")
+            .execute(arguments: StatementArguments([id] + (m.minutes.actions.isEmpty ? [0] : m.minutes.actions.map(\.number)))) }
         for a in m.minutes.actions {
             var opd: String?, nip: String?
             switch a.owner {
@@ -355,7 +363,7 @@ enum MeetingRows {
                           dueDate: a.due?.description, status: a.status.rawValue, completedAt: a.completedAt,
                           completionNote: a.completionNote).save(db)
         }
-        try SearchIndex.index(m, in: db)
+        try SearchIndex.index(m, new: new, in: db)
         for i in m.minutes.indicators {
             try IndicatorRow(meetingId: id, opd: i.opd, name: i.name, asOf: i.asOf.description, target: i.target, actual: i.actual,
                              unit: i.unit).insert(db)

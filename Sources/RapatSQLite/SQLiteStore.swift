@@ -21,12 +21,19 @@ public final class SQLiteStore: TransactionalStore {
         // A write transaction spans several accesses to the writer (see `transaction`); `turns` keeps
         // this store's transactions from interleaving, which is what GRDB's check would otherwise guard.
         config.allowsUnsafeTransactions = true
+        // `RAPAT_SQLPROFILE=1` (for benchmarks): the time of every statement, summed by its text (`SQLProfile.report()`).
+        let profiling = ProcessInfo.processInfo.environment["RAPAT_SQLPROFILE"] != nil
         config.prepareDatabase { db in
             db.add(tokenizer: IndonesianTokenizer.self)
             try SearchRank.register(db)
             // 32 MiB of page cache per connection instead of SQLite's 2 MiB: with a million meetings the
             // conflict check's index pages stay in memory (p99 at 1M meetings was 3x that at 1k).
             try db.execute(sql: "PRAGMA cache_size = -32768")
+            if profiling {
+                db.trace(options: .profile) { event in
+                    if case let .profile(statement, duration) = event { SQLProfile.add(statement.sql, duration) }
+                }
+            }
         }
         let isNew = !FileManager.default.fileExists(atPath: path)
         // A new archive is readable by its owner only (SQLite gives its WAL and shared-memory files the same mode).
@@ -47,7 +54,8 @@ public final class SQLiteStore: TransactionalStore {
     /// Write transactions of this store take turns here; other processes wait on SQLite's own lock.
     let turns = WriteTurns()
 
-    public func transaction<T: Sendable>(_ body: @Sendable (SQLiteTransaction) async throws -> T) async throws -> T {
+    /// One writer at a time (SQLite's own lock): a transaction never loses a race, so `repeatable` changes nothing.
+    public func transaction<T: Sendable>(repeatable: Bool, _ body: @Sendable (SQLiteTransaction) async throws -> T) async throws -> T {
         await turns.acquire()
         do {
             // BEGIN and COMMIT may wait for another process's lock (up to the busy timeout): they suspend the task
@@ -356,5 +364,27 @@ public final class SQLiteStore: TransactionalStore {
         return ActionRecord(try action.item(), id: ActionID(meeting: try MeetingID(action.meetingId), number: action.number),
                             meetingTitle: r["meeting_title"], meetingDate: CivilDate(r["start_at"] as Date, in: zone),
                             seriesID: r["series_id"], ownerOPD: action.ownerOpd ?? r["person_opd"] ?? "?", followUp: followUp)
+    }
+}
+
+/// Time spent in SQLite per statement text, when `RAPAT_SQLPROFILE` is set: where an import or a request spends it.
+public enum SQLProfile {
+    private nonisolated(unsafe) static var totals: [String: (seconds: Double, count: Int)] = [:]
+    private static let lock = NSLock()
+
+    static func add(_ sql: String, _ seconds: TimeInterval) {
+        lock.withLock {
+            let key = String(sql.prefix(100)).replacingOccurrences(of: "\n", with: " ")
+            totals[key, default: (0, 0)].seconds += seconds
+            totals[key, default: (0, 0)].count += 1
+        }
+    }
+
+    /// The `limit` statements that took longest in all: seconds, executions, the statement's first 100 characters.
+    public static func report(limit: Int = 15) -> String {
+        lock.withLock {
+            totals.sorted { $0.value.seconds > $1.value.seconds }.prefix(limit)
+                .map { String(format: "%8.3f s %8d  ", $0.value.seconds, $0.value.count) + $0.key }.joined(separator: "\n")
+        }
     }
 }

@@ -65,8 +65,8 @@ public struct SQLiteTransaction: StoreTransaction {
 
     public func booked(for m: Meeting) async throws -> [BookedSlot] { try await run { db in try MeetingPersonRow.booked(for: m, db) } }
 
-    public func save(_ m: Meeting) async throws {
-        try await run { db in try MeetingRows.save(m, in: db) }
+    public func save(_ m: Meeting, new: Bool) async throws {
+        try await run { db in try MeetingRows.save(m, new: new, in: db) }
         changed.insert(m.id)
     }
 

@@ -13,10 +13,12 @@ enum SearchIndex {
     static func firstRowID(_ id: MeetingID) -> Int64 { (Int64(id.year) * 100_000 + Int64(id.serial)) * block }
 
     /// Replaces the meeting's rows; runs inside the caller's transaction.
-    static func index(_ m: Meeting, in db: Database) throws {
+    static func index(_ m: Meeting, new: Bool = false, in db: Database) throws {
         let id = m.id.description
         let first = firstRowID(m.id)
-        try db.cachedStatement(sql: "DELETE FROM search_index WHERE rowid >= ? AND rowid < ?").execute(arguments: [first, first + block])
+        if !new {
+            try db.cachedStatement(sql: "DELETE FROM search_index WHERE rowid >= ? AND rowid < ?").execute(arguments: [first, first + block])
+        }
         for (i, (section, ref, text)) in SearchDocuments.of(m).prefix(Int(block)).enumerated() {
             try db.cachedStatement(sql: "INSERT INTO search_index(rowid, meeting_id, section, ref, text) VALUES (?, ?, ?, ?, ?)")
                 .execute(arguments: [first + Int64(i), id, section, ref, text])

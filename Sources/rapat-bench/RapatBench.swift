@@ -288,9 +288,13 @@ struct RapatBench: AsyncParsableCommand {
             defer { cleanup() }
             let people = try RapatBench.meetings(0..<1).1
             try await store.importBundle(ArchiveBundle(people: Array(people.values), series: [], meetings: []))
-            let reader = ICalImportReader(importer: ICalImport(people: people), files: [file])
+            // The application layer's import, as `rapat import ics` runs it (text checks, read-ahead, one transaction).
+            let calendars = Calendars(store: store, principal: .console)
             var summary = ImportSummary()
-            let seconds = try await RapatBench.seconds { summary = try await store.importEvents(reader.batches(), dryRun: dryRun, strict: strict) }
+            let seconds = try await RapatBench.seconds {
+                summary = try await calendars.importFiles([file], chair: nil, dryRun: dryRun, strict: strict).summary
+            }
+            if ProcessInfo.processInfo.environment["RAPAT_SQLPROFILE"] != nil { FileHandle.standardError.write(Data((SQLProfile.report() + "\n").utf8)) }
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
             print(String(format: "import into the archive     %7d  %10.3f  %10.0f  %9.1f  %5.1f", summary.created.count, seconds,
                          Double(summary.created.count) / seconds, RapatBench.peakMiB(), Double(size) / 1e6))

@@ -41,11 +41,23 @@ public struct ImportedEvent: Sendable {
 /// until it returns nil, so a calendar of any size is imported without holding all its events at once.
 public final class ImportedEventBatches: @unchecked Sendable {
     // @unchecked: a store pulls batches from one transaction on one task at a time; the closure is never
-    // called concurrently, and the CLI or test that made it reads nothing from it until the import returns.
+    // called concurrently (a read-ahead calls it from its one thread), and the CLI or test that made it reads
+    // nothing from it until the import returns.
     private let pull: () throws -> [ImportedEvent]?
+    private let stop: () -> Void
+    /// Whether a batch has been asked for: a transaction run a second time cannot have the same events again.
+    public private(set) var started = false
 
     /// `pull` returns the next events, or nil once there are no more.
-    public init(_ pull: @escaping () throws -> [ImportedEvent]?) { self.pull = pull }
+    public init(_ pull: @escaping () throws -> [ImportedEvent]?) {
+        self.pull = pull
+        self.stop = {}
+    }
+
+    private init(pull: @escaping () throws -> [ImportedEvent]?, stop: @escaping () -> Void) {
+        self.pull = pull
+        self.stop = stop
+    }
 
     /// Events already in memory, as one batch.
     public convenience init(_ events: [ImportedEvent]) {
@@ -53,7 +65,92 @@ public final class ImportedEventBatches: @unchecked Sendable {
         self.init { defer { pending = nil }; return pending }
     }
 
-    public func next() throws -> [ImportedEvent]? { try pull() }
+    public func next() throws -> [ImportedEvent]? {
+        started = true
+        return try pull()
+    }
+
+    /// Stops a read-ahead (waiting for the batch its thread is reading): called when the import ends, however it
+    /// ends, so nothing reads the files after the store has returned. A plain stream has nothing to stop.
+    public func close() { stop() }
+
+    /// The same batches, read on a thread of their own up to `depth` batches ahead of the store: the files are
+    /// parsed (and the events checked) while the store writes the batch before — two cores, two stages.
+    /// `close()` stops the thread; an error the reading meets is thrown by the `next()` that reaches it.
+    public func readAhead(depth: Int = 2) -> ImportedEventBatches {
+        let queue = ReadAheadQueue(depth: max(1, depth))
+        let source = self
+        let thread = Thread {
+            while queue.waitForRoom() {
+                let batch = Result { try source.next() }
+                if !queue.put(batch) { break }
+            }
+            queue.exited()
+        }
+        thread.name = "rapat-import-read-ahead"
+        thread.start()
+        return ImportedEventBatches(pull: { try queue.take() }, stop: { queue.close() })
+    }
+}
+
+/// The hand-over between a read-ahead's thread and the store: at most `depth` batches wait; the last result
+/// (the end, nil, or an error) is kept and given again to every later `take`.
+private final class ReadAheadQueue: @unchecked Sendable {
+    // @unchecked: every field is read and written under `condition`.
+    private let condition = NSCondition()
+    private let depth: Int
+    private var waiting: [Result<[ImportedEvent]?, any Error>] = []
+    private var last: Result<[ImportedEvent]?, any Error>?
+    private var closed = false
+    private var running = true
+
+    init(depth: Int) { self.depth = depth }
+
+    /// The reader's turn: false once closed.
+    func waitForRoom() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting.count >= depth && !closed { condition.wait() }
+        return !closed
+    }
+
+    /// Hands a batch over; false when it was the last one (the end or an error) or the queue is closed.
+    func put(_ batch: Result<[ImportedEvent]?, any Error>) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        waiting.append(batch)
+        condition.broadcast()
+        if case .success(.some) = batch { return !closed }
+        return false
+    }
+
+    func exited() {
+        condition.lock()
+        running = false
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func take() throws -> [ImportedEvent]? {
+        condition.lock()
+        defer { condition.unlock() }
+        if let last { return try last.get() }
+        while waiting.isEmpty && running { condition.wait() }
+        guard !waiting.isEmpty else { return nil }
+        let batch = waiting.removeFirst()
+        condition.broadcast()
+        if case .success(.some) = batch {} else { last = batch }
+        return try batch.get()
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        while running { condition.wait() }
+        waiting.removeAll()
+        condition.unlock()
+    }
 }
 
 /// What importing one occurrence of an event does to the archive.

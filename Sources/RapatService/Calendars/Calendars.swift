@@ -150,7 +150,8 @@ public struct Calendars: Sendable {
         try AccessPolicy.require(principal, .planMeetings)
         let policy = try await store.policy()
         let reader = make(ICalImport(people: try await store.people(opd: nil).byID, defaultChair: chair, workingHours: policy.workingHours))
-        var summary = try await store.importEvents(reader.batches().checked(), dryRun: dryRun, strict: strict)
+        // Files are read and checked on a thread of their own while the store writes the batch before.
+        var summary = try await store.importEvents(reader.batches().checked().readAhead(), dryRun: dryRun, strict: strict)
         summary.otherComponents = reader.otherComponents
         let language = language
         func translated(_ n: ImportNote) -> ImportNote {

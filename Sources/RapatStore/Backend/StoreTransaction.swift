@@ -30,7 +30,8 @@ public protocol StoreTransaction {
     /// Active meetings other than `m` that overlap it and occupy any of its people.
     func booked(for m: Meeting) async throws -> [BookedSlot]
     /// Writes the whole aggregate (inserted or replaced) with its people's time slots and its search documents.
-    func save(_ m: Meeting) async throws
+    /// `new`: the meeting's id was numbered in this transaction, so there is nothing of it to replace.
+    func save(_ m: Meeting, new: Bool) async throws
 
     func series(_ id: String) async throws -> Series?
     func insertSeries(_ series: Series, year: Int, serial: Int) async throws
@@ -104,13 +105,25 @@ public enum SerialKind: Sendable {
 public protocol TransactionalStore: MeetingStore {
     associatedtype Transaction: StoreTransaction
     /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws
-    /// (the error comes out as thrown).
-    func transaction<T: Sendable>(_ body: @Sendable (Transaction) async throws -> T) async throws -> T
+    /// (the error comes out as thrown). A backend may run a `repeatable` body again from the start when the
+    /// transaction loses a race with another writer; one that is not (it consumes a stream) is never run twice:
+    /// losing the race says the archive is busy.
+    func transaction<T: Sendable>(repeatable: Bool, _ body: @Sendable (Transaction) async throws -> T) async throws -> T
     /// Whether a series is stored only to a horizon before `through` (a read: most calls find none and write nothing).
     func hasSeriesDue(through: Date) async throws -> Bool
 }
 
+extension StoreTransaction {
+    /// Writes a meeting that may be stored already (`save(_:new:)`).
+    public func save(_ m: Meeting) async throws { try await save(m, new: false) }
+}
+
 extension TransactionalStore {
+    /// A write transaction whose body may run again when it loses a race (`transaction(repeatable: true, _:)`).
+    public func transaction<T: Sendable>(_ body: @Sendable (Transaction) async throws -> T) async throws -> T {
+        try await transaction(repeatable: true, body)
+    }
+
     // MARK: People
 
     public func addPerson(_ person: Person) async throws {
@@ -232,7 +245,7 @@ extension TransactionalStore {
     static func insertMeeting(_ plan: Meeting, planner: Planner, _ tx: Transaction) async throws -> Meeting {
         let m = try await numbered(plan, tx)
         try planner.check(m, people: try await people(of: m, tx), booked: try await tx.booked(for: m))
-        try await tx.save(m)
+        try await tx.save(m, new: true)
         return m
     }
 
@@ -282,7 +295,7 @@ extension TransactionalStore {
                 var m = try await numbered(plan, tx)
                 let warnings = try planner.importWarnings(m, previous: nil, people: try await people(of: m, tx), booked: try await tx.booked(for: m))
                 if warnings.contains(where: { if case .doubleBooked = $0 { true } else { false } }) { m.reservesTime = false }
-                try await tx.save(m)
+                try await tx.save(m, new: true)
                 added.append(m.id)
             }
             try await tx.setSeriesHorizon(series.id, horizon)
@@ -346,8 +359,10 @@ extension TransactionalStore {
     // MARK: Calendar import
 
     public func importEvents(_ batches: ImportedEventBatches, dryRun: Bool, strict: Bool) async throws -> ImportSummary {
+        defer { batches.close() }
         do {
-            return try await transaction { tx in
+            // The batches are a stream read once: the transaction is not run a second time.
+            return try await transaction(repeatable: false) { tx in
                 var summary = ImportSummary()
                 summary.dryRun = dryRun
                 let planner = try await Self.planner(tx)
@@ -460,7 +475,7 @@ extension TransactionalStore {
                         if seriesID == nil { seriesID = try await insertSeries(series, firstStart: plan, tx) }
                         m.seriesID = seriesID
                     }
-                    try await tx.save(m)
+                    try await tx.save(m, new: true)
                     summary.created.append(m.id)
                 }
             } catch where !strict && !error.isInfrastructure {
