@@ -20,9 +20,9 @@ for arg in "$@"; do
     esac
 done
 if [ "$quick" = 1 ]; then
-    events=10000 minutes=1000 sizes=1000,10000 searches=1000,10000 pgsearch=10000 http=5 repeats=10
+    events=10000 minutes=1000 sizes=1000,10000 searches=1000,10000 pgsearch=10000 http=5 repeats=10 pgevents=5000
 else
-    events=100000 minutes=10000 sizes=1000,10000,100000,1000000 searches=1000,10000,100000,1000000 pgsearch=100000 http=10 repeats=20
+    events=100000 minutes=10000 sizes=1000,10000,100000,1000000 searches=1000,10000,100000,1000000 pgsearch=100000 http=10 repeats=20 pgevents=20000
 fi
 
 need=()
@@ -132,8 +132,16 @@ for q in "${peer_queries[@]}"; do
         awk -v q="$q" '{t[NR]=$1} END {i50=int(NR*50/100)+1; i95=int(NR*95/100)+1; if (i95>NR) i95=NR; printf "%s\t%.2f\t%.2f\n", q, t[i50], t[i95]}' >> "$work/search-peer.txt"
 done
 
-step "HTTP: two rapat serve instances on PostgreSQL, GET /meetings/{id} for $http s"
-bash bench/load.sh "$http" get > "$work/http.txt"
+step "import into PostgreSQL: $pgevents events into a new database"
+"$bench" ics-write --events "$pgevents" --runs 1 --out "$work/pg-import.ics" > /dev/null
+psql -qc "CREATE DATABASE rapatimport"
+"$bench" import "$work/pg-import.ics" --store "postgres://postgres@127.0.0.1:$pgport/rapatimport" > "$work/import-pg.txt"
+
+step "HTTP: rapat serve (SQLite) against a bare Hummingbird route, $http s per case"
+bash bench/http.sh "$http" > "$work/http18.txt"
+
+step "HTTP: two rapat serve instances on PostgreSQL, mixed reads and colliding writes for $((http * 2)) s"
+bash bench/load.sh "$((http * 2))" mixed > "$work/http.txt"
 
 # ---- the table ----
 last() { awk -v k="$2" '{print $(NF-k)}' "$1"; }   # k-th field from the end of a one-line file
@@ -162,8 +170,10 @@ printf "| serialize %s events to .ics (%s MB) | %s ev/s, peak %s MiB | libical %
     "$events" "$mb" "$w_rate" "$w_peak" "$li_ser" "$py_ser" "$(ratio "$w_rate" "$li_ser")" "$(ratio "$w_rate" "$py_ser")"
 printf "| parse that .ics | %s ev/s streaming, peak %s MiB | libical %s ev/s; python icalendar %s ev/s (peak %s MiB) | %s libical; %s python |\n" \
     "$r_rate" "$r_peak" "$li_parse" "$py_parse" "$py_peak" "$(ratio "$r_rate" "$li_parse")" "$(ratio "$r_rate" "$py_parse")"
-printf "| import that .ics into a new SQLite archive | %s meetings, %s ev/s, peak %s MiB | — | memory / file size %s |\n" \
-    "$i_count" "$i_rate" "$i_peak" "$(awk -v p="$i_peak" -v m="$mb" 'BEGIN { printf "%.2f", p * 1.048576 / m }')"
+printf "| import that .ics into a new SQLite archive | %s meetings, %s ev/s, peak %s MiB | goal (#18) 20,000 ev/s | %s of the goal; memory / file size %s |\n" \
+    "$i_count" "$i_rate" "$i_peak" "$(ratio "$i_rate" 20000)" "$(awk -v p="$i_peak" -v m="$mb" 'BEGIN { printf "%.2f", p * 1.048576 / m }')"
+printf "| import %s events into a new PostgreSQL database | %s meetings, %s ev/s, peak %s MiB | goal (#18) 10,000 ev/s | %s of the goal |\n" \
+    "$pgevents" "$(last "$work/import-pg.txt" 4)" "$(last "$work/import-pg.txt" 2)" "$(last "$work/import-pg.txt" 1)" "$(ratio "$(last "$work/import-pg.txt" 2)" 10000)"
 printf "| export that archive again, \`rapat export ics --all\` (paged) | %s s, peak %s MiB; %s | — | memory / file size %s |\n" \
     "$(awk '{print $1}' "$work/export-time.txt")" "$(awk '{printf "%.0f", $2 / 1024}' "$work/export-time.txt")" "$export_same" \
     "$(awk -v m="$mb" '{printf "%.2f", $2 / 1024 * 1.048576 / m}' "$work/export-time.txt")"
@@ -176,6 +186,13 @@ printf "| write + XSD-validate %s XML minutes (median of 5) | %s s, peak %s MiB 
     "$x_count" "$x_secs" "$x_peak" "$xmllintver" "$xl_secs" "$xml_valid" "$xl_peak" "$(ratio "$x_secs" "$xl_secs")"
 awk 'NR > 1 && NF == 7 {printf "| conflict check, archive of %d meetings (p50 / p99) | refused %s / %s ms; accepted %s / %s ms; peak %s MiB | — (must stay flat) | |\n", $1, $3, $4, $5, $6, $7}' "$work/conflict.txt"
 # Search: per query, SQLite at each size, PostgreSQL and the plain tsquery at the largest.
+# #18 goal 4: p95 <= 20 ms at the largest SQLite archive of the run and on PostgreSQL.
+goal20() {
+    local largest pg
+    largest="$(echo "$1" | awk -F'; ' '{print $NF}' | awk '{print $NF}')"
+    pg="$(echo "$2" | awk '{print $NF}')"
+    awk -v a="$largest" -v b="$pg" 'BEGIN { printf "p95 goal 20 ms: SQLite largest %s, PostgreSQL %s", (a + 0 <= 20 ? "met" : "not met"), (b + 0 <= 20 ? "met" : "not met") }'
+}
 mapfile -t labels < <(awk '/^query/ {n++} n == 1 && !/^query/ && !/^archive/ && !/^peak/ {print substr($0, 1, 38)}' "$work/search-sqlite.txt" | sed 's/ *$//')
 for i in "${!labels[@]}"; do
     sqlite_cells="$(awk -v want="$((i + 1))" '
@@ -187,11 +204,23 @@ for i in "${!labels[@]}"; do
     peer_cell="$(sed -n "$((i + 1))p" "$work/search-peer.txt" | awk -F'\t' '{printf "%s / %s", $2, $3}')"
     printf "| search %s, p50 / p95 ms | SQLite %s; PostgreSQL %s: %s | PostgreSQL tsquery %s: %s | %s |\n" \
         "${labels[$i]}" "$sqlite_cells" "$pgsearch" "$pg_cell" "$pgsearch" "$peer_cell" \
-        "$(ratio "$(echo "$pg_cell" | awk '{print $1}')" "$(echo "$peer_cell" | awk '{print $1}')") of tsquery's time (p50, PostgreSQL)"
+        "$(ratio "$(echo "$pg_cell" | awk '{print $1}')" "$(echo "$peer_cell" | awk '{print $1}')") of tsquery's time (p50, PostgreSQL); $(goal20 "$sqlite_cells" "$pg_cell")"
 done
 printf "| search, peak memory (the benchmark process, archive built in it) | SQLite %s MiB; PostgreSQL %s MiB | — | |\n" \
     "$(awk '/^peak memory/ {print $3}' "$work/search-sqlite.txt")" "$(awk '/^peak memory/ {print $3}' "$work/search-pg.txt")"
+# #18 goal 1 and 5: every case of bench/http.sh against the bare route of the same run.
+peer_rate="$(awk '/^bare Hummingbird/ {print $(NF-2)}' "$work/http18.txt")"
+# A case's line: NAME… RATE P99 RATIO GOAL (HTTP STATUS)
+awk -v peer="$peer_rate" '/^GET/ {rate = $(NF-5); p99 = $(NF-4); ratio = $(NF-3); goal = $(NF-2); status = $NF; sub(/\)$/, "", status)
+        name = $1; for (i = 2; i <= NF - 6; i++) name = name " " $i
+        printf "| HTTP %s (SQLite, wrk -t2 -c32; HTTP %s) | %s req/s, p99 %s | bare Hummingbird route, same run: %s req/s | %s× (goal %s: %s) |\n",
+               name, status, rate, p99, peer, ratio, goal, (ratio + 0 >= goal + 0 ? "met" : "not met")}' "$work/http18.txt"
+awk '/peak resident/ {v = $(NF-4); printf "| rapat serve peak memory over those cases | %s MiB | goal (#18) < 100 MiB | %s |\n", v, (v + 0 < 100 ? "met" : "not met")}' "$work/http18.txt"
+total=0
+while read -r r; do total="$(awk -v a="$total" -v b="$r" 'BEGIN { print a + b }')"; done < <(awk '/^instance/ {for (i = 1; i < NF; i++) if ($i == "requests/s") print $(i + 1)}' "$work/http.txt")
 awk '/^instance/ {sub(/:$/, "", $2); r = p = m = "?"; for (i = 1; i < NF; i++) {if ($i == "requests/s") r = $(i + 1); if ($i == "p99") p = $(i + 1); if ($i == "peak-MiB") m = $(i + 1)}
-                  printf "| HTTP GET meeting, 2 instances on PostgreSQL: the one on port %s | %s req/s, p99 %s ms, server peak %s MiB | — | |\n", $2, r, p, m}' "$work/http.txt"
+                  printf "| HTTP mixed load (70 %% reads, 30 %% colliding writes), 2 instances on PostgreSQL: port %s | %s req/s, p99 %s ms, server peak %s MiB | — | |\n", $2, r, p, m}' "$work/http.txt"
+printf "| HTTP mixed load, both instances | %s req/s; %s; %s | goal (#18) 5,000 req/s, 0 double bookings, 0 writes lost | %s of the goal |\n" \
+    "$total" "$(grep '^201 responses' "$work/http.txt" | sed 's/^201/201/')" "$(tail -n 1 "$work/http.txt")" "$(ratio "$total" 5000)"
 echo
 echo "Peak memory is each Rapat process's maximum resident set (getrusage); xmllint's from GNU time."

@@ -130,7 +130,7 @@ public struct RapatAPI: Sendable {
         router.add(middleware: WebMiddleware(store: store, sessions: sessions))
         WebPages(store: store, signer: signer, sessions: sessions).register(on: router)
         let store = store, signer = signer
-        let feeds = FeedCache(events: store.events), meetings = MeetingCache(events: store.events)
+        let feeds = FeedCache(events: store.events), meetings = MeetingCache(events: store.events), searches = SearchCache(events: store.events)
         for route in Self.table {
             router.on(RouterPath(route.routerPath), method: route.method) { request, context in
                 let principal = context.token.map(Principal.init) ?? Principal(role: .archivist, person: nil)
@@ -140,7 +140,7 @@ public struct RapatAPI: Sendable {
                     try AccessPolicy.require(principal, permission, on: try await store.meeting(try context.meetingID()))
                 }
                 return try await route.handler(request, context, Services(store: store, principal: principal, language: context.language,
-                                                                                signer: signer, feeds: feeds, meetings: meetings))
+                                                                                signer: signer, feeds: feeds, meetings: meetings, searches: searches))
             }
         }
         return router

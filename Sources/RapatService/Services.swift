@@ -14,15 +14,18 @@ public struct Services: Sendable {
 
     /// Meetings read and encoded once per change (a server keeps one; nil reads every meeting anew).
     public let meetings: MeetingCache?
+    /// Search answers encoded once per change (a server keeps one; nil searches anew).
+    public let searches: SearchCache?
 
     public init(store: any MeetingStore, principal: Principal, language: Language = .id, signer: SealSigner? = nil, feeds: FeedCache? = nil,
-                meetings: MeetingCache? = nil) {
+                meetings: MeetingCache? = nil, searches: SearchCache? = nil) {
         self.store = store
         self.principal = principal
         self.language = language
         self.signer = signer
         self.feeds = feeds
         self.meetings = meetings
+        self.searches = searches
     }
 
     public var planning: Planning { Planning(store: store, principal: principal) }

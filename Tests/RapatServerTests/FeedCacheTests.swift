@@ -156,3 +156,42 @@ enum TestPostgres {
         return url.string
     }
 }
+
+/// Search answers encoded once per change: a change shows at once, each reader's answer is their own (an archivist
+/// never gets the secretariat's hits of unapproved minutes), and who may search is asked on every call.
+@Suite struct SearchCacheTests {
+    static func search(_ store: any MeetingStore, _ cache: SearchCache, _ text: String, role: Role = .secretariat, person: PersonID? = nil,
+                       encodings: MeetingCacheTests.Counter? = nil) async throws -> [String] {
+        let bytes = try await Services(store: store, principal: Principal(role: role, person: person), searches: cache).archive
+            .search(SearchQuery(text), cache: cache) { hits in encodings?.add(); return Array(try MeetingCacheTests.encoder.encode(hits.map(\.meetingID.description))) }
+        return try JSONDecoder().decode([String].self, from: Data(bytes))
+    }
+
+    @Test func anAnswerIsEncodedOnceUntilTheArchiveChanges() async throws {
+        let (store, _) = try FeedCacheTests.sqlitePair()
+        try await WebTests.archive(store)
+        let cache = SearchCache(events: store.events, maxAge: .seconds(60)), encodings = MeetingCacheTests.Counter()
+        #expect(try await Self.search(store, cache, "istimewa", encodings: encodings).isEmpty)
+        #expect(try await Self.search(store, cache, "istimewa", encodings: encodings).isEmpty && encodings.count == 1)
+        try await store.updateMeeting(MeetingID("RP-2020-0001")) { m, _ in m.title = "Rapat Pimpinan Istimewa" }
+        #expect(try await Self.search(store, cache, "istimewa", encodings: encodings) == ["RP-2020-0001"] && encodings.count == 2)
+        // Another query is another answer.
+        _ = try await Self.search(store, cache, "istimewa*", encodings: encodings)
+        #expect(encodings.count == 3)
+    }
+
+    @Test func eachReaderGetsTheirOwnAnswerAndTheRightIsAskedEveryTime() async throws {
+        let (store, _) = try FeedCacheTests.sqlitePair()
+        try await WebTests.archive(store)
+        let cache = SearchCache(events: store.events, maxAge: .seconds(60))
+        let id = try MeetingID("RP-2020-0001")
+        let m = try await store.meeting(id)
+        try #require(!m.minutes.isApproved)
+        try await store.updateMeeting(id) { m, _ in m.title = "Rapat Pimpinan Istimewa" }
+        #expect(try await Self.search(store, cache, "istimewa") == ["RP-2020-0001"])
+        // Minutes not approved: an archivist does not find them, though the secretariat's answer is cached.
+        #expect(try await Self.search(store, cache, "istimewa", role: .archivist).isEmpty)
+        // A participant may not search at all, cached answers or not.
+        await #expect(throws: AccessDenied.self) { try await Self.search(store, cache, "istimewa", role: .participant, person: WebTests.kadinkes) }
+    }
+}

@@ -16,7 +16,9 @@ enum ArchiveController {
             let query = SearchQuery(text, from: try q.get("from").map { try Bounds.lower($0, zone: Zone.jakarta) },
                                     to: try q.get("to").map { try Bounds.upper($0, zone: Zone.jakarta) }, opd: q.get("opd"),
                                     limit: min(200, max(1, Int(q.get("limit") ?? "20") ?? 20)))
-            return try JSONResponse.make(try await s.archive.search(query))
+            guard let cache = s.searches else { return try JSONResponse.make(try await s.archive.search(query)) }
+            let body = try await s.archive.search(query, cache: cache) { hits in Array(try JSONResponse.encoder.encode(hits)) }
+            return JSONResponse.make(encoded: ByteBuffer(bytes: body))
         },
         Route(method: .get, path: "/api/reports/punctuality", summary: "Punctuality per meeting, person and OPD, with action items (secretariat)", permission: .readReports,
               query: [.query("from", "From this date", required: true), .query("to", "Up to and including this date", required: true),

@@ -71,3 +71,21 @@ extension ArchiveCache where Value == EncodedMeeting {
         self.init(events: events, maxAge: maxAge, capacity: 10_000)
     }
 }
+
+/// Search answers built once per change of the archive: an archive's readers repeat the same few searches far more
+/// often than the minutes change, and an answer costs the index's ranking and a snippet per hit. The key is the
+/// reader (role and person) and the whole query as scoped for them (`Archive.search(_:cache:encode:)`), so no
+/// reader gets hits of another's reach; a change made by another process on the same SQLite file shows within
+/// `maxAge`. The bodies are bounded by `capacity` answers of at most 200 hits.
+public typealias SearchCache = ArchiveCache<SearchAnswer>
+
+/// One search's hits as a face encoded them.
+public struct SearchAnswer: Sendable {
+    public let body: [UInt8]
+}
+
+extension ArchiveCache where Value == SearchAnswer {
+    public convenience init(events: MeetingEvents, maxAge: Duration = .seconds(1)) {
+        self.init(events: events, maxAge: maxAge, capacity: 200)
+    }
+}

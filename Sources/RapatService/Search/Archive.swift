@@ -62,6 +62,14 @@ public struct Archive: Sendable {
         return hits.filter { readable.contains($0.meetingID) }
     }
 
+    /// `search`, as `encode` writes the hits, answered from `cache` while the archive does not change. The principal
+    /// is asked for the right to search on every call; the key holds the principal and the query scoped for them.
+    public func search(_ query: SearchQuery, cache: SearchCache, encode: ([SearchHit]) throws -> [UInt8]) async throws -> [UInt8] {
+        try AccessPolicy.require(principal, .search)
+        let key = "\(principal.role.rawValue)|\(principal.person?.key ?? "-")|" + AccessPolicy.scope(query, for: principal).cacheKey
+        return try await cache.value(key) { SearchAnswer(body: try encode(try await search(query))) }.body
+    }
+
     /// What the archive page shows for a search: the hits the principal may read, the OPDs of each meeting found
     /// (for facet counts) and every registered OPD (for the filter).
     public struct SearchResults: Sendable {

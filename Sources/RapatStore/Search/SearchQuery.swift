@@ -21,6 +21,14 @@ public struct SearchQuery: Sendable, Equatable {
     /// a decade costs what it costs in a year. Narrow older searches with `from`/`to`.
     public var rankWindow: Int
 
+    /// Every field, the text last (it may hold any character): equal keys are equal queries.
+    public var cacheKey: String {
+        let fields: [String] = [from.map { "\($0.timeIntervalSince1970)" } ?? "-", to.map { "\($0.timeIntervalSince1970)" } ?? "-",
+                                opd.map { "\($0.utf8.count):\($0)" } ?? "-", person?.key ?? "-", kind.map { "\($0.utf8.count):\($0)" } ?? "-",
+                                status?.rawValue ?? "-", "\(approvedOnly)", "\(limit)", "\(offset)", "\(rankWindow)"]
+        return fields.joined(separator: "|") + "|" + text
+    }
+
     public static let defaultRankWindow = 2000
 
     public init(_ text: String, from: Date? = nil, to: Date? = nil, opd: String? = nil, person: PersonID? = nil, kind: String? = nil,
