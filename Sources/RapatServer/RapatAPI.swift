@@ -128,7 +128,7 @@ public struct RapatAPI: Sendable {
                                               tokenInQuery: Self.table.filter(\.tokenInQuery).map { String($0.routerPath.prefix { $0 != ":" }) }))
         let sessions = WebSessions(store: store)
         router.add(middleware: WebMiddleware(store: store, sessions: sessions))
-        WebPages(store: store, signer: signer, sessions: sessions).register(on: router)
+        WebPages(store: store, signer: signer, sessions: sessions, meetings: MeetingPeopleCache(events: store.events)).register(on: router)
         let store = store, signer = signer
         let feeds = FeedCache(events: store.events), meetings = MeetingCache(events: store.events), searches = SearchCache(events: store.events)
         for route in Self.table {

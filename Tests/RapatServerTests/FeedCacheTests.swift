@@ -195,3 +195,21 @@ enum TestPostgres {
         await #expect(throws: AccessDenied.self) { try await Self.search(store, cache, "istimewa", role: .participant, person: WebTests.kadinkes) }
     }
 }
+
+/// A meeting page's meeting and the people it names, read once per change; who may read it asked every time.
+@Suite struct MeetingPeopleCacheTests {
+    @Test func aChangeShowsAtOnceAndAnOutsiderIsRefusedThoughCached() async throws {
+        let (store, _) = try FeedCacheTests.sqlitePair()
+        try await WebTests.archive(store)
+        let cache = MeetingPeopleCache(events: store.events, maxAge: .seconds(60))
+        let id = try MeetingID("RP-2020-0001")
+        func shown(role: Role = .secretariat, person: PersonID? = nil) async throws -> MeetingWithPeople {
+            try await Services(store: store, principal: Principal(role: role, person: person)).archive.meetingWithPeople(id, cache: cache)
+        }
+        let first = try await shown()
+        #expect(first.people[first.meeting.chair] != nil)
+        try await store.updateMeeting(id) { m, _ in m.title = "Rapat Pimpinan (diubah)" }
+        #expect(try await shown().meeting.title == "Rapat Pimpinan (diubah)")
+        await #expect(throws: AccessDenied.self) { try await shown(role: .participant, person: WebTests.kabpkad) }
+    }
+}

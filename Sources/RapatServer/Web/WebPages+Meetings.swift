@@ -114,8 +114,8 @@ extension WebPages {
     func meeting(_ request: Request, _ context: RapatContext) async throws -> Response {
         try await signedIn(request, context) { s in
             let l = context.language
-            let m = try await s.archive.meeting(try meetingID(context))
-            let people = try await s.archive.people(of: m)
+            let shown = try await s.archive.meetingWithPeople(try meetingID(context), cache: meetings)
+            let m = shown.meeting, people = shown.people
             let text = DateText(l)
             func name(_ nip: PersonID) -> String { people[nip]?.name ?? nip.key }
             let attendance = Dictionary(m.attendance.map { ($0.nip, $0) }, uniquingKeysWith: { a, _ in a })

@@ -11,6 +11,8 @@ struct WebPages: Sendable {
     let store: any MeetingStore
     let signer: SealSigner?
     let sessions: WebSessions
+    /// The meeting pages' meetings and the people they name, read once per change.
+    let meetings: MeetingPeopleCache
     let view = WebView.shared
 
     static let csrfCookie = "rapat_csrf"

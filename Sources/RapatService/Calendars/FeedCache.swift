@@ -89,3 +89,19 @@ extension ArchiveCache where Value == SearchAnswer {
         self.init(events: events, maxAge: maxAge, capacity: 200)
     }
 }
+
+/// A meeting with the people it names (as its sealed minutes name them once approved), for the pages that show it:
+/// reading the sealed versions to name people costs more than the meeting itself. Who may read it is decided on
+/// every request (`Archive.meetingWithPeople(_:cache:)`); a person renamed shows within `maxAge`.
+public typealias MeetingPeopleCache = ArchiveCache<MeetingWithPeople>
+
+public struct MeetingWithPeople: Sendable {
+    public let meeting: Meeting
+    public let people: [PersonID: Person]
+}
+
+extension ArchiveCache where Value == MeetingWithPeople {
+    public convenience init(events: MeetingEvents, maxAge: Duration = .seconds(1)) {
+        self.init(events: events, maxAge: maxAge, capacity: 10_000)
+    }
+}

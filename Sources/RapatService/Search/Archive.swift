@@ -28,9 +28,24 @@ public struct Archive: Sendable {
     /// minutes name them when sealed, else as registered now.
     public func people(of m: Meeting) async throws -> [PersonID: Person] {
         try AccessPolicy.requireRead(principal, m)
+        return try await named(m)
+    }
+
+    private func named(_ m: Meeting) async throws -> [PersonID: Person] {
         let registry = try await store.people(m.namedPeople).byID
         guard m.minutes.isApproved, let sealed = try await store.minutesVersions(m.id).last else { return registry }
         return sealed.record.naming(registry)
+    }
+
+    /// A readable meeting and the people it names (`people(of:)`), from `cache` while neither changes; who may read
+    /// it is decided on every call.
+    public func meetingWithPeople(_ id: MeetingID, cache: MeetingPeopleCache) async throws -> MeetingWithPeople {
+        let entry = try await cache.value(id.description) {
+            let m = try await store.meeting(id)
+            return MeetingWithPeople(meeting: m, people: try await named(m))
+        }
+        try AccessPolicy.requireRead(principal, entry.meeting)
+        return entry
     }
 
     /// For a listing of readable meetings: the names of their chairs, and every OPD (for filters).
