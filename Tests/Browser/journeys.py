@@ -123,9 +123,18 @@ def fetch(url, cookie=None, data=None):
 
 def fill_plan(j, date, start, end, agenda_minutes):
     d = j.d
-    for field, value in [("judul", "Rapat Koordinasi Percepatan Belanja Daerah"), ("tanggal", date), ("mulai", start), ("selesai", end)]:
-        el = d.find_element(By.ID, field)
-        d.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", el, value)
+    fields = [("judul", "Rapat Koordinasi Percepatan Belanja Daerah"), ("tanggal", date), ("mulai", start), ("selesai", end)]
+    # Set by script (date and time inputs take no typing in every locale), then read back until every value holds:
+    # a page still settling after a refusal may put its own value back once (seen once in CI: the old date was sent).
+    deadline = time.time() + 10
+    while True:
+        for field, value in fields:
+            el = d.find_element(By.ID, field)
+            if el.get_attribute("value") != value:
+                d.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", el, value)
+        time.sleep(0.1)
+        if all(d.find_element(By.ID, f).get_attribute("value") == v for f, v in fields) or time.time() > deadline:
+            break
     chair = d.find_element(By.ID, "pimpinan")
     chair.clear()
     chair.send_keys(GOVERNOR)
