@@ -43,6 +43,23 @@ public final class ArchiveCache<Value: Sendable>: Sendable {
     }
 }
 
+/// What an `ArchiveCache` keeps by default: how many entries (all are dropped when full) and how long one serves
+/// (a change this process or PostgreSQL announces ends it at once; the age bounds what nothing announces).
+public protocol ArchiveCacheValue: Sendable {
+    static var capacity: Int { get }
+    static var maxAge: Duration { get }
+}
+
+extension ArchiveCacheValue {
+    public static var maxAge: Duration { .seconds(1) }
+}
+
+extension ArchiveCache where Value: ArchiveCacheValue {
+    public convenience init(events: MeetingEvents, maxAge: Duration = Value.maxAge) {
+        self.init(events: events, maxAge: maxAge, capacity: Value.capacity)
+    }
+}
+
 /// Feeds built once and served again until the archive changes: subscribed calendars poll the same feed over and
 /// over, and building one reads and writes every meeting in it. The key holds the reader (role and person), since
 /// what a feed holds depends on who reads it; a feed may be 30 s behind a change no event tells.
@@ -66,10 +83,8 @@ public struct EncodedMeeting: Sendable {
     public let body: [UInt8]
 }
 
-extension ArchiveCache where Value == EncodedMeeting {
-    public convenience init(events: MeetingEvents, maxAge: Duration = .seconds(1)) {
-        self.init(events: events, maxAge: maxAge, capacity: 10_000)
-    }
+extension EncodedMeeting: ArchiveCacheValue {
+    public static let capacity = 10_000
 }
 
 /// Search answers built once per change of the archive: an archive's readers repeat the same few searches far more
@@ -84,10 +99,8 @@ public struct SearchAnswer: Sendable {
     public let body: [UInt8]
 }
 
-extension ArchiveCache where Value == SearchAnswer {
-    public convenience init(events: MeetingEvents, maxAge: Duration = .seconds(1)) {
-        self.init(events: events, maxAge: maxAge, capacity: 200)
-    }
+extension SearchAnswer: ArchiveCacheValue {
+    public static let capacity = 200
 }
 
 /// A meeting with the people it names (as its sealed minutes name them once approved), for the pages that show it:
@@ -100,8 +113,6 @@ public struct MeetingWithPeople: Sendable {
     public let people: [PersonID: Person]
 }
 
-extension ArchiveCache where Value == MeetingWithPeople {
-    public convenience init(events: MeetingEvents, maxAge: Duration = .seconds(1)) {
-        self.init(events: events, maxAge: maxAge, capacity: 10_000)
-    }
+extension MeetingWithPeople: ArchiveCacheValue {
+    public static let capacity = 10_000
 }
