@@ -76,6 +76,11 @@ public protocol StoreTransaction {
 
 /// The people an import has looked up, each read once per import (a calendar names the same people in thousands of
 /// events); a guest the import registers is added. Nobody else changes people inside the import's transaction.
+/// The last meeting serial of each year a transaction has numbered in (`numbered(_:_:_:)`).
+struct MeetingNumbers {
+    var last: [Int: Int] = [:]
+}
+
 struct KnownPeople {
     private var known: [PersonID: Person?] = [:]
 
@@ -251,9 +256,24 @@ extension TransactionalStore {
 
     /// The meeting with the next id of the year it falls in (not stored yet).
     static func numbered(_ plan: Meeting, _ tx: Transaction) async throws -> Meeting {
+        var numbers = MeetingNumbers()
+        return try await numbered(plan, tx, &numbers)
+    }
+
+    /// `numbered`, for a transaction that numbers many meetings (an import): the archive is asked for a year's
+    /// last serial once; from then on this transaction holds the year's number lock to its commit (PostgreSQL's
+    /// advisory lock, SQLite's write lock), so nobody else numbers in that year and the serials stored here follow.
+    static func numbered(_ plan: Meeting, _ tx: Transaction, _ numbers: inout MeetingNumbers) async throws -> Meeting {
         var m = plan
         let year = CivilDate(m.start, in: m.zone).year
-        m.id = MeetingID(year: year, serial: try await tx.lastSerial(.meeting, year: year) + 1)
+        let last: Int
+        if let known = numbers.last[year] {
+            last = known
+        } else {
+            last = try await tx.lastSerial(.meeting, year: year)
+            numbers.last[year] = last
+        }
+        m.id = MeetingID(year: year, serial: last + 1)
         return m
     }
 
@@ -368,11 +388,13 @@ extension TransactionalStore {
                 let planner = try await Self.planner(tx)
                 let archive = try await tx.archiveID()
                 var known = KnownPeople()
+                var numbers = MeetingNumbers()
                 var extended = Date.distantPast
                 while let events = try batches.next() {
                     // Series kept to a horizon take their people's time beyond it: stored as far as this batch reaches.
                     if let reach = events.flatMap({ $0.meetings.map(\.end) }).max(), reach > extended {
-                        _ = try await Self.extendSeries(through: reach, planner: planner, tx)
+                        // Meetings it adds take numbers of their own: the years' last serials are asked again.
+                        if try await !Self.extendSeries(through: reach, planner: planner, tx).isEmpty { numbers = MeetingNumbers() }
                         extended = reach
                     }
                     for event in events {
@@ -384,7 +406,7 @@ extension TransactionalStore {
                         }
                         do {
                             try await Self.importEvent(event, planner: planner, archiveID: archive, strict: strict, into: &summary,
-                                                       known: &known, tx)
+                                                       known: &known, numbers: &numbers, tx)
                         } catch where error.isInfrastructure {
                             throw error
                         } catch {
@@ -419,7 +441,8 @@ extension TransactionalStore {
     /// warnings and what cannot be stored skips that occurrence alone; nothing is written for an occurrence
     /// before it has passed, so a skipped one leaves no trace.
     static func importEvent(_ event: ImportedEvent, planner: Planner, archiveID: String, strict: Bool,
-                            into summary: inout ImportSummary, known: inout KnownPeople, _ tx: Transaction) async throws {
+                            into summary: inout ImportSummary, known: inout KnownPeople, numbers: inout MeetingNumbers,
+                            _ tx: Transaction) async throws {
         var seriesID: String?
         func note(_ plan: Meeting, _ cause: any Error & Sendable) -> ImportNote {
             ImportNote(source: event.source, line: event.line, uid: event.uid, summary: event.summary,
@@ -470,12 +493,14 @@ extension TransactionalStore {
                     summary.updated.append(m.id)
                 case let .create(plan):
                     try await registerGuests(of: plan)
-                    var m = try await checked(try await numbered(plan, tx), previous: nil)
+                    var m = try await checked(try await numbered(plan, tx, &numbers), previous: nil)
                     if let series = event.series {
                         if seriesID == nil { seriesID = try await insertSeries(series, firstStart: plan, tx) }
                         m.seriesID = seriesID
                     }
                     try await tx.save(m, new: true)
+                    // Only a stored meeting takes its number: one skipped after numbering leaves no gap.
+                    numbers.last[m.id.year] = m.id.serial
                     summary.created.append(m.id)
                 }
             } catch where !strict && !error.isInfrastructure {
