@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     ],
     targets: [
         // Signed seals use ECDSA P-256 from swift-crypto; everything else in the core is plain Swift.
@@ -58,7 +59,7 @@ let package = Package(
             dependencies: ["RapatCore", "RapatStore", "RapatService", "RapatCalendar", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdAuth", package: "hummingbird-auth"), .product(name: "Mustache", package: "swift-mustache"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                           .product(name: "Logging", package: "swift-log")],
+                           .product(name: "Logging", package: "swift-log"), .product(name: "NIOEmbedded", package: "swift-nio")],
             // The web face's templates (also at templates/web) and its stylesheet and script.
             resources: [.copy("Resources/web"), .copy("Resources/static")]
         ),
@@ -73,7 +74,7 @@ let package = Package(
             name: "rapat-bench",
             dependencies: ["RapatCore", "RapatCalendar", "RapatStore", "RapatSQLite", "RapatPostgres", "RapatService", "RapatMinutes", "RapatSamples",
                            "RapatServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird")]
+                           .product(name: "Hummingbird", package: "hummingbird")]
         ),
         // Fuzz targets (Tests/Fuzz/run.sh builds them with -sanitize=fuzzer -DFUZZING; plain builds replay files).
         .target(name: "FuzzDriver", path: "Tests/Fuzz/Driver"),
@@ -89,7 +90,6 @@ let package = Package(
         .testTarget(
             name: "RapatServerTests",
             dependencies: ["RapatServer", "RapatService", "RapatCore", "RapatStore", "RapatSQLite", "RapatPostgres",
-                           .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "RapatCalendarTests", dependencies: ["RapatCalendar", "RapatCore", "RapatStore", "RapatSQLite"]),

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import RapatCore
 import RapatServer
 import RapatService
@@ -63,9 +62,9 @@ extension RapatBench {
 
         func measure(_ store: any MeetingStore) async throws {
             let password = Self.password
-            let app = Application(router: RapatAPI(store: store).router())
+            let client = InProcessClient(router: RapatAPI(store: store).router())
             let detail = try await store.meetings(MeetingFilter(from: Date(), limit: 1)).first?.id.description ?? "RP-2020-0001"
-            try await app.test(.router) { client in
+            do {
                 var cookie = ""
                 func get(_ uri: String, form: String? = nil) async throws -> (HTTPResponse.Status, Int, HTTPFields) {
                     var headers: HTTPFields = [.acceptLanguage: "id"]

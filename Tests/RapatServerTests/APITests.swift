@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Hummingbird
-import HummingbirdTesting
 import RapatCore
 @testable import RapatServer
 import RapatStore
@@ -42,7 +41,7 @@ import Testing
          "agenda":[{"title":"Evaluasi penyerapan anggaran","presenterNip":"\(kadinkes)","minutes":60}]}
         """
 
-    func call(_ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String?, body: String? = nil,
+    func call(_ client: InProcessClient, _ method: HTTPRequest.Method, _ uri: String, token: String?, body: String? = nil,
               headers extra: HTTPFields = [:]) async throws -> (HTTPResponse.Status, String, HTTPFields) {
         var headers = extra
         // The assertions read English messages; Indonesian (the default) has a test of its own.
@@ -306,7 +305,7 @@ import Testing
     }
 
     /// A feed token from the API's own JSON.
-    func feedURL(_ client: some TestClientProtocol, token: String, _ body: String) async throws -> String {
+    func feedURL(_ client: InProcessClient, token: String, _ body: String) async throws -> String {
         let (status, json, _) = try await call(client, .post, "/api/feeds/tokens", token: token, body: body)
         #expect(status == .created, "\(json)")
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String]

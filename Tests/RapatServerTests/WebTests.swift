@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import RapatCore
 import RapatPostgres
 @testable import RapatServer
@@ -45,7 +44,7 @@ import Testing
     final class Browser: @unchecked Sendable {  // used by one test task at a time
         var cookies: [String: String] = [:]
 
-        func request(_ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, form: [String: String]? = nil)
+        func request(_ client: InProcessClient, _ method: HTTPRequest.Method, _ uri: String, form: [String: String]? = nil)
             async throws -> (status: HTTPResponse.Status, body: String, headers: HTTPFields) {
             var headers: HTTPFields = [:]
             if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
@@ -71,7 +70,7 @@ import Testing
             return String(page[r.upperBound...].prefix { $0 != "\"" })
         }
 
-        func signIn(_ client: some TestClientProtocol, _ username: String, _ password: String = WebTests.password) async throws -> HTTPResponse.Status {
+        func signIn(_ client: InProcessClient, _ username: String, _ password: String = WebTests.password) async throws -> HTTPResponse.Status {
             let page = try await request(client, .get, "/masuk").body
             return try await request(client, .post, "/masuk", form: ["_csrf": Self.csrf(page), "username": username, "password": password]).status
         }
