@@ -74,13 +74,13 @@ public protocol StoreTransaction {
     func deleteSharedValue(_ key: String) async throws
 }
 
-/// The people an import has looked up, each read once per import (a calendar names the same people in thousands of
-/// events); a guest the import registers is added. Nobody else changes people inside the import's transaction.
 /// The last meeting serial of each year a transaction has numbered in (`numbered(_:_:_:)`).
 struct MeetingNumbers {
     var last: [Int: Int] = [:]
 }
 
+/// The people an import has looked up, each read once per import (a calendar names the same people in thousands of
+/// events); a guest the import registers is added. Nobody else changes people inside the import's transaction.
 struct KnownPeople {
     private var known: [PersonID: Person?] = [:]
 
