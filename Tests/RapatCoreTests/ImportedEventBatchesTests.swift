@@ -35,7 +35,6 @@ import Testing
         while let batch = try batches.next() { lines += batch.map(\.line) }
         #expect(lines == Array(1...100))
         #expect(try batches.next() == nil)
-        #expect(batches.started)
     }
 
     @Test func anErrorComesOutOfTheNextThatReachesItAndStays() throws {
@@ -62,11 +61,9 @@ import Testing
         #expect(try batches.next() == nil)
     }
 
-    @Test func aPlainStreamIsStartedByItsFirstPull() throws {
+    @Test func aPlainStreamEndsAndClosesWithNothingToStop() throws {
         let batches = ImportedEventBatches([Self.event(1)])
-        #expect(!batches.started)
         #expect(try batches.next()?.count == 1)
-        #expect(batches.started)
         #expect(try batches.next() == nil)
         batches.close()
     }

@@ -45,8 +45,6 @@ public final class ImportedEventBatches: @unchecked Sendable {
     // nothing from it until the import returns.
     private let pull: () throws -> [ImportedEvent]?
     private let stop: () -> Void
-    /// Whether a batch has been asked for: a transaction run a second time cannot have the same events again.
-    public private(set) var started = false
 
     /// `pull` returns the next events, or nil once there are no more.
     public init(_ pull: @escaping () throws -> [ImportedEvent]?) {
@@ -65,10 +63,7 @@ public final class ImportedEventBatches: @unchecked Sendable {
         self.init { defer { pending = nil }; return pending }
     }
 
-    public func next() throws -> [ImportedEvent]? {
-        started = true
-        return try pull()
-    }
+    public func next() throws -> [ImportedEvent]? { try pull() }
 
     /// Stops a read-ahead (waiting for the batch its thread is reading): called when the import ends, however it
     /// ends, so nothing reads the files after the store has returned. A plain stream has nothing to stop.
