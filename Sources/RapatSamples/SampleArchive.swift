@@ -90,7 +90,7 @@ public struct SampleArchive: Sendable {
 
         let first = try CivilDate(year: 2020, month: 6, day: 17)
         let plan = try Meeting(
-            id: MeetingID(year: 0, serial: 0), title: "Rapat Pimpinan Evaluasi Kinerja OPD", kind: "rapat pimpinan",
+            id: MeetingID.unnumbered, title: "Rapat Pimpinan Evaluasi Kinerja OPD", kind: "rapat pimpinan",
             chair: chair.id, notulis: notulis.id, participants: participants,
             start: first.at(hour: 9, minute: 0, in: jakarta), end: first.at(hour: 11, minute: 0, in: jakarta),
             timeZone: jakarta, virtualLink: "https://vicon.bantenprov.example.go.id/rapim", location: "Ruang Rapat Gubernur, Pendopo (hybrid)",

@@ -220,7 +220,7 @@ struct RapatBench: AsyncParsableCommand {
                     let j = rng.next(upTo: built)
                     let chair = RapatBench.meetingChair(j, nips)
                     let start = RapatBench.start(j).addingTimeInterval(900)
-                    let plan = try Meeting(id: MeetingID(year: 0, serial: 0), title: "Rapat susulan", chair: chair, participants: [],
+                    let plan = try Meeting(id: MeetingID.unnumbered, title: "Rapat susulan", chair: chair, participants: [],
                                            start: start, end: start.addingTimeInterval(1800))
                     var refused = false
                     clash.append(try await RapatBench.seconds {
@@ -236,7 +236,7 @@ struct RapatBench: AsyncParsableCommand {
                     while usedDays.contains(day) { day = (day + 1) % max(1, built / 6) }
                     usedDays.insert(day)
                     let afternoon = RapatBench.start(day * 6).addingTimeInterval(6 * 3600)
-                    let ok = try Meeting(id: MeetingID(year: 0, serial: 0), title: "Rapat sore", chair: RapatBench.meetingChair(day * 6, nips),
+                    let ok = try Meeting(id: MeetingID.unnumbered, title: "Rapat sore", chair: RapatBench.meetingChair(day * 6, nips),
                                          participants: [], start: afternoon, end: afternoon.addingTimeInterval(1800))
                     free.append(try await RapatBench.seconds { _ = try await store.createMeeting(ok) } * 1000)
                 }

@@ -494,7 +494,7 @@ public struct ICalImport {
         let kind = e.first("CATEGORIES").map { String($0.text.split(separator: ",").first ?? "rapat") } ?? "rapat"
         let title = e.first("SUMMARY")?.text.trimmed
         do {
-            var m = try Meeting(id: MeetingID(year: 0, serial: 0), title: title?.isEmpty == false ? title! : "(tanpa judul)", kind: kind,
+            var m = try Meeting(id: MeetingID.unnumbered, title: title?.isEmpty == false ? title! : "(tanpa judul)", kind: kind,
                                 chair: chair, notulis: notulis, participants: participants, start: start, end: end, timeZone: zone,
                                 virtualLink: link, location: location?.isEmpty == true ? nil : location, agenda: agenda)
             m.icalUID = e.first("UID")?.text

@@ -12,6 +12,9 @@ public struct MeetingID: Hashable, Comparable, Codable, Sendable, CustomStringCo
         self.serial = serial
     }
 
+    /// The id of a plan not numbered yet (`RP-0000-0000`): no stored meeting has it, and no text parses to it.
+    public static let unnumbered = MeetingID(year: 0, serial: 0)
+
     public init(_ text: String) throws(InputError) {
         let parts = text.trimmed.uppercased().split(separator: "-")
         guard parts.count == 3, parts[0] == "RP", parts[1].count == 4,

@@ -99,7 +99,7 @@ extension Meeting {
     /// (no attendance, minutes, actual times or items carried over from earlier meetings).
     public func freshOccurrence() -> Meeting {
         var m = self
-        m.id = MeetingID(year: 0, serial: 0)
+        m.id = MeetingID.unnumbered
         m.status = .scheduled
         m.actualStart = nil
         m.lateStartReason = nil

@@ -97,7 +97,7 @@ public struct PlanRequest: Sendable, Decodable {
         }
         let agenda = try (agenda ?? []).enumerated().map { try $1.item(key: $0 + 1) }
         let people = try (participants ?? []).flatMap { $0.split(separator: ",") }.map { try PersonID(String($0).trimmed) }
-        let template = try Meeting(id: MeetingID(year: 0, serial: 0), title: title, kind: kind ?? "rapat pimpinan", chair: PersonID(chair),
+        let template = try Meeting(id: MeetingID.unnumbered, title: title, kind: kind ?? "rapat pimpinan", chair: PersonID(chair),
                                    notulis: try notulis.map { try PersonID($0) }, participants: people, start: startTime, end: endTime,
                                    timeZone: zone, virtualLink: link, location: location,
                                    agenda: agenda)

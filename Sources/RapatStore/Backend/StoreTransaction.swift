@@ -246,10 +246,16 @@ extension TransactionalStore {
         try await tx.people(m.plannedPeople)
     }
 
-    /// Assigns the next id of the meeting's year, checks the plan against the rules and the archive, and stores it.
+    /// Checks the plan against the rules and the archive, then assigns the next id of the meeting's year and stores it.
+    /// The checks come first: taking a number holds the year's number lock until the commit (`numbered`), and the
+    /// checks' reads need no lock — writers of one year wait for each other only over the insert. A writer that
+    /// books the same people between this check and the insert is caught by the store itself (PostgreSQL's exclusion
+    /// constraint, retried; SQLite writes one transaction at a time).
     static func insertMeeting(_ plan: Meeting, planner: Planner, _ tx: Transaction) async throws -> Meeting {
+        var unnumbered = plan
+        unnumbered.id = MeetingID.unnumbered
+        try planner.check(unnumbered, people: try await people(of: unnumbered, tx), booked: try await tx.booked(for: unnumbered))
         let m = try await numbered(plan, tx)
-        try planner.check(m, people: try await people(of: m, tx), booked: try await tx.booked(for: m))
         try await tx.save(m, new: true)
         return m
     }
