@@ -37,9 +37,8 @@ fi
 
 work="$(mktemp -d)"
 chown postgres "$work"
-pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 cleanup() {
-    runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m fast stop > /dev/null 2>&1 || true
+    pg_down "$work/pg"
     [ "$keep" = 1 ] && echo "work folder kept: $work" >&2 || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -102,10 +101,8 @@ step "search: SQLite archives of $searches minutes"
 "$bench" search --meetings "$searches" --repeats "$repeats" > "$work/search-sqlite.txt"
 
 step "search: PostgreSQL, $pgsearch minutes, Rapat and a plain indonesian tsquery"
-runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust -U postgres > /dev/null
 pgport="$(free_port 55435)"
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $pgport -k $work -c fsync=off" start > /dev/null
+pg_cluster "$work/pg" "$pgport"
 psql() { command psql -h 127.0.0.1 -p "$pgport" -U postgres "$@"; }
 psql -qc "CREATE DATABASE rapatbench"
 "$bench" search --meetings "$pgsearch" --repeats "$repeats" --store "postgres://postgres@127.0.0.1:$pgport/rapatbench" > "$work/search-pg.txt"

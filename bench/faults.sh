@@ -14,20 +14,17 @@ outage="${1:-4}"
 swift build -c release --product rapat -q
 rapat="$(swift build -c release --show-bin-path)/rapat"
 
-pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 work="$(mktemp -d)"
 chown postgres "$work"
 pgport="$(free_port 55444)"
 port1="$(free_port 18091)"
 port2="$(free_port $((port1 + 1)))"
-pg() { runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-c listen_addresses=127.0.0.1 -p $pgport -k $work -c fsync=off" "$@" > /dev/null; }
-runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust -U postgres > /dev/null
-pg start
+pg_cluster "$work/pg" "$pgport"
 pids=()
 cleanup() {
     # kill -9: an instance whose database is gone does not finish its graceful shutdown (see the note of #18).
     for p in "${pids[@]}"; do kill -9 "$p" 2> /dev/null || true; done
-    runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop > /dev/null 2>&1 || true
+    pg_down "$work/pg" immediate
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -79,9 +76,9 @@ python3 bench/faults.py "$a" "$b" "$token" $((outage + 12)) "$work/nips" "$work/
 load=$!
 sleep 3
 t0="$(date +%s.%N)"
-pg -m fast stop
+pg_down "$work/pg"
 sleep "$outage"
-pg start
+pg_up "$work/pg" "$pgport"
 back="$(python3 -c "import time; print(round($(date +%s.%N) - $t0, 3))")"
 wait "$load"
 python3 - "$work/restart.json" "$back" "$a" "$b" <<'EOF' | tee "$work/restart.txt"

@@ -13,18 +13,16 @@ command -v wrk > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninterac
 swift build -c release --product rapat -q
 rapat="$(swift build -c release --show-bin-path)/rapat"
 
-pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 work="$(mktemp -d)"
 chown postgres "$work"
 pgport="$(free_port 55434)"
 port1="$(free_port 18081)"
 port2="$(free_port $((port1 + 1)))"
-runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust -U postgres > /dev/null
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-c listen_addresses=127.0.0.1 -p $pgport -k $work -c fsync=off" start > /dev/null
+pg_cluster "$work/pg" "$pgport"
 pids=()
 cleanup() {
     for p in "${pids[@]}"; do kill "$p" 2> /dev/null || true; done
-    runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m fast stop > /dev/null 2>&1 || true
+    pg_down "$work/pg"
     rm -rf "$work"
 }
 trap cleanup EXIT
