@@ -17,7 +17,9 @@ function setup(thread)
 end
 
 function init(args)
-  math.randomseed(os.time() + id * 7919)
+  -- Each wrk of the run seeds apart (RAPAT_INSTANCE): with the same seed two wrks send the same requests in the
+  -- same order, and every write of one instance is a copy of the other's.
+  math.randomseed(os.time() + id * 7919 + (tonumber(os.getenv("RAPAT_INSTANCE")) or 0) * 104729)
   wrk.headers["Authorization"] = "Bearer " .. token
   wrk.headers["Content-Type"] = "application/json"
 end

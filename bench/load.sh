@@ -45,9 +45,9 @@ for port in "$port1" "$port2"; do
 done
 
 export RAPAT_TOKEN="$token" RAPAT_NIPS="$work/nips" RAPAT_IDS="$work/ids"
-wrk -t2 -c16 -d"${seconds}s" --latency -s bench/load.lua http://127.0.0.1:$port1 > "$work/wrk-$port1.txt" &
+RAPAT_INSTANCE=1 wrk -t2 -c16 -d"${seconds}s" --latency -s bench/load.lua http://127.0.0.1:$port1 > "$work/wrk-$port1.txt" &
 w1=$!
-wrk -t2 -c16 -d"${seconds}s" --latency -s bench/load.lua http://127.0.0.1:$port2 > "$work/wrk-$port2.txt" &
+RAPAT_INSTANCE=2 wrk -t2 -c16 -d"${seconds}s" --latency -s bench/load.lua http://127.0.0.1:$port2 > "$work/wrk-$port2.txt" &
 w2=$!
 wait "$w1" "$w2"
 
