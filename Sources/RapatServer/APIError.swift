@@ -58,7 +58,7 @@ public struct APIError: HTTPResponseError {
             case .unverifiedSeal: return APIError(.unprocessableContent, "")
             case .busy: return APIError(.serviceUnavailable, "")
             case .unknownToken, .unknownUser: return APIError(.notFound, "")
-            case .tokenNeedsPerson, .emptyPlan, .tokenPrefixTooShort, .notAGuest, .linkToGuest: return APIError(.unprocessableContent, "")
+            case .tokenNeedsPerson, .emptyPlan, .numbersExhausted, .tokenPrefixTooShort, .notAGuest, .linkToGuest: return APIError(.unprocessableContent, "")
             case .unsupportedURL, .cannotOpen, .unreachable, .loginRefused, .noDatabase: return APIError(.serviceUnavailable, "")
             }
         case let e as PlanningError:

@@ -260,6 +260,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noDatabase(String, String)
     case busy(String)
     case emptyPlan
+    /// The year's numbering is used up (`MeetingID.maxSerial`), or a meeting brought in carries a serial beyond it.
+    case numbersExhausted(year: Int)
     /// An approval with no signing key to seal it.
     case signingKeyNeeded(MeetingID)
     /// A signing key whose public half is not registered in this archive.
@@ -316,6 +318,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no token with id \(p): see 'rapat token list'"
         case .emptyPlan:
             return "nothing to plan: the recurrence left no meeting after its exceptions"
+        case let .numbersExhausted(year):
+            return "the meeting numbers of \(year) are used up (RP-\(year)-\(MeetingID.maxSerial) is the last one an archive gives): nothing was stored"
         case let .signingKeyNeeded(id):
             return "approving \(id) seals and signs its minutes: give the approving office's key file (--key FILE, made by 'rapat key create')"
         case let .unregisteredKey(k):

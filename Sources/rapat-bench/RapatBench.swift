@@ -65,7 +65,18 @@ struct RapatBench: AsyncParsableCommand {
         return base.addingTimeInterval(TimeInterval((week * 7 + day % 5) * 86400 + (i % 6) * 3600))
     }
 
-    /// Synthetic meetings: Indonesian titles, 12 people, two agenda items, spread over working days.
+    /// The index of the first synthetic meeting that starts in `year` (starts only grow with the index).
+    static func firstIndex(ofYear year: Int) -> Int {
+        var low = 0, high = max(0, year - 2019) * 2_000  // at most 6 × 5 × 53 meetings a year
+        while low < high {
+            let mid = (low + high) / 2
+            if CivilDate(start(mid), in: Zone.jakarta).year < year { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Synthetic meetings: Indonesian titles, 12 people, two agenda items, spread over working days; each is
+    /// numbered in the year it starts in, as the archive numbers (RP-2020-0001 …, RP-2021-0001 …).
     static func meetings(_ n: Int) throws -> ([Meeting], [PersonID: Person]) {
         try meetings(0..<n)
     }
@@ -79,9 +90,12 @@ struct RapatBench: AsyncParsableCommand {
         }
         var result: [Meeting] = []
         result.reserveCapacity(range.count)
+        var year = (number: 0, first: 0)
         for i in range {
             let start = Self.start(i)
-            var m = try Meeting(id: MeetingID(year: 2020, serial: i + 1), title: "Rapat koordinasi ke-\(i): evaluasi penyerapan anggaran, tindak lanjut; “percepatan”",
+            let y = CivilDate(start, in: Zone.jakarta).year
+            if y != year.number { year = (y, firstIndex(ofYear: y)) }
+            var m = try Meeting(id: MeetingID(year: y, serial: i - year.first + 1), title: "Rapat koordinasi ke-\(i): evaluasi penyerapan anggaran, tindak lanjut; “percepatan”",
                                 chair: meetingChair(i, nips), participants: [nips[(i + 1) % 12], nips[(i + 2) % 12], nips[(i + 3) % 12]],
                                 start: start, end: start.addingTimeInterval(3000), virtualLink: "https://vicon.bantenprov.go.id/r/\(i)",
                                 agenda: [try AgendaItem(key: 1, title: "Evaluasi penyerapan anggaran", presenterNIP: nips[(i + 1) % 12], boxMinutes: 30),
@@ -199,14 +213,15 @@ struct RapatBench: AsyncParsableCommand {
             var built = 0, buildSeconds = 0.0
             var rng = SampleRandom(seed: 11)
             var usedDays: Set<Int> = []
+            var accepted: [Int: Int] = [:]  // accepted probes per year: the store numbered them after that year's meetings
             print("meetings   build/s   clash p50 ms   clash p99 ms   free p50 ms   free p99 ms   peak MiB")
             for target in targets where target > built {
                 while built < target {
                     let chunk = min(20_000, target - built)
-                    // Serials after those the store gave accepted probes that start in 2020 (ids are RP-2020-n here).
+                    // A year's later meetings come after the numbers the store gave the probes accepted in that year.
                     let files = try RapatBench.meetings(built..<built + chunk).0.map { m in
                         var m = m
-                        m.id = MeetingID(year: m.id.year, serial: m.id.serial + usedDays.count)
+                        m.id = MeetingID(year: m.id.year, serial: m.id.serial + accepted[m.id.year, default: 0])
                         return ArchiveBundle.MeetingFile(meeting: m, versions: [])
                     }
                     buildSeconds += try await RapatBench.seconds {
@@ -239,6 +254,7 @@ struct RapatBench: AsyncParsableCommand {
                     let ok = try Meeting(id: MeetingID.unnumbered, title: "Rapat sore", chair: RapatBench.meetingChair(day * 6, nips),
                                          participants: [], start: afternoon, end: afternoon.addingTimeInterval(1800))
                     free.append(try await RapatBench.seconds { _ = try await store.createMeeting(ok) } * 1000)
+                    accepted[CivilDate(afternoon, in: Zone.jakarta).year, default: 0] += 1
                 }
                 clash.sort()
                 free.sort()

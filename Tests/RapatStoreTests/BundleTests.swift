@@ -36,6 +36,28 @@ import Testing
     }
 
     @Test(arguments: Backend.all)
+    func aYearGivesAtMostMaxSerialNumbersAndABundleCannotBringMore(_ backend: Backend) async throws {
+        let store = try await Seed.store(backend)
+        func file(_ serial: Int, _ start: String) -> ArchiveBundle.MeetingFile {
+            var m = Seed.plan(start)
+            m.id = MeetingID(year: 2021, serial: serial)
+            return ArchiveBundle.MeetingFile(meeting: m, versions: [])
+        }
+        // A serial past the last one would share search rows with the next year's meetings: refused, nothing stored.
+        let beyond = ArchiveBundle(people: [], series: [], meetings: [file(5, "2021-03-01 09:00"), file(MeetingID.maxSerial + 1, "2021-03-02 09:00")])
+        await #expect(throws: StoreError.numbersExhausted(year: 2021)) { try await store.importBundle(beyond) }
+        #expect(try await store.meetings(MeetingFilter()).isEmpty)
+        // The last number a year gives is taken: the year's next plan is refused and nothing is stored; other years go on.
+        try await store.importBundle(ArchiveBundle(people: [], series: [], meetings: [file(MeetingID.maxSerial, "2021-03-01 09:00")]))
+        await #expect(throws: StoreError.numbersExhausted(year: 2021)) { _ = try await store.createMeeting(Seed.plan("2021-03-03 09:00")) }
+        #expect(try await store.meetings(MeetingFilter()).map(\.id) == [MeetingID(year: 2021, serial: MeetingID.maxSerial)])
+        #expect(try await store.createMeeting(Seed.plan("2022-03-01 09:00")).id == MeetingID(year: 2022, serial: 1))
+        // Both are found, each by its own search rows.
+        let next = try await store.search(SearchQuery("Pimpinan")).map(\.meetingID)
+        #expect(Set(next) == [MeetingID(year: 2021, serial: MeetingID.maxSerial), MeetingID(year: 2022, serial: 1)])
+    }
+
+    @Test(arguments: Backend.all)
     func anAlteredBundleIsRefusedAndNothingIsImported(_ backend: Backend) async throws {
         let a = try await Self.filled(backend)
         let dir = try TempDir.make().appendingPathComponent("bundle")

@@ -14,6 +14,9 @@ public struct MeetingID: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// The id of a plan not numbered yet (`RP-0000-0000`): no stored meeting has it, and no text parses to it.
     public static let unnumbered = MeetingID(year: 0, serial: 0)
+    /// The most meetings a year's numbering gives (RP-YYYY-99999): the archive files a meeting's search rows in a
+    /// block of its own keyed by (year, serial), and a larger serial would run into the next year's blocks.
+    public static let maxSerial = 99_999
 
     public init(_ text: String) throws(InputError) {
         let parts = text.trimmed.uppercased().split(separator: "-")

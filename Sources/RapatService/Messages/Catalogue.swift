@@ -255,6 +255,8 @@ public enum Catalogue {
             return "tidak ada token dengan id \(p): lihat 'rapat token list'"
         case .emptyPlan:
             return "tidak ada yang direncanakan: pengulangan tidak menyisakan rapat setelah pengecualiannya"
+        case let .numbersExhausted(year):
+            return "nomor rapat tahun \(year) sudah habis (RP-\(year)-\(MeetingID.maxSerial) adalah nomor terakhir yang diberikan arsip): tidak ada yang disimpan"
         case let .signingKeyNeeded(id):
             return "persetujuan \(id) menyegel dan menandatangani notulanya: berikan berkas kunci kantor yang menyetujui (--key BERKAS, dibuat dengan 'rapat key create')"
         case let .unregisteredKey(k):

@@ -279,6 +279,7 @@ extension TransactionalStore {
             last = try await tx.lastSerial(.meeting, year: year)
             numbers.last[year] = last
         }
+        guard last < MeetingID.maxSerial else { throw StoreError.numbersExhausted(year: year) }
         m.id = MeetingID(year: year, serial: last + 1)
         return m
     }
@@ -551,6 +552,7 @@ extension TransactionalStore {
             }
             let audit = SealAudit(keys: try await tx.signingKeys())
             for file in bundle.meetings {
+                guard file.meeting.id.serial <= MeetingID.maxSerial else { throw StoreError.numbersExhausted(year: file.meeting.id.year) }
                 guard try await tx.meeting(file.meeting.id) == nil else {
                     throw BundleError.conflict("meeting \(file.meeting.id) already exists in this archive")
                 }
