@@ -38,7 +38,12 @@ fi
 work="$(mktemp -d)"
 chown postgres "$work"
 cleanup() {
+    local status=$?
     pg_down "$work/pg"
+    # A stage that fails ends the run before the table: the stages before it still print what they measured.
+    if [ "$status" -ne 0 ]; then
+        for f in "$work"/*.txt; do [ -f "$f" ] && { echo "== $(basename "$f")"; cat "$f"; }; done >&2
+    fi
     [ "$keep" = 1 ] && echo "work folder kept: $work" >&2 || rm -rf "$work"
 }
 trap cleanup EXIT

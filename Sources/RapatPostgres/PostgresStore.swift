@@ -202,9 +202,15 @@ public final class PostgresStore: TransactionalStore {
     /// An error of the connection — the server stopped, restarts (57P01, 57P03), went away (08xxx), or the pool
     /// cannot reach it — as `StoreError.unreachable`: answered 503 with Retry-After, where a driver's error would be a
     /// 500. The pool connects again by itself once the server is back; nothing needs a restart.
+    /// A server out of resources or past one of its limits (SQLSTATE classes 53 and 54: "out of shared memory",
+    /// too many connections, disk full) as `StoreError.serverRefused`, with what the server said and its hint.
     func unavailable(_ error: Error) -> Error {
         guard let e = error as? PSQLError else { return error }
         let state = e.serverInfo?[.sqlState] ?? ""
+        if state.hasPrefix("53") || state.hasPrefix("54") {
+            let said = [e.serverInfo?[.message], e.serverInfo?[.hint]].compactMap { $0 }.joined(separator: " — ")
+            return StoreError.serverRefused(url, said.isEmpty ? "SQLSTATE \(state)" : said)
+        }
         let lost = [PSQLError.Code.serverClosedConnection, .connectionError, .uncleanShutdown, .clientClosedConnection, .poolClosed].contains(e.code)
         guard lost || state.hasPrefix("08") || state == "57P01" || state == "57P02" || state == "57P03" else { return error }
         return StoreError.unreachable(url, address, seconds: Self.connectTimeoutSeconds)

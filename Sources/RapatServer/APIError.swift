@@ -56,7 +56,7 @@ public struct APIError: HTTPResponseError {
             case .unknownMeeting, .unknownPerson, .unknownSeries, .unknownAction: return APIError(.notFound, "")
             case .duplicatePerson, .duplicateUser, .keyRegisteredElsewhere, .sealDisagrees, .signingKeyNeeded, .unregisteredKey: return APIError(.conflict, "")
             case .unverifiedSeal: return APIError(.unprocessableContent, "")
-            case .busy: return APIError(.serviceUnavailable, "")
+            case .busy, .serverRefused: return APIError(.serviceUnavailable, "")
             case .unknownToken, .unknownUser: return APIError(.notFound, "")
             case .tokenNeedsPerson, .emptyPlan, .numbersExhausted, .tokenPrefixTooShort, .notAGuest, .linkToGuest: return APIError(.unprocessableContent, "")
             case .unsupportedURL, .cannotOpen, .unreachable, .loginRefused, .noDatabase: return APIError(.serviceUnavailable, "")

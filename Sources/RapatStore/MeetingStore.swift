@@ -259,6 +259,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case loginRefused(String, user: String)
     case noDatabase(String, String)
     case busy(String)
+    /// The database server ran out of a resource or hit one of its limits (its own words); nothing was written.
+    case serverRefused(String, String)
     case emptyPlan
     /// The year's numbering is used up (`MeetingID.maxSerial`), or a meeting brought in carries a serial beyond it.
     case numbersExhausted(year: Int)
@@ -306,6 +308,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot open database \(url): the server has no database \(name) — create it (createdb \(name)) or correct the URL"
         case let .busy(url):
             return "database \(url) stayed locked by another writer: try again in a moment"
+        case let .serverRefused(url, said):
+            return "database \(url) could not do this work (\(said)); nothing was written — tell its administrator"
         case let .duplicateUser(u):
             return "user \(u) exists already: choose another username or change its password with 'rapat user password \(u)'"
         case let .unknownUser(u):

@@ -243,6 +243,8 @@ public enum Catalogue {
             return "basis data \(url) tidak dapat dibuka: server tidak memiliki basis data \(name) — buat dengan createdb \(name) atau perbaiki URL"
         case let .busy(url):
             return "basis data \(url) masih dikunci penulis lain: coba lagi sebentar lagi"
+        case let .serverRefused(url, said):
+            return "basis data \(url) tidak dapat mengerjakan ini (\(said)); tidak ada yang disimpan — sampaikan kepada pengelolanya"
         case let .duplicateUser(u):
             return "pengguna \(u) sudah ada: pilih nama lain atau ganti kata sandinya dengan 'rapat user password \(u)'"
         case let .unknownUser(u):
