@@ -116,17 +116,20 @@ def dateutil_occurrences(rule, start, zone, through):
     result = []
     # A rule that matches nothing makes dateutil search to the year 9999, and a sparse sub-daily rule takes it
     # long: after 0.1 s what it found so far is compared as a prefix.
+    # The alarm may go off after the loop ended but before it is disarmed (CI failed once so): the disarming sits
+    # inside the try that catches it, and what was found then is compared as a prefix like any slow rule's.
     signal.setitimer(signal.ITIMER_REAL, 0.1)
     try:
-        for dt in rrulestr(rule, dtstart=dtstart):
-            naive = dt.replace(tzinfo=None)
-            if naive > through or len(result) >= LIMIT:
-                break
-            result.append(naive.strftime("%Y%m%dT%H%M%S"))
+        try:
+            for dt in rrulestr(rule, dtstart=dtstart):
+                naive = dt.replace(tzinfo=None)
+                if naive > through or len(result) >= LIMIT:
+                    break
+                result.append(naive.strftime("%Y%m%dT%H%M%S"))
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
     except Slow:
         return result, True
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
     return result, False
 
 
