@@ -13,11 +13,20 @@ public struct SHA256 {
     ]
 
     /// The digest of `bytes` as 64 lower-case hex digits.
+    /// The digest as 64 lowercase hex digits, written straight into the string (every API request hashes its token:
+    /// a string per byte, joined, was 13 % of a meeting's GET under load).
     public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        hash(bytes).map { b in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(b >> 4)], digits[Int(b & 0xF)]])
-        }.joined()
+        let digest = hash(bytes)
+        let digits: StaticString = "0123456789abcdef"
+        return digits.withUTF8Buffer { d in
+            String(unsafeUninitializedCapacity: digest.count * 2) { out in
+                for (i, b) in digest.enumerated() {
+                    out[2 * i] = d[Int(b >> 4)]
+                    out[2 * i + 1] = d[Int(b & 0xF)]
+                }
+                return digest.count * 2
+            }
+        }
     }
 
     public static func hash<C: Collection>(_ input: C) -> [UInt8] where C.Element == UInt8 {
