@@ -12,9 +12,8 @@ public struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    /// The digest of `bytes` as 64 lower-case hex digits.
-    /// The digest as 64 lowercase hex digits, written straight into the string (every API request hashes its token:
-    /// a string per byte, joined, was 13 % of a meeting's GET under load).
+    /// The digest of `bytes` as 64 lower-case hex digits, written straight into the string (every API request hashes
+    /// its token: a string per byte, joined, was 13 % of a meeting's GET under load).
     public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         let digest = hash(bytes)
         let digits: StaticString = "0123456789abcdef"
