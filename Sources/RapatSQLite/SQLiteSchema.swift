@@ -335,6 +335,18 @@ enum SQLiteSchema {
         m.registerMigration("v14-series-horizon") { db in
             try db.execute(sql: "ALTER TABLE series ADD COLUMN horizon DATETIME")
         }
+        // The tokenizer indexes each word's pair with the next (phrases are found by their pairs): the index is
+        // made anew. Dropped, not emptied: deleting a row tokenizes its text again, and the old rows hold no pairs.
+        m.registerMigration("v15-search-pairs") { db in
+            try db.execute(sql: "DROP TABLE search_index")
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE search_index USING fts5(
+                    meeting_id UNINDEXED, section UNINDEXED, ref UNINDEXED, text,
+                    tokenize = 'indonesian'
+                );
+                """)
+            try SearchIndex.rebuild(db, progress: nil)
+        }
         return m
     }
 }

@@ -95,6 +95,30 @@ import Testing
         #expect(Set(try await store.search(SearchQuery("anggaran AND (bpkad OR dinkes)")).map(\.meetingID)) == [ids[0], ids[1]])
     }
 
+    /// A phrase is its words in order, each in any of its forms: next to each other, not merely in one section,
+    /// and after an edit only where the text holds it now; the snippet marks the whole phrase.
+    @Test(arguments: Backend.all)
+    func phrasesAreWordsNextToEachOtherInOrder(_ backend: Backend) async throws {
+        let (store, ids) = try await Self.corpus(backend)
+        func found(_ text: String) async throws -> Set<MeetingID> { Set(try await store.search(SearchQuery(text)).map(\.meetingID)) }
+        // "Penyerapan anggaran", "Serapan anggaran", "menyerap anggaran": every form of the first word.
+        #expect(try await found("\"serapan anggaran\"") == [ids[0], ids[1]])
+        #expect(try await found("\"mempercepat penyerapan anggaran\"") == [ids[0]])
+        // Both words are in November's first note, never side by side in this order.
+        #expect(try await found("\"anggaran penyerapan\"") == [])
+        #expect(try await found("\"dinkes anggaran\"") == [])
+        #expect(try await found("\"kesiapsiagaan banjir di lebak\"") == [ids[2]])
+        let snippet = try #require(try await store.search(SearchQuery("\"banjir di lebak\"")).first?.snippet)
+        // (PostgreSQL's ts_headline marks the phrase word by word.)
+        #expect(snippet.replacingOccurrences(of: "] [", with: " ").localizedCaseInsensitiveContains("[banjir di Lebak]"), "\(snippet)")
+        try await store.updateMeeting(ids[2]) { m, _ in
+            m.minutes.notes = [DiscussionNote(itemKey: 1, text: "Kesiapsiagaan longsor di Lebak; banjir surut.")]
+        }
+        #expect(try await found("\"banjir di lebak\"") == [])
+        #expect(try await found("\"longsor di lebak\"") == [ids[2]])
+        #expect(try await found("\"banjir surut\" OR \"rapat koordinasi\"") == [ids[2]])
+    }
+
     @Test(arguments: Backend.all)
     func filtersNarrowTheHits(_ backend: Backend) async throws {
         let (store, ids) = try await Self.corpus(backend)
