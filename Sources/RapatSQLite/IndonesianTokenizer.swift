@@ -28,6 +28,11 @@ final class IndonesianTokenizer: FTS5CustomTokenizer {
     /// word or prefix a user types can reach a pair.
     static func pair(_ first: String, _ second: String) -> String { "\u{1}" + first + " " + second }
 
+    /// A query string beginning with this character is one term as the index holds it, looked for as it is (no
+    /// splitting, no stemming): a prefix written out as its words (`SearchIndex.prefixTerms`). A query a user types
+    /// never holds a control character (`SearchQuery.tokens()` makes them spaces).
+    static let exactMark: UInt8 = 0x02
+
     init(db: Database, arguments: [String]) throws {
         wrappedTokenizer = try db.makeTokenizer(.unicode61(diacritics: .keep))
     }
@@ -64,6 +69,9 @@ final class IndonesianTokenizer: FTS5CustomTokenizer {
 
     func tokenize(context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization, pText: UnsafePointer<CChar>?, nText: CInt,
                   tokenCallback: FTS5TokenCallback) -> CInt {
+        if tokenization.contains(.query), let pText, nText > 1, UInt8(bitPattern: pText[0]) == Self.exactMark {
+            return tokenCallback(context, 0, pText + 1, nText - 1, 1, nText)
+        }
         let (code, words) = words(tokenization, pText, nText)
         guard code == SQLITE_OK else { return code }
         func emit(_ token: String, _ colocated: Bool, _ word: Word) -> CInt {

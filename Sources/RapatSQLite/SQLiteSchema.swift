@@ -346,6 +346,8 @@ enum SQLiteSchema {
                 );
                 """)
             try SearchIndex.rebuild(db, progress: nil)
+            // The index's words in order, read to write a prefix out as its words (SearchIndex.prefixTerms).
+            try db.execute(sql: "CREATE VIRTUAL TABLE search_terms USING fts5vocab(search_index, instance)")
         }
         return m
     }
