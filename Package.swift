@@ -80,7 +80,7 @@ let package = Package(
         .target(name: "FuzzDriver", path: "Tests/Fuzz/Driver"),
         .executableTarget(name: "fuzz-ics", dependencies: ["FuzzDriver", "RapatCalendar", "RapatCore"], path: "Tests/Fuzz/FuzzICS"),
         .executableTarget(name: "fuzz-xml", dependencies: ["FuzzDriver", "RapatMinutes"], path: "Tests/Fuzz/FuzzXML"),
-        .executableTarget(name: "fuzz-search", dependencies: ["FuzzDriver", "RapatStore", "RapatSQLite"], path: "Tests/Fuzz/FuzzSearch"),
+        .executableTarget(name: "fuzz-search", dependencies: ["FuzzDriver", "RapatCore", "RapatStore", "RapatSQLite"], path: "Tests/Fuzz/FuzzSearch"),
         .testTarget(name: "RapatCoreTests", dependencies: ["RapatCore"]),
         .testTarget(
             name: "RapatStoreTests",

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import FuzzDriver
+import RapatCore
 import RapatSQLite
 import RapatStore
 
@@ -11,7 +12,27 @@ import RapatStore
 let store: SQLiteStore = {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapat-fuzz-search-\(getpid())")
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return try! SQLiteStore(path: dir.appendingPathComponent("rapat.db").path)
+    let store = try! SQLiteStore(path: dir.appendingPathComponent("rapat.db").path)
+    // A meeting with minutes, so queries meet an index with words: phrases are matched by their pairs, and
+    // prefixes are written out as the words of the vocabulary (or left to FTS5 past SearchIndex.maxPrefixTerms).
+    let chair = try! PersonID("196802101990031001")
+    let start = Date(timeIntervalSince1970: 1_608_080_400)
+    var m = try! Meeting(id: MeetingID(year: 2020, serial: 1), title: "Rapat Pimpinan: evaluasi penyerapan anggaran", chair: chair,
+                         participants: [], start: start, end: start.addingTimeInterval(3600),
+                         agenda: [try! AgendaItem(key: 1, title: "Pendapatan daerah dan pendapat Dinkes", boxMinutes: 30)])
+    m.minutes.notes = [
+        DiscussionNote(itemKey: 1, text: "Rumah sakit rujukan COVID-19 siap; kesiapsiagaan banjir di Lebak. Évaluasi café naïve “kutip” 88 % 71,5"),
+        DiscussionNote(itemKey: 1, text: (0..<40).map { "pajak\($0) p\($0)" }.joined(separator: " ")),
+    ]
+    let person = try! Person(id: chair, name: "Sekretaris Daerah", jabatan: "Sekda", opd: "Setda")
+    let bundle = ArchiveBundle(people: [person], series: [], meetings: [ArchiveBundle.MeetingFile(meeting: m, versions: [])])
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        do { try await store.importBundle(bundle) } catch { fatalError("fuzz archive: \(error)") }
+        done.signal()
+    }
+    done.wait()
+    return store
 }()
 
 /// Runs an async call to completion from the fuzzer's synchronous callback.
